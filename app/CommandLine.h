@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QStringList>
+
+namespace clientele {
+
+/**
+ * The headless sub-commands (`clientele demo …`). Each calls the same core function as
+ * the GUI button that does the same thing.
+ */
+class CommandLine {
+public:
+    /// True when arguments name a sub-command (or --help/--version) rather than a workspace.
+    static bool isCommand(const QStringList &arguments);
+
+    /// Runs the command; returns the process exit code. Messages go to stdout/stderr.
+    static int run(const QStringList &arguments);
+};
+
+} // namespace clientele

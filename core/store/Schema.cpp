@@ -1,0 +1,144 @@
+#include "Workspace.h"
+
+namespace clientele {
+
+namespace {
+
+/// Version 1: the foundation. Later versions append; a released migration never changes.
+void createBaseSchema(Database &db)
+{
+    db.exec("PRAGMA application_id = " + std::to_string(Workspace::kApplicationId));
+    db.exec(R"sql(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE products (
+    id             INTEGER PRIMARY KEY,
+    sku            TEXT NOT NULL UNIQUE,
+    name           TEXT NOT NULL,
+    category       TEXT NOT NULL,
+    brand          TEXT,
+    price          REAL NOT NULL,
+    currency       TEXT NOT NULL,
+    replenish_days INTEGER
+);
+
+CREATE TABLE profiles (
+    id         INTEGER PRIMARY KEY,
+    created_at INTEGER NOT NULL,
+    first_name TEXT,
+    last_name  TEXT,
+    country    TEXT,
+    city       TEXT,
+    timezone   TEXT,
+    is_known   INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE imports (
+    id          INTEGER PRIMARY KEY,
+    source      TEXT NOT NULL,
+    preset      TEXT,
+    started_at  INTEGER NOT NULL,
+    finished_at INTEGER,
+    status      TEXT NOT NULL,
+    rows_read   INTEGER NOT NULL DEFAULT 0,
+    imported    INTEGER NOT NULL DEFAULT 0,
+    duplicates  INTEGER NOT NULL DEFAULT 0,
+    rejected    INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE import_rejects (
+    import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+    line      INTEGER NOT NULL,
+    reason    TEXT NOT NULL,
+    raw       TEXT
+);
+CREATE INDEX import_rejects_import ON import_rejects(import_id, line);
+
+CREATE TABLE identities (
+    id         INTEGER PRIMARY KEY,
+    kind       TEXT NOT NULL,
+    value      TEXT NOT NULL,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    source     TEXT,
+    first_seen INTEGER NOT NULL,
+    UNIQUE (kind, value)
+);
+CREATE INDEX identities_profile ON identities(profile_id);
+
+CREATE TABLE consents (
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    channel    TEXT NOT NULL,
+    status     TEXT NOT NULL CHECK (status IN ('granted', 'denied', 'unsubscribed')),
+    source     TEXT,
+    ts         INTEGER NOT NULL,
+    PRIMARY KEY (profile_id, channel)
+) WITHOUT ROWID;
+
+CREATE TABLE merges (
+    id                INTEGER PRIMARY KEY,
+    ts                INTEGER NOT NULL,
+    kept_profile_id   INTEGER NOT NULL,
+    merged_profile_id INTEGER NOT NULL,
+    identity_kind     TEXT,
+    identity_value    TEXT,
+    reason            TEXT NOT NULL,
+    import_id         INTEGER REFERENCES imports(id),
+    undone_at         INTEGER
+);
+CREATE INDEX merges_kept ON merges(kept_profile_id);
+
+CREATE TABLE events (
+    id         INTEGER PRIMARY KEY,
+    event_key  INTEGER NOT NULL,
+    ts         INTEGER NOT NULL,
+    type       TEXT NOT NULL,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    channel    TEXT NOT NULL,
+    product_id INTEGER,
+    category   TEXT,
+    order_id   TEXT,
+    cart_id    TEXT,
+    value      REAL,
+    quantity   INTEGER,
+    currency   TEXT,
+    import_id  INTEGER REFERENCES imports(id),
+    props      TEXT
+);
+)sql");
+    createEventIndexes(db);
+}
+
+} // namespace
+
+void createEventIndexes(Database &db)
+{
+    db.exec(R"sql(
+CREATE UNIQUE INDEX IF NOT EXISTS events_key ON events(event_key);
+CREATE INDEX IF NOT EXISTS events_profile_ts ON events(profile_id, ts);
+CREATE INDEX IF NOT EXISTS events_type_ts ON events(type, ts, profile_id);
+CREATE INDEX IF NOT EXISTS events_channel ON events(channel, type);
+)sql");
+}
+
+void dropEventIndexes(Database &db)
+{
+    db.exec(R"sql(
+DROP INDEX IF EXISTS events_key;
+DROP INDEX IF EXISTS events_profile_ts;
+DROP INDEX IF EXISTS events_type_ts;
+DROP INDEX IF EXISTS events_channel;
+)sql");
+}
+
+const std::vector<Migration> &workspaceMigrations()
+{
+    static const std::vector<Migration> migrations{
+        {1, createBaseSchema},
+    };
+    return migrations;
+}
+
+} // namespace clientele

@@ -1,0 +1,212 @@
+#include "Workspace.h"
+
+#include "StoreError.h"
+
+#include <filesystem>
+#include <system_error>
+
+namespace clientele {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string quoted(const std::string &path)
+{
+    return "'" + path + "'";
+}
+
+bool isEmptyFile(const std::string &path)
+{
+    std::error_code ec;
+    return fs::exists(path, ec) && fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0;
+}
+
+void applyConnectionSettings(Database &db, bool writable)
+{
+    db.exec("PRAGMA foreign_keys = ON");
+    if (writable) {
+        db.exec("PRAGMA journal_mode = WAL");
+        // NORMAL is durable across application crashes in WAL mode; only a power loss can
+        // lose the last commits, never corrupt the file.
+        db.exec("PRAGMA synchronous = NORMAL");
+    }
+    // PERF-NOTES: a small cache and file-backed temp store keep SQLite's sorter threads on.
+    db.exec("PRAGMA temp_store = FILE");
+    db.exec("PRAGMA threads = 2");
+}
+
+/**
+ * Reads the header and schema of an existing file through a read-only connection, so
+ * that a wrong or damaged file is reported without a single byte being written to it.
+ * Returns the file's schema version (0 for an empty SQLite file).
+ */
+int inspectExisting(const std::string &path, int newestVersion)
+{
+    try {
+        Database probe(path, Database::Mode::ReadOnly);
+        const auto applicationId = probe.queryInt("PRAGMA application_id");
+        const auto version = probe.queryInt("PRAGMA user_version");
+        const auto objects = probe.queryInt("SELECT count(*) FROM sqlite_schema");
+        if (applicationId != Workspace::kApplicationId) {
+            if (objects == 0 && version == 0)
+                return 0;
+            throw StoreError(StoreError::Kind::NotAWorkspace,
+                             quoted(path) + " is a database, but not a Clientele workspace.");
+        }
+        if (version > newestVersion) {
+            throw StoreError(StoreError::Kind::TooNew,
+                             quoted(path) + " was written by a newer version of Clientele (format "
+                                 + std::to_string(version) + "; this version reads up to "
+                                 + std::to_string(newestVersion)
+                                 + "). Please update Clientele to open it.");
+        }
+        // Touch the root page of every table so that a damaged file is noticed now, where
+        // the user opened it, rather than halfway through an import.
+        Statement tables(probe, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                "AND name NOT LIKE 'sqlite_%'");
+        std::vector<std::string> names;
+        while (tables.step())
+            names.push_back(tables.columnText(0));
+        for (const auto &name : names) {
+            std::string escaped;
+            for (char c : name)
+                escaped += c == '"' ? std::string("\"\"") : std::string(1, c);
+            probe.queryInt("SELECT max(rowid) IS NULL FROM \"" + escaped + "\"");
+        }
+        return static_cast<int>(version);
+    } catch (const StoreError &error) {
+        switch (error.kind()) {
+        case StoreError::Kind::NotAWorkspace:
+            if (std::string(error.what()).find("not a Clientele") != std::string::npos)
+                throw;
+            throw StoreError(StoreError::Kind::NotAWorkspace,
+                             quoted(path) + " is not a Clientele workspace (it is not a database file).");
+        case StoreError::Kind::Corrupt:
+            throw StoreError(StoreError::Kind::Corrupt,
+                             quoted(path) + " is a damaged workspace and cannot be opened safely ("
+                                 + error.what() + "). Restore it from a backup.");
+        default:
+            throw;
+        }
+    }
+}
+
+void migrate(Database &db, const std::vector<Migration> &migrations, int from)
+{
+    for (const auto &migration : migrations) {
+        if (migration.version <= from)
+            continue;
+        Transaction transaction(db);
+        migration.apply(db);
+        db.exec("PRAGMA user_version = " + std::to_string(migration.version));
+        transaction.commit();
+    }
+}
+
+int newestOf(const std::vector<Migration> &migrations)
+{
+    return migrations.empty() ? 0 : migrations.back().version;
+}
+
+Database openAndMigrate(const std::string &path, const std::vector<Migration> &migrations, int version)
+{
+    Database db(path, Database::Mode::ReadWrite);
+    applyConnectionSettings(db, true);
+    if (version < newestOf(migrations))
+        migrate(db, migrations, version);
+    return db;
+}
+
+} // namespace
+
+int Workspace::schemaVersion()
+{
+    return newestOf(workspaceMigrations());
+}
+
+Workspace::Workspace(Database db)
+    : db_(std::move(db))
+{
+}
+
+Workspace Workspace::open(const std::string &path)
+{
+    return open(path, workspaceMigrations());
+}
+
+Workspace Workspace::open(const std::string &path, const std::vector<Migration> &migrations)
+{
+    std::error_code ec;
+    if (!fs::exists(path, ec))
+        throw StoreError(StoreError::Kind::CannotOpen, quoted(path) + " does not exist.");
+    if (fs::is_directory(path, ec))
+        throw StoreError(StoreError::Kind::CannotOpen, quoted(path) + " is a folder, not a workspace file.");
+    const int newest = newestOf(migrations);
+    const int version = isEmptyFile(path) ? 0 : inspectExisting(path, newest);
+    return Workspace(openAndMigrate(path, migrations, version));
+}
+
+Workspace Workspace::create(const std::string &path)
+{
+    std::error_code ec;
+    if (fs::exists(path, ec) && !isEmptyFile(path))
+        throw StoreError(StoreError::Kind::CannotOpen, quoted(path) + " already exists.");
+    const auto parent = fs::path(path).parent_path();
+    if (!parent.empty() && !fs::is_directory(parent, ec))
+        throw StoreError(StoreError::Kind::CannotOpen,
+                         "The folder " + quoted(parent.string()) + " does not exist.");
+    return Workspace(openAndMigrate(path, workspaceMigrations(), 0));
+}
+
+Workspace Workspace::openOrCreate(const std::string &path)
+{
+    std::error_code ec;
+    return fs::exists(path, ec) ? open(path) : create(path);
+}
+
+Database Workspace::connect(const std::string &path, Database::Mode mode)
+{
+    Database db(path, mode);
+    const auto version = db.queryInt("PRAGMA user_version");
+    if (db.queryInt("PRAGMA application_id") != kApplicationId || version != schemaVersion())
+        throw StoreError(StoreError::Kind::NotAWorkspace,
+                         quoted(path) + " is not an open Clientele workspace of this version.");
+    applyConnectionSettings(db, mode == Database::Mode::ReadWrite);
+    return db;
+}
+
+int Workspace::version()
+{
+    return static_cast<int>(db_.queryInt("PRAGMA user_version"));
+}
+
+std::string Workspace::meta(const std::string &key)
+{
+    auto query = db_.prepare("SELECT value FROM meta WHERE key = ?1");
+    query.bind(1, key);
+    return query.step() ? query.columnText(0) : std::string();
+}
+
+void Workspace::setMeta(const std::string &key, const std::string &value)
+{
+    db_.prepare("INSERT INTO meta(key, value) VALUES (?1, ?2) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        .bind(1, key)
+        .bind(2, value)
+        .run();
+}
+
+std::string Workspace::integrityCheck()
+{
+    auto query = db_.prepare("PRAGMA integrity_check");
+    std::string result;
+    while (query.step()) {
+        if (!result.empty())
+            result += '\n';
+        result += query.columnText(0);
+    }
+    return result;
+}
+
+} // namespace clientele

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <string>
+
+namespace clientele::test {
+
+/// SHA-256 of a file's bytes, to prove that a failed open left the file untouched.
+QByteArray fileDigest(const QString &path);
+
+/// Overwrites count bytes at offset with a fixed pattern (to simulate damage).
+void scribble(const QString &path, qint64 offset, qint64 count);
+
+/// A QString path as the UTF-8 std::string that core takes.
+inline std::string toStd(const QString &path)
+{
+    return path.toStdString();
+}
+
+} // namespace clientele::test

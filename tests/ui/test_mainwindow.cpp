@@ -1,0 +1,231 @@
+#include "AppSettings.h"
+#include "MainWindow.h"
+#include "OverviewPage.h"
+
+#include "demo/DemoStore.h"
+#include "store/Workspace.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+
+using namespace clientele;
+
+/** The main window driven offscreen on real workspace files. */
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void overviewShowsTheStoresNumbers();
+    void sidebarShowsOnlyWorkingAreas();
+    void badFileKeepsCurrentWorkspace();
+    void emptyWorkspaceOffersDemoData();
+    void firstStartCreatesTheDemoStore();
+    void followsGermanLanguage();
+
+private:
+    QString labelText(const MainWindow &window, const char *name) const;
+    void saveScreenshot(QWidget &widget, const QString &name) const;
+
+    QTemporaryDir dir_;
+    QString demoPath_;
+    std::unique_ptr<QSettings> qsettings_;
+    std::unique_ptr<AppSettings> settings_;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(dir_.isValid());
+    demoPath_ = dir_.filePath(QStringLiteral("demo.clientele"));
+    DemoOptions options;
+    options.shoppers = 3000;
+    options.seed = 5;
+    options.end = *parseIsoDate("2026-11-25");
+    DemoStore::writeWorkspace(demoPath_.toStdString(), options);
+}
+
+void TestMainWindow::init()
+{
+    QFile::remove(dir_.filePath(QStringLiteral("settings.ini")));
+    qsettings_ = std::make_unique<QSettings>(dir_.filePath(QStringLiteral("settings.ini")),
+                                             QSettings::IniFormat);
+    settings_ = std::make_unique<AppSettings>(*qsettings_);
+}
+
+void TestMainWindow::cleanup()
+{
+    settings_.reset();
+    qsettings_.reset();
+}
+
+QString TestMainWindow::labelText(const MainWindow &window, const char *name) const
+{
+    auto *label = window.findChild<QLabel *>(QString::fromLatin1(name));
+    return label ? label->text() : QStringLiteral("<no label %1>").arg(QString::fromLatin1(name));
+}
+
+void TestMainWindow::saveScreenshot(QWidget &widget, const QString &name) const
+{
+    // Kept beside the test binary so that a developer can look at what the test saw.
+    const QString folder = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("screenshots"));
+    QDir().mkpath(folder);
+    QVERIFY(widget.grab().save(QDir(folder).filePath(name)));
+}
+
+void TestMainWindow::overviewShowsTheStoresNumbers()
+{
+    MainWindow window(*settings_);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QString error;
+    QVERIFY2(window.openWorkspace(demoPath_, &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(window.overviewPage()->overview().has_value(), 20000);
+
+    auto workspace = Workspace::open(demoPath_.toStdString());
+    auto &db = workspace.db();
+    const QLocale locale;
+    const auto shoppers = db.queryInt("SELECT count(*) FROM profiles");
+    const auto known = db.queryInt("SELECT count(*) FROM profiles WHERE is_known = 1");
+    const auto orders = db.queryInt("SELECT count(*) FROM events WHERE type = 'order_completed'");
+    const auto events = db.queryInt("SELECT count(*) FROM events");
+    QCOMPARE(labelText(window, "shoppersValue"), locale.toString(shoppers));
+    QCOMPARE(labelText(window, "knownValue"), locale.toString(known));
+    QCOMPARE(labelText(window, "anonymousValue"), locale.toString(shoppers - known));
+    QCOMPARE(labelText(window, "ordersValue"), locale.toString(orders));
+    QCOMPARE(labelText(window, "eventsValue"), locale.toString(events));
+    auto revenue = db.prepare("SELECT sum(value) FROM events WHERE type = 'order_completed'");
+    QVERIFY(revenue.step());
+    QCOMPARE(labelText(window, "revenueValue"),
+             locale.toCurrencyString(revenue.columnDouble(0), QStringLiteral("EUR"), 0));
+
+    // Status bar: workspace name and its counts.
+    QVERIFY(labelText(window, "workspaceLabel").contains(QStringLiteral("demo.clientele")));
+    QCOMPARE(labelText(window, "shoppersLabel"), QStringLiteral("%1 shoppers").arg(locale.toString(shoppers)));
+    QCOMPARE(labelText(window, "eventsLabel"), QStringLiteral("%1 events").arg(locale.toString(events)));
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("demo.clientele")));
+
+    // Demo data says so, with the way to start with one's own.
+    auto *banner = window.findChild<QWidget *>(QStringLiteral("demoBanner"));
+    QVERIFY(banner && banner->isVisible());
+    QVERIFY(labelText(window, "demoBannerText").contains(QStringLiteral("New Workspace")));
+
+    QVERIFY(settings_->recentWorkspaces().contains(QFileInfo(demoPath_).absoluteFilePath()));
+    saveScreenshot(window, QStringLiteral("main-window.png"));
+}
+
+void TestMainWindow::sidebarShowsOnlyWorkingAreas()
+{
+    MainWindow window(*settings_);
+    auto *sidebar = window.findChild<QListWidget *>(QStringLiteral("sidebar"));
+    QVERIFY(sidebar);
+    QCOMPARE(sidebar->count(), 1);
+    QCOMPARE(sidebar->item(0)->text(), QStringLiteral("Overview"));
+
+    const auto menus = window.menuBar()->actions();
+    QCOMPARE(menus.size(), 2);
+    QCOMPARE(menus.at(0)->text(), QStringLiteral("&File"));
+    QStringList fileActions;
+    for (QAction *action : menus.at(0)->menu()->actions())
+        if (!action->isSeparator())
+            fileActions << action->text();
+    QCOMPARE(fileActions, (QStringList{QStringLiteral("&New Workspace…"), QStringLiteral("&Open Workspace…"),
+                                       QStringLiteral("Open &Recent"), QStringLiteral("&Quit")}));
+}
+
+void TestMainWindow::badFileKeepsCurrentWorkspace()
+{
+    MainWindow window(*settings_);
+    QVERIFY(window.openWorkspace(demoPath_));
+    const QString bad = dir_.filePath(QStringLiteral("notes.txt"));
+    {
+        QFile file(bad);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("hello");
+    }
+    QString error;
+    QVERIFY(!window.openWorkspace(bad, &error));
+    QVERIFY2(error.contains(QStringLiteral("not a Clientele workspace")), qPrintable(error));
+    QCOMPARE(window.workspacePath(), demoPath_);
+    QVERIFY(!settings_->recentWorkspaces().contains(QFileInfo(bad).absoluteFilePath()));
+}
+
+void TestMainWindow::emptyWorkspaceOffersDemoData()
+{
+    MainWindow window(*settings_);
+    window.show();
+    const QString path = dir_.filePath(QStringLiteral("mine.clientele"));
+    QString error;
+    QVERIFY2(window.createWorkspace(path, &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(window.overviewPage()->overview().has_value(), 10000);
+    auto *fill = window.findChild<QPushButton *>(QStringLiteral("fillWithDemoButton"));
+    QVERIFY(fill && fill->isVisible());
+    QCOMPARE(labelText(window, "shoppersLabel"), QStringLiteral("0 shoppers"));
+    saveScreenshot(window, QStringLiteral("empty-workspace.png"));
+
+    QTest::mouseClick(fill, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(window.overviewPage()->overview().has_value()
+                                 && window.overviewPage()->overview()->shoppers > 0, 60000);
+    QCOMPARE(window.overviewPage()->overview()->shoppers, DemoOptions{}.shoppers);
+    QVERIFY(!fill->isVisible());
+}
+
+void TestMainWindow::firstStartCreatesTheDemoStore()
+{
+    // Test mode points the data folder at a scratch location; start from nothing there.
+    const QString demo = AppSettings::defaultWorkspacePath();
+    QVERIFY(demo.contains(QStringLiteral("qttest")));
+    QFile::remove(demo);
+    MainWindow window(*settings_);
+    window.show();
+    QString error;
+    QVERIFY2(window.openStartupWorkspace(QString(), &error), qPrintable(error));
+    QCOMPARE(window.workspacePath(), demo);
+    QTRY_VERIFY_WITH_TIMEOUT(window.overviewPage()->overview().has_value(), 20000);
+    QCOMPARE(window.overviewPage()->overview()->shoppers, DemoOptions{}.shoppers);
+    auto *banner = window.findChild<QWidget *>(QStringLiteral("demoBanner"));
+    QVERIFY(banner && banner->isVisible());
+
+    // The next start opens the same workspace again instead of generating a new one.
+    MainWindow second(*settings_);
+    QVERIFY(second.openStartupWorkspace(QString(), &error));
+    QCOMPARE(second.workspacePath(), demo);
+    QFile::remove(demo);
+}
+
+void TestMainWindow::followsGermanLanguage()
+{
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral("clientele_de"), QStringLiteral(CLIENTELE_QM_DIR)));
+    QCoreApplication::installTranslator(&translator);
+    {
+        MainWindow window(*settings_);
+        const auto menus = window.menuBar()->actions();
+        QCOMPARE(menus.at(0)->text(), QStringLiteral("&Datei"));
+        auto *sidebar = window.findChild<QListWidget *>(QStringLiteral("sidebar"));
+        QCOMPARE(sidebar->item(0)->text(), QStringLiteral("Übersicht"));
+        window.show();
+        QVERIFY(window.openWorkspace(demoPath_));
+        QTRY_VERIFY_WITH_TIMEOUT(window.overviewPage()->overview().has_value(), 20000);
+        QVERIFY(labelText(window, "shoppersLabel").contains(QStringLiteral("Kund")));
+        saveScreenshot(window, QStringLiteral("main-window-de.png"));
+    }
+    QCoreApplication::removeTranslator(&translator);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "test_mainwindow.moc"

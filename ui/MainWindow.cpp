@@ -1,0 +1,306 @@
+#include "MainWindow.h"
+
+#include "AppSettings.h"
+#include "JobRunner.h"
+#include "OverviewPage.h"
+
+#include "demo/DemoStore.h"
+#include "store/Database.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QDir>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QStyle>
+
+#include <exception>
+
+namespace clientele {
+
+namespace {
+
+const QString kWorkspaceFilter = QStringLiteral("*.clientele");
+
+} // namespace
+
+MainWindow::MainWindow(AppSettings &settings, QWidget *parent)
+    : QMainWindow(parent), settings_(settings)
+{
+    setWindowTitle(tr("Clientele"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/clientele.svg")));
+    createCentralArea();
+    createActions();
+
+    workspaceLabel_ = new QLabel(tr("No workspace"), this);
+    shoppersLabel_ = new QLabel(this);
+    eventsLabel_ = new QLabel(this);
+    workspaceLabel_->setObjectName(QStringLiteral("workspaceLabel"));
+    shoppersLabel_->setObjectName(QStringLiteral("shoppersLabel"));
+    eventsLabel_->setObjectName(QStringLiteral("eventsLabel"));
+    statusBar()->addWidget(workspaceLabel_, 1);
+    statusBar()->addPermanentWidget(shoppersLabel_);
+    statusBar()->addPermanentWidget(eventsLabel_);
+    resize(1180, 780);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createCentralArea()
+{
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    sidebar_ = new QListWidget(central);
+    sidebar_->setObjectName(QStringLiteral("sidebar"));
+    sidebar_->setFixedWidth(180);
+    sidebar_->setIconSize(QSize(20, 20));
+    sidebar_->setFrameShape(QFrame::NoFrame);
+    sidebar_->setStyleSheet(QStringLiteral(
+        "#sidebar { background: palette(window); border-right: 1px solid palette(mid); }"
+        "#sidebar::item { padding: 8px 10px; }"));
+    pages_ = new QStackedWidget(central);
+
+    // Only areas that work appear here; each later area adds its own entry.
+    overview_ = new OverviewPage(pages_);
+    pages_->addWidget(overview_);
+    auto *overviewItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogInfoView),
+                                             tr("Overview"), sidebar_);
+    overviewItem->setToolTip(tr("Key figures of the workspace"));
+
+    connect(sidebar_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);
+    sidebar_->setCurrentRow(0);
+    connect(overview_, &OverviewPage::loaded, this, &MainWindow::showWorkspaceFigures);
+    connect(overview_, &OverviewPage::fillWithDemoRequested, this, &MainWindow::fillWithDemoData);
+
+    layout->addWidget(sidebar_);
+    layout->addWidget(pages_, 1);
+    setCentralWidget(central);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+
+    auto *newAction = fileMenu->addAction(tr("&New Workspace…"), this, &MainWindow::newWorkspace);
+    newAction->setShortcut(QKeySequence::New);
+    newAction->setObjectName(QStringLiteral("newWorkspaceAction"));
+
+    auto *openAction = fileMenu->addAction(tr("&Open Workspace…"), this,
+                                           &MainWindow::openWorkspaceDialog);
+    openAction->setShortcut(QKeySequence::Open);
+    openAction->setObjectName(QStringLiteral("openWorkspaceAction"));
+
+    recentMenu_ = fileMenu->addMenu(tr("Open &Recent"));
+    recentMenu_->setObjectName(QStringLiteral("recentMenu"));
+    rebuildRecentMenu();
+
+    fileMenu->addSeparator();
+    auto *quitAction = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quitAction->setShortcut(QKeySequence::Quit);
+    quitAction->setMenuRole(QAction::QuitRole);
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    auto *aboutAction = helpMenu->addAction(tr("&About Clientele"), this, &MainWindow::about);
+    aboutAction->setMenuRole(QAction::AboutRole);
+    aboutAction->setObjectName(QStringLiteral("aboutAction"));
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    recentMenu_->clear();
+    const QStringList recent = settings_.recentWorkspaces();
+    for (const QString &path : recent) {
+        QAction *action = recentMenu_->addAction(QFileInfo(path).fileName());
+        action->setToolTip(path);
+        action->setStatusTip(path);
+        connect(action, &QAction::triggered, this, [this, path] {
+            QString error;
+            if (!openWorkspace(path, &error))
+                reportError(tr("Open Workspace"), error);
+        });
+    }
+    if (recent.isEmpty()) {
+        recentMenu_->addAction(tr("No recent workspaces"))->setEnabled(false);
+        return;
+    }
+    recentMenu_->addSeparator();
+    recentMenu_->addAction(tr("Clear List"), this, [this] {
+        settings_.clearRecentWorkspaces();
+        rebuildRecentMenu();
+    });
+}
+
+bool MainWindow::openWorkspace(const QString &path, QString *errorMessage)
+{
+    std::unique_ptr<Workspace> opened;
+    try {
+        opened = std::make_unique<Workspace>(Workspace::open(path.toStdString()));
+    } catch (const std::exception &error) {
+        if (errorMessage)
+            *errorMessage = QString::fromStdString(error.what());
+        return false;
+    }
+    const bool isDemo = opened->meta("origin") == "demo";
+    const QString storeName = QString::fromStdString(opened->meta("store.name"));
+    workspace_ = std::move(opened);
+
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    settings_.addRecentWorkspace(absolute);
+    rebuildRecentMenu();
+    setWindowTitle(tr("%1 – Clientele").arg(QFileInfo(path).fileName()));
+    workspaceLabel_->setText(tr("Workspace: %1").arg(QDir::toNativeSeparators(absolute)));
+    shoppersLabel_->setText(tr("Reading…"));
+    eventsLabel_->clear();
+    overview_->load(absolute, isDemo, storeName);
+    Q_EMIT workspaceOpened(absolute);
+    return true;
+}
+
+bool MainWindow::openStartupWorkspace(const QString &requestedPath, QString *errorMessage)
+{
+    if (!requestedPath.isEmpty())
+        return openWorkspace(requestedPath, errorMessage);
+    const QString last = settings_.lastWorkspace();
+    if (!last.isEmpty() && QFileInfo::exists(last) && openWorkspace(last, errorMessage))
+        return true;
+
+    const QString demoPath = AppSettings::defaultWorkspacePath();
+    if (!QFileInfo::exists(demoPath)) {
+        QDir().mkpath(QFileInfo(demoPath).absolutePath());
+        DemoOptions options;
+        options.end = startOfDay(nowMillis());
+        const std::string target = demoPath.toStdString();
+        const JobOutcome outcome = runWithProgress(
+            this, tr("Welcome to Clientele"),
+            tr("Creating a demo store so that you can explore Clientele…"),
+            [target, options](ProgressSink &progress) {
+                DemoStore::writeWorkspace(target, options, &progress);
+            });
+        if (!outcome.succeeded()) {
+            if (errorMessage)
+                *errorMessage = outcome.cancelled
+                                    ? tr("The demo store was not created. Use File › New "
+                                         "Workspace or File › Open Workspace to start.")
+                                    : outcome.error;
+            return false;
+        }
+    }
+    return openWorkspace(demoPath, errorMessage);
+}
+
+bool MainWindow::createWorkspace(const QString &path, QString *errorMessage)
+{
+    try {
+        Workspace::create(path.toStdString());
+    } catch (const std::exception &error) {
+        if (errorMessage)
+            *errorMessage = QString::fromStdString(error.what());
+        return false;
+    }
+    return openWorkspace(path, errorMessage);
+}
+
+QString MainWindow::workspacePath() const
+{
+    return workspace_ ? QString::fromStdString(workspace_->path()) : QString();
+}
+
+void MainWindow::showWorkspaceFigures(const WorkspaceOverview &overview)
+{
+    // %Ln: the count with the locale's digit grouping, and the right plural form.
+    shoppersLabel_->setText(tr("%Ln shopper(s)", nullptr, static_cast<int>(overview.shoppers)));
+    eventsLabel_->setText(tr("%Ln event(s)", nullptr, static_cast<int>(overview.events)));
+}
+
+void MainWindow::reportError(const QString &title, const QString &message)
+{
+    QMessageBox::warning(this, title, message);
+}
+
+void MainWindow::newWorkspace()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("New Workspace"), QDir(folder).filePath(tr("My Store.clientele")),
+        tr("Clientele workspaces (%1)").arg(kWorkspaceFilter));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QStringLiteral(".clientele")))
+        path += QStringLiteral(".clientele");
+    if (QFileInfo::exists(path)) {
+        // The file dialog already asked whether to replace it; a workspace is never
+        // overwritten silently, so ask for a new name instead.
+        reportError(tr("New Workspace"),
+                    tr("%1 already exists. Choose another name, or open it with "
+                       "File › Open Workspace.").arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    QString error;
+    if (!createWorkspace(path, &error))
+        reportError(tr("New Workspace"), error);
+}
+
+void MainWindow::openWorkspaceDialog()
+{
+    const QString start = workspace_ ? QFileInfo(workspacePath()).absolutePath()
+                                     : QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Workspace"), start,
+        tr("Clientele workspaces (%1);;All files (*)").arg(kWorkspaceFilter));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openWorkspace(path, &error))
+        reportError(tr("Open Workspace"), error);
+}
+
+void MainWindow::fillWithDemoData()
+{
+    if (!workspace_)
+        return;
+    // The generator writes in one transaction on its own connection: a cancelled run
+    // leaves the empty workspace exactly as it was.
+    const std::string path = workspace_->path();
+    DemoOptions options;
+    options.end = startOfDay(nowMillis());
+    const JobOutcome outcome = runWithProgress(
+        this, tr("Demo Store"), tr("Filling the workspace with the demo store…"),
+        [path, options](ProgressSink &progress) {
+            auto workspace = Workspace::open(path);
+            DemoStore::generate(workspace, options, &progress);
+        });
+    if (outcome.failed())
+        reportError(tr("Demo Store"), outcome.error);
+    QString error;
+    if (!openWorkspace(workspacePath(), &error))
+        reportError(tr("Open Workspace"), error);
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(
+        this, tr("About Clientele"),
+        tr("<h3>Clientele %1</h3>"
+           "<p>A customer-data workbench for online stores: one profile per real shopper "
+           "across web, app, store, email and support, kept in a local workspace file.</p>"
+           "<p>Workspace format %2 · SQLite %3 · Qt %4</p>")
+            .arg(QStringLiteral(CLIENTELE_VERSION))
+            .arg(Workspace::schemaVersion())
+            .arg(QString::fromLatin1(Database::sqliteVersion()))
+            .arg(QString::fromLatin1(qVersion())));
+}
+
+} // namespace clientele

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "overview/WorkspaceOverview.h"
+#include "store/Workspace.h"
+
+#include <QMainWindow>
+
+#include <memory>
+#include <optional>
+
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+
+namespace clientele {
+
+class AppSettings;
+class OverviewPage;
+
+/**
+ * The main window: a sidebar with the product's areas, the page of the chosen area, and a
+ * status bar with the open workspace and its counts. Owns the UI thread's connection to
+ * the workspace; pages read large data on workers with connections of their own.
+ */
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(AppSettings &settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens the workspace at path. On failure the current workspace stays open and
+    /// errorMessage (if given) says why; the caller decides how to show it.
+    bool openWorkspace(const QString &path, QString *errorMessage = nullptr);
+    /**
+     * What the app does at start: opens requestedPath if given, else the last workspace,
+     * else the demo store in the user's data folder, generating it on the first start.
+     */
+    bool openStartupWorkspace(const QString &requestedPath, QString *errorMessage = nullptr);
+    /// Creates an empty workspace at path and opens it.
+    bool createWorkspace(const QString &path, QString *errorMessage = nullptr);
+
+    QString workspacePath() const;
+    OverviewPage *overviewPage() const { return overview_; }
+
+Q_SIGNALS:
+    void workspaceOpened(const QString &path);
+
+private:
+    void createActions();
+    void createCentralArea();
+    void rebuildRecentMenu();
+    void showWorkspaceFigures(const WorkspaceOverview &overview);
+    void reportError(const QString &title, const QString &message);
+
+    void newWorkspace();
+    void openWorkspaceDialog();
+    void fillWithDemoData();
+    void about();
+
+    AppSettings &settings_;
+    std::unique_ptr<Workspace> workspace_;
+
+    QListWidget *sidebar_ = nullptr;
+    QStackedWidget *pages_ = nullptr;
+    OverviewPage *overview_ = nullptr;
+    QMenu *recentMenu_ = nullptr;
+    QLabel *workspaceLabel_ = nullptr;
+    QLabel *shoppersLabel_ = nullptr;
+    QLabel *eventsLabel_ = nullptr;
+};
+
+} // namespace clientele
