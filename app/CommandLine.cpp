@@ -27,11 +27,6 @@ QTextStream &err()
     return stream;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CommandLine", text);
-}
-
 /// Progress on stderr, rewritten in place when stderr is a terminal.
 class StderrProgress : public ProgressSink {
 public:
@@ -53,7 +48,31 @@ private:
     QElapsedTimer timer_;
 };
 
-int usage()
+} // namespace
+
+bool CommandLine::isCommand(const QStringList &arguments)
+{
+    if (arguments.size() < 2)
+        return false;
+    const QString &first = arguments.at(1);
+    return first == QLatin1String("demo") || first == QLatin1String("--help")
+           || first == QLatin1String("-h") || first == QLatin1String("--version")
+           || first == QLatin1String("help");
+}
+
+int CommandLine::run(const QStringList &arguments)
+{
+    const QString command = arguments.value(1);
+    if (command == QLatin1String("--version")) {
+        out() << QStringLiteral("clientele %1").arg(QStringLiteral(CLIENTELE_VERSION)) << Qt::endl;
+        return 0;
+    }
+    if (command == QLatin1String("demo"))
+        return runDemo(arguments.mid(1));
+    return usage();
+}
+
+int CommandLine::usage()
 {
     out() << tr("Usage: clientele [WORKSPACE]            open the app on a workspace\n"
                 "       clientele demo --out FILE [--shoppers N] [--seed S] [--end YYYY-MM-DD]\n"
@@ -62,7 +81,7 @@ int usage()
     return 0;
 }
 
-int runDemo(const QStringList &arguments)
+int CommandLine::runDemo(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Writes a demo store workspace: a running and outdoor "
@@ -132,30 +151,6 @@ int runDemo(const QStringList &arguments)
               << Qt::endl;
         return 1;
     }
-}
-
-} // namespace
-
-bool CommandLine::isCommand(const QStringList &arguments)
-{
-    if (arguments.size() < 2)
-        return false;
-    const QString &first = arguments.at(1);
-    return first == QLatin1String("demo") || first == QLatin1String("--help")
-           || first == QLatin1String("-h") || first == QLatin1String("--version")
-           || first == QLatin1String("help");
-}
-
-int CommandLine::run(const QStringList &arguments)
-{
-    const QString command = arguments.value(1);
-    if (command == QLatin1String("--version")) {
-        out() << QStringLiteral("clientele %1").arg(QStringLiteral(CLIENTELE_VERSION)) << Qt::endl;
-        return 0;
-    }
-    if (command == QLatin1String("demo"))
-        return runDemo(arguments.mid(1));
-    return usage();
 }
 
 } // namespace clientele

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace clientele {
@@ -9,12 +10,18 @@ namespace clientele {
  * the GUI button that does the same thing.
  */
 class CommandLine {
+    Q_DECLARE_TR_FUNCTIONS(clientele::CommandLine)
+
 public:
     /// True when arguments name a sub-command (or --help/--version) rather than a workspace.
     static bool isCommand(const QStringList &arguments);
 
     /// Runs the command; returns the process exit code. Messages go to stdout/stderr.
     static int run(const QStringList &arguments);
+
+private:
+    static int usage();
+    static int runDemo(const QStringList &arguments);
 };
 
 } // namespace clientele

@@ -1,4 +1,333 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>Channels</name>
+    <message>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Filiale</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Kundenservice</translation>
+    </message>
+    <message>
+        <source>Loyalty</source>
+        <translation>Treueprogramm</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Open Workspace</source>
+        <translation>Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>clientele::CommandLine</name>
+    <message>
+        <source>Usage: clientele [WORKSPACE]            open the app on a workspace
+       clientele demo --out FILE [--shoppers N] [--seed S] [--end YYYY-MM-DD]
+                                         write a demo store workspace
+       clientele --help | --version
+</source>
+        <translation>Aufruf: clientele [ARBEITSBEREICH]       öffnet die App mit einem Arbeitsbereich
+        clientele demo --out DATEI [--shoppers N] [--seed S] [--end JJJJ-MM-TT]
+                                         schreibt einen Demo-Shop als Arbeitsbereich
+        clientele --help | --version
+</translation>
+    </message>
+    <message>
+        <source>Writes a demo store workspace: a running and outdoor shop with a year of shopper history.</source>
+        <translation>Schreibt einen Demo-Shop als Arbeitsbereich: ein Lauf- und Outdoor-Geschäft mit einem Jahr Kundenhistorie.</translation>
+    </message>
+    <message>
+        <source>The workspace file to write (must not exist).</source>
+        <translation>Die zu schreibende Arbeitsbereichsdatei (darf noch nicht existieren).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>Number of shoppers (default 20000).</source>
+        <translation>Anzahl der Kunden (Standard 20000).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Random seed; the same seed and end date give the same workspace (default 42).</source>
+        <translation>Startwert des Zufallsgenerators; gleicher Startwert und gleiches Enddatum ergeben denselben Arbeitsbereich (Standard 42).</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>The day after the last day of history (default: today).</source>
+        <translation>Der Tag nach dem letzten Tag der Historie (Standard: heute).</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Unerwartetes Argument: %1</translation>
+    </message>
+    <message>
+        <source>Missing --out FILE: where to write the demo workspace.</source>
+        <translation>--out DATEI fehlt: wohin der Demo-Arbeitsbereich geschrieben werden soll.</translation>
+    </message>
+    <message>
+        <source>--shoppers must be a whole number from 1 to 10000000, not &apos;%1&apos;.</source>
+        <translation>--shoppers muss eine ganze Zahl von 1 bis 10000000 sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--seed must be a non-negative whole number, not &apos;%1&apos;.</source>
+        <translation>--seed muss eine nicht negative ganze Zahl sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--end must be a date like 2026-11-25, not &apos;%1&apos;.</source>
+        <translation>--end muss ein Datum wie 2026-11-25 sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 shoppers (%3 known), %4 products, %5 events, %6 orders in %7 s.</source>
+        <translation>%1 geschrieben: %2 Kunden (%3 bekannt), %4 Produkte, %5 Ereignisse, %6 Bestellungen in %7 s.</translation>
+    </message>
+    <message>
+        <source>Could not write the demo workspace: %1</source>
+        <translation>Der Demo-Arbeitsbereich konnte nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>clientele::MainWindow</name>
+    <message>
+        <source>Clientele</source>
+        <translation>Clientele</translation>
+    </message>
+    <message>
+        <source>No workspace</source>
+        <translation>Kein Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Key figures of the workspace</source>
+        <translation>Kennzahlen des Arbeitsbereichs</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New Workspace…</source>
+        <translation>&amp;Neuer Arbeitsbereich…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Workspace…</source>
+        <translation>Arbeitsbereich ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Clientele</source>
+        <translation>Ü&amp;ber Clientele</translation>
+    </message>
+    <message>
+        <source>Open Workspace</source>
+        <translation>Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>No recent workspaces</source>
+        <translation>Keine zuletzt geöffneten Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <source>%1 – Clientele</source>
+        <translation>%1 – Clientele</translation>
+    </message>
+    <message>
+        <source>Workspace: %1</source>
+        <translation>Arbeitsbereich: %1</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Welcome to Clientele</source>
+        <translation>Willkommen bei Clientele</translation>
+    </message>
+    <message>
+        <source>Creating a demo store so that you can explore Clientele…</source>
+        <translation>Ein Demo-Shop wird angelegt, damit Sie Clientele erkunden können…</translation>
+    </message>
+    <message>
+        <source>The demo store was not created. Use File › New Workspace or File › Open Workspace to start.</source>
+        <translation>Der Demo-Shop wurde nicht angelegt. Beginnen Sie mit Datei › Neuer Arbeitsbereich oder Datei › Arbeitsbereich öffnen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shopper(s)</source>
+        <translation>
+            <numerusform>%Ln Kunde</numerusform>
+            <numerusform>%Ln Kunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln Ereignis</numerusform>
+            <numerusform>%Ln Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New Workspace</source>
+        <translation>Neuer Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>My Store.clientele</source>
+        <translation>Mein Shop.clientele</translation>
+    </message>
+    <message>
+        <source>Clientele workspaces (%1)</source>
+        <translation>Clientele-Arbeitsbereiche (%1)</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Choose another name, or open it with File › Open Workspace.</source>
+        <translation>%1 existiert bereits. Wählen Sie einen anderen Namen oder öffnen Sie die Datei mit Datei › Arbeitsbereich öffnen.</translation>
+    </message>
+    <message>
+        <source>Clientele workspaces (%1);;All files (*)</source>
+        <translation>Clientele-Arbeitsbereiche (%1);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Demo Store</source>
+        <translation>Demo-Shop</translation>
+    </message>
+    <message>
+        <source>Filling the workspace with the demo store…</source>
+        <translation>Der Arbeitsbereich wird mit dem Demo-Shop gefüllt…</translation>
+    </message>
+    <message>
+        <source>About Clientele</source>
+        <translation>Über Clientele</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Clientele %1&lt;/h3&gt;&lt;p&gt;A customer-data workbench for online stores: one profile per real shopper across web, app, store, email and support, kept in a local workspace file.&lt;/p&gt;&lt;p&gt;Workspace format %2 · SQLite %3 · Qt %4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Clientele %1&lt;/h3&gt;&lt;p&gt;Eine Kundendaten-Werkbank für Online-Shops: ein Profil pro echtem Kunden über Web, App, Filiale, E-Mail und Kundenservice hinweg, gespeichert in einer lokalen Arbeitsbereichsdatei.&lt;/p&gt;&lt;p&gt;Arbeitsbereichsformat %2 · SQLite %3 · Qt %4&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>clientele::OverviewPage</name>
+    <message>
+        <source>This workspace has no shoppers yet</source>
+        <translation>Dieser Arbeitsbereich enthält noch keine Kunden</translation>
+    </message>
+    <message>
+        <source>A new workspace starts empty. To see what Clientele shows for a living store, fill it with the demo store: a running and outdoor shop with a year of shoppers, orders, carts, emails and store visits.</source>
+        <translation>Ein neuer Arbeitsbereich ist zunächst leer. Um zu sehen, was Clientele für einen lebendigen Shop zeigt, füllen Sie ihn mit dem Demo-Shop: ein Lauf- und Outdoor-Geschäft mit einem Jahr an Kunden, Bestellungen, Warenkörben, E-Mails und Filialbesuchen.</translation>
+    </message>
+    <message>
+        <source>Fill with Demo Data</source>
+        <translation>Mit Demodaten füllen</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>Kein Arbeitsbereich geöffnet.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;You are looking at demo data.&lt;/b&gt; Every shopper in this workspace was generated by Clientele to show what it does. To work with your own store, create a workspace of your own with &lt;i&gt;File › New Workspace&lt;/i&gt;.</source>
+        <translation>&lt;b&gt;Sie sehen Demodaten.&lt;/b&gt; Alle Kunden in diesem Arbeitsbereich wurden von Clientele erzeugt, um zu zeigen, was es kann. Um mit Ihrem eigenen Shop zu arbeiten, legen Sie mit &lt;i&gt;Datei › Neuer Arbeitsbereich&lt;/i&gt; einen eigenen Arbeitsbereich an.</translation>
+    </message>
+    <message>
+        <source>Shoppers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Known shoppers</source>
+        <translation>Bekannte Kunden</translation>
+    </message>
+    <message>
+        <source>Anonymous visitors</source>
+        <translation>Anonyme Besucher</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Reading the workspace…</source>
+        <translation>Der Arbeitsbereich wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The workspace could not be read: %1</source>
+        <translation>Der Arbeitsbereich konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Activity from %1 to %2</source>
+        <translation>Aktivität vom %1 bis %2</translation>
+    </message>
+    <message>
+        <source>No activity recorded yet</source>
+        <translation>Noch keine Aktivität erfasst</translation>
+    </message>
+    <message>
+        <source>Revenue by month (%1)</source>
+        <translation>Umsatz pro Monat (%1)</translation>
+    </message>
+    <message>
+        <source>Events by channel</source>
+        <translation>Ereignisse nach Kanal</translation>
+    </message>
+</context>
 </TS>

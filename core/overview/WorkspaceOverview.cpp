@@ -32,8 +32,10 @@ WorkspaceOverview WorkspaceOverview::read(Database &db)
             overview.eventsByChannel.emplace_back(query.columnText(0), query.columnInt(1));
             overview.events += query.columnInt(1);
         }
-        std::stable_sort(overview.eventsByChannel.begin(), overview.eventsByChannel.end(),
-                         [](const auto &a, const auto &b) { return a.second > b.second; });
+        std::sort(overview.eventsByChannel.begin(), overview.eventsByChannel.end(),
+                  [](const auto &a, const auto &b) {
+                      return a.second != b.second ? a.second > b.second : a.first < b.first;
+                  });
     }
     {
         auto query = db.prepare("SELECT min(ts), max(ts) FROM events");

@@ -72,7 +72,7 @@ int inspectExisting(const std::string &path, int newestVersion)
             std::string escaped;
             for (char c : name)
                 escaped += c == '"' ? std::string("\"\"") : std::string(1, c);
-            probe.queryInt("SELECT max(rowid) IS NULL FROM \"" + escaped + "\"");
+            probe.queryInt("SELECT count(*) FROM (SELECT 1 FROM \"" + escaped + "\" LIMIT 1)");
         }
         return static_cast<int>(version);
     } catch (const StoreError &error) {

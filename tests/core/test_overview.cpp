@@ -50,19 +50,21 @@ void TestOverview::figuresOfAHandMadeStore()
     add(feb, "order_completed", 2, "pos", 30.5);
     add(feb + 5000, "email_opened", 2, "email", std::nullopt);
     add(feb + 6000, "product_viewed", 2, "web", 15.0);
+    add(feb + 7000, "page_viewed", 2, "web", std::nullopt);
 
     const auto overview = WorkspaceOverview::read(db);
     QCOMPARE(overview.shoppers, 3);
     QCOMPARE(overview.knownShoppers, 2);
     QCOMPARE(overview.anonymousShoppers, 1);
-    QCOMPARE(overview.events, 6);
+    QCOMPARE(overview.events, 7);
     QCOMPARE(overview.orders, 2);
     QCOMPARE(overview.revenue, 150.5);
     QCOMPARE(overview.currency, std::string("EUR"));
     QCOMPARE(*overview.firstEvent, jan);
-    QCOMPARE(*overview.lastEvent, feb + 6000);
+    QCOMPARE(*overview.lastEvent, feb + 7000);
     QCOMPARE(overview.eventsByChannel.front().first, std::string("web"));
-    QCOMPARE(overview.eventsByChannel.front().second, 2);
+    QCOMPARE(overview.eventsByChannel.front().second, 3);
+    QCOMPARE(overview.eventsByChannel[1].first, std::string("app")); // ties: by name
     QCOMPARE(overview.eventsByChannel.size(), std::size_t(4));
     QCOMPARE(overview.revenueByMonth.size(), std::size_t(2));
     QCOMPARE(overview.revenueByMonth[0].first, std::string("2026-01"));
