@@ -204,20 +204,6 @@
         <source>The demo store was not created. Use File › New Workspace or File › Open Workspace to start.</source>
         <translation>Der Demo-Shop wurde nicht angelegt. Beginnen Sie mit Datei › Neuer Arbeitsbereich oder Datei › Arbeitsbereich öffnen.</translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln shopper(s)</source>
-        <translation>
-            <numerusform>%Ln Kunde</numerusform>
-            <numerusform>%Ln Kunden</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln event(s)</source>
-        <translation>
-            <numerusform>%Ln Ereignis</numerusform>
-            <numerusform>%Ln Ereignisse</numerusform>
-        </translation>
-    </message>
     <message>
         <source>New Workspace</source>
         <translation>Neuer Arbeitsbereich</translation>
@@ -253,6 +239,14 @@
     <message>
         <source>&lt;h3&gt;Clientele %1&lt;/h3&gt;&lt;p&gt;A customer-data workbench for online stores: one profile per real shopper across web, app, store, email and support, kept in a local workspace file.&lt;/p&gt;&lt;p&gt;Workspace format %2 · SQLite %3 · Qt %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Clientele %1&lt;/h3&gt;&lt;p&gt;Eine Kundendaten-Werkbank für Online-Shops: ein Profil pro echtem Kunden über Web, App, Filiale, E-Mail und Kundenservice hinweg, gespeichert in einer lokalen Arbeitsbereichsdatei.&lt;/p&gt;&lt;p&gt;Arbeitsbereichsformat %2 · SQLite %3 · Qt %4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Shoppers: %1</source>
+        <translation>Kunden: %1</translation>
+    </message>
+    <message>
+        <source>Events: %1</source>
+        <translation>Ereignisse: %1</translation>
     </message>
 </context>
 <context>
@@ -328,6 +322,10 @@
     <message>
         <source>Events by channel</source>
         <translation>Ereignisse nach Kanal</translation>
+    </message>
+    <message>
+        <source>Revenue by month, %1 – %2 (%3)</source>
+        <translation>Umsatz pro Monat, %1 – %2 (%3)</translation>
     </message>
 </context>
 </TS>

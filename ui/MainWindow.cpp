@@ -220,9 +220,9 @@ QString MainWindow::workspacePath() const
 
 void MainWindow::showWorkspaceFigures(const WorkspaceOverview &overview)
 {
-    // %Ln: the count with the locale's digit grouping, and the right plural form.
-    shoppersLabel_->setText(tr("%Ln shopper(s)", nullptr, static_cast<int>(overview.shoppers)));
-    eventsLabel_->setText(tr("%Ln event(s)", nullptr, static_cast<int>(overview.events)));
+    const QLocale locale;
+    shoppersLabel_->setText(tr("Shoppers: %1").arg(locale.toString(overview.shoppers)));
+    eventsLabel_->setText(tr("Events: %1").arg(locale.toString(overview.events)));
 }
 
 void MainWindow::reportError(const QString &title, const QString &message)

@@ -1,6 +1,6 @@
 #include "OverviewPage.h"
 
-#include "ChannelNames.h"
+#include "DisplayFormat.h"
 
 #include "store/Workspace.h"
 
@@ -175,7 +175,7 @@ QLabel *OverviewPage::addTile(QGridLayout *grid, int row, int column, const QStr
     tile->setObjectName(QStringLiteral("tile"));
     auto *tileLayout = new QVBoxLayout(tile);
     auto *captionLabel = new QLabel(caption, tile);
-    captionLabel->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    captionLabel->setStyleSheet(QStringLiteral("color: palette(dark);"));
     auto *value = new QLabel(QStringLiteral("–"), tile);
     QFont valueFont = value->font();
     valueFont.setPointSizeF(valueFont.pointSizeF() * 1.8);
@@ -231,7 +231,7 @@ void OverviewPage::showResult(const OverviewReadResult &result)
     known_->setText(locale.toString(o.knownShoppers));
     anonymous_->setText(locale.toString(o.anonymousShoppers));
     orders_->setText(locale.toString(o.orders));
-    revenue_->setText(locale.toCurrencyString(o.revenue, QString::fromStdString(o.currency), 0));
+    revenue_->setText(formatMoney(o.revenue, o.currency));
     events_->setText(locale.toString(o.events));
     updateCharts(o);
     states_->setCurrentIndex(Figures);
@@ -245,16 +245,30 @@ void OverviewPage::updateCharts(const WorkspaceOverview &overview)
         chart->removeAllSeries();
         for (QAbstractAxis *axis : chart->axes())
             chart->removeAxis(axis);
-        chart->setTitle(tr("Revenue by month (%1)").arg(QString::fromStdString(overview.currency)));
+        // The last twelve calendar months: one bar per month name, so no two bars share a
+        // label; the title says which year each belongs to.
+        constexpr std::size_t kMonths = 12;
+        const auto &all = overview.revenueByMonth;
+        const auto first = all.size() > kMonths ? all.end() - kMonths : all.begin();
         auto *set = new QBarSet(tr("Revenue"));
         QStringList months;
         double top = 0;
-        for (const auto &[month, revenue] : overview.revenueByMonth) {
-            const QDate date = QDate::fromString(QString::fromStdString(month), QStringLiteral("yyyy-MM"));
-            months << QLocale().toString(date, QStringLiteral("MMM yy"));
-            *set << revenue;
-            top = std::max(top, revenue);
+        QDate firstMonth;
+        QDate lastMonth;
+        for (auto it = first; it != all.end(); ++it) {
+            const QDate date = QDate::fromString(QString::fromStdString(it->first), QStringLiteral("yyyy-MM"));
+            firstMonth = firstMonth.isValid() ? firstMonth : date;
+            lastMonth = date;
+            months << QLocale().toString(date, QStringLiteral("MMM"));
+            *set << it->second;
+            top = std::max(top, it->second);
         }
+        const QString symbol = currencySymbol(QString::fromStdString(overview.currency));
+        chart->setTitle(months.isEmpty()
+                            ? tr("Revenue by month (%1)").arg(symbol)
+                            : tr("Revenue by month, %1 – %2 (%3)")
+                                  .arg(QLocale().toString(firstMonth, QStringLiteral("MMM yyyy")),
+                                       QLocale().toString(lastMonth, QStringLiteral("MMM yyyy")), symbol));
         auto *series = new QBarSeries;
         series->append(set);
         chart->addSeries(series);
@@ -263,7 +277,8 @@ void OverviewPage::updateCharts(const WorkspaceOverview &overview)
         chart->addAxis(axisX, Qt::AlignBottom);
         series->attachAxis(axisX);
         auto *axisY = new QValueAxis;
-        axisY->setRange(0, top * 1.1);
+        axisY->setRange(0, top * 1.05);
+        axisY->applyNiceNumbers();
         axisY->setLabelFormat(QStringLiteral("%.0f"));
         chart->addAxis(axisY, Qt::AlignLeft);
         series->attachAxis(axisY);
@@ -292,7 +307,8 @@ void OverviewPage::updateCharts(const WorkspaceOverview &overview)
         chart->addAxis(axisY, Qt::AlignLeft);
         series->attachAxis(axisY);
         auto *axisX = new QValueAxis;
-        axisX->setRange(0, static_cast<double>(top) * 1.1);
+        axisX->setRange(0, static_cast<double>(top) * 1.05);
+        axisX->applyNiceNumbers();
         axisX->setLabelFormat(QStringLiteral("%.0f"));
         chart->addAxis(axisX, Qt::AlignBottom);
         series->attachAxis(axisX);
