@@ -48,7 +48,7 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     describeApplication();
-    QGuiApplication::setDesktopFileName(QStringLiteral("clientele"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.clientele.Clientele"));
     installTranslations(app);
 
     QSettings settings;

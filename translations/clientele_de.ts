@@ -44,6 +44,45 @@
     </message>
 </context>
 <context>
+    <name>clientele</name>
+    <message>
+        <source>%1 is not a Clientele workspace. Choose a workspace file (*.clientele).</source>
+        <translation>%1 ist kein Clientele-Arbeitsbereich. Wählen Sie eine Arbeitsbereichsdatei (*.clientele).</translation>
+    </message>
+    <message>
+        <source>%1 is damaged and cannot be opened safely. Restore it from a backup.
+
+Details: %2</source>
+        <translation>%1 ist beschädigt und kann nicht sicher geöffnet werden. Stellen Sie die Datei aus einer Sicherung wieder her.
+
+Details: %2</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of Clientele. Update Clientele to open it.</source>
+        <translation>%1 wurde von einer neueren Version von Clientele geschrieben. Aktualisieren Sie Clientele, um die Datei zu öffnen.</translation>
+    </message>
+    <message>
+        <source>%1 is in use by another program. Try again in a moment.</source>
+        <translation>%1 wird von einem anderen Programm verwendet. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened.
+
+Details: %2</source>
+        <translation>%1 kann nicht geöffnet werden.
+
+Details: %2</translation>
+    </message>
+    <message>
+        <source>Something went wrong with %1.
+
+Details: %2</source>
+        <translation>Bei %1 ist ein Fehler aufgetreten.
+
+Details: %2</translation>
+    </message>
+</context>
+<context>
     <name>clientele::CommandLine</name>
     <message>
         <source>Usage: clientele [WORKSPACE]            open the app on a workspace

@@ -1,6 +1,9 @@
 #include "DisplayFormat.h"
 
+#include "store/StoreError.h"
+
 #include <QCoreApplication>
+#include <QDir>
 #include <QHash>
 #include <QLocale>
 
@@ -47,6 +50,31 @@ QString formatMoney(double amount, const std::string &isoCode, int decimals)
 {
     return QLocale().toCurrencyString(amount, currencySymbol(QString::fromStdString(isoCode)),
                                       decimals);
+}
+
+QString describeStoreError(const StoreError &error, const QString &path)
+{
+    const QString file = QDir::toNativeSeparators(path);
+    const QString detail = QString::fromStdString(error.what());
+    auto tr = [](const char *text) { return QCoreApplication::translate("StoreErrors", text); };
+    switch (error.kind()) {
+    case StoreError::Kind::NotAWorkspace:
+        return tr("%1 is not a Clientele workspace. Choose a workspace file (*.clientele).").arg(file);
+    case StoreError::Kind::Corrupt:
+        return tr("%1 is damaged and cannot be opened safely. Restore it from a backup.\n\n"
+                  "Details: %2").arg(file, detail);
+    case StoreError::Kind::TooNew:
+        return tr("%1 was written by a newer version of Clientele. Update Clientele to open it.")
+            .arg(file);
+    case StoreError::Kind::Busy:
+        return tr("%1 is in use by another program. Try again in a moment.").arg(file);
+    case StoreError::Kind::CannotOpen:
+        return tr("%1 cannot be opened.\n\nDetails: %2").arg(file, detail);
+    case StoreError::Kind::Interrupted:
+    case StoreError::Kind::Sql:
+        break;
+    }
+    return tr("Something went wrong with %1.\n\nDetails: %2").arg(file, detail);
 }
 
 } // namespace clientele

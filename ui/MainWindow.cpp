@@ -1,11 +1,13 @@
 #include "MainWindow.h"
 
 #include "AppSettings.h"
+#include "DisplayFormat.h"
 #include "JobRunner.h"
 #include "OverviewPage.h"
 
 #include "demo/DemoStore.h"
 #include "store/Database.h"
+#include "store/StoreError.h"
 
 #include <QAction>
 #include <QApplication>
@@ -148,9 +150,9 @@ bool MainWindow::openWorkspace(const QString &path, QString *errorMessage)
     std::unique_ptr<Workspace> opened;
     try {
         opened = std::make_unique<Workspace>(Workspace::open(path.toStdString()));
-    } catch (const std::exception &error) {
+    } catch (const StoreError &error) {
         if (errorMessage)
-            *errorMessage = QString::fromStdString(error.what());
+            *errorMessage = describeStoreError(error, path);
         return false;
     }
     const bool isDemo = opened->meta("origin") == "demo";
@@ -205,9 +207,9 @@ bool MainWindow::createWorkspace(const QString &path, QString *errorMessage)
 {
     try {
         Workspace::create(path.toStdString());
-    } catch (const std::exception &error) {
+    } catch (const StoreError &error) {
         if (errorMessage)
-            *errorMessage = QString::fromStdString(error.what());
+            *errorMessage = describeStoreError(error, path);
         return false;
     }
     return openWorkspace(path, errorMessage);
