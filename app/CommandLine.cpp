@@ -32,12 +32,11 @@ class StderrProgress : public ProgressSink {
 public:
     bool report(const Progress &progress) override
     {
-        if (progress.total > 0 && progress.done != progress.total
-            && timer_.isValid() && timer_.elapsed() < 500)
+        if (progress.total > 0 && progress.done != progress.total && timer_.isValid()
+            && timer_.elapsed() < 500)
             return true;
         timer_.start();
-        err() << QString::fromStdString(progress.stage) << QStringLiteral(": ")
-              << progress.done;
+        err() << QString::fromStdString(progress.stage) << QStringLiteral(": ") << progress.done;
         if (progress.total > 0)
             err() << QStringLiteral(" / ") << progress.total;
         err() << Qt::endl;
@@ -56,8 +55,8 @@ bool CommandLine::isCommand(const QStringList &arguments)
         return false;
     const QString &first = arguments.at(1);
     return first == QLatin1String("demo") || first == QLatin1String("--help")
-           || first == QLatin1String("-h") || first == QLatin1String("--version")
-           || first == QLatin1String("help");
+        || first == QLatin1String("-h") || first == QLatin1String("--version")
+        || first == QLatin1String("help");
 }
 
 int CommandLine::run(const QStringList &arguments)
@@ -87,11 +86,16 @@ int CommandLine::runDemo(const QStringList &arguments)
     parser.setApplicationDescription(tr("Writes a demo store workspace: a running and outdoor "
                                         "shop with a year of shopper history."));
     parser.addHelpOption();
-    const QCommandLineOption outOption(QStringLiteral("out"), tr("The workspace file to write (must not exist)."), tr("FILE"));
-    const QCommandLineOption shoppersOption(QStringLiteral("shoppers"), tr("Number of shoppers (default 20000)."), tr("N"), QStringLiteral("20000"));
-    const QCommandLineOption seedOption(QStringLiteral("seed"), tr("Random seed; the same seed and end date give the same workspace (default 42)."), tr("S"), QStringLiteral("42"));
-    const QCommandLineOption endOption(QStringLiteral("end"), tr("The day after the last day of history (default: today)."), tr("YYYY-MM-DD"));
-    parser.addOptions({outOption, shoppersOption, seedOption, endOption});
+    const QCommandLineOption outOption(
+        QStringLiteral("out"), tr("The workspace file to write (must not exist)."), tr("FILE"));
+    const QCommandLineOption shoppersOption(QStringLiteral("shoppers"),
+        tr("Number of shoppers (default 20000)."), tr("N"), QStringLiteral("20000"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"),
+        tr("Random seed; the same seed and end date give the same workspace (default 42)."),
+        tr("S"), QStringLiteral("42"));
+    const QCommandLineOption endOption(QStringLiteral("end"),
+        tr("The day after the last day of history (default: today)."), tr("YYYY-MM-DD"));
+    parser.addOptions({ outOption, shoppersOption, seedOption, endOption });
     if (!parser.parse(arguments)) {
         err() << parser.errorText() << Qt::endl;
         return 2;
@@ -101,7 +105,8 @@ int CommandLine::runDemo(const QStringList &arguments)
         return 0;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        err() << tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()) << Qt::endl;
+        err() << tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst())
+              << Qt::endl;
         return 2;
     }
     if (!parser.isSet(outOption)) {
@@ -114,18 +119,23 @@ int CommandLine::runDemo(const QStringList &arguments)
     options.shoppers = parser.value(shoppersOption).toInt(&ok);
     if (!ok || options.shoppers < 1 || options.shoppers > 10'000'000) {
         err() << tr("--shoppers must be a whole number from 1 to 10000000, not '%1'.")
-                     .arg(parser.value(shoppersOption)) << Qt::endl;
+                     .arg(parser.value(shoppersOption))
+              << Qt::endl;
         return 2;
     }
     options.seed = parser.value(seedOption).toULongLong(&ok);
     if (!ok) {
-        err() << tr("--seed must be a non-negative whole number, not '%1'.").arg(parser.value(seedOption)) << Qt::endl;
+        err() << tr("--seed must be a non-negative whole number, not '%1'.")
+                     .arg(parser.value(seedOption))
+              << Qt::endl;
         return 2;
     }
     if (parser.isSet(endOption)) {
         const auto end = parseIsoDate(parser.value(endOption).toStdString());
         if (!end) {
-            err() << tr("--end must be a date like 2026-11-25, not '%1'.").arg(parser.value(endOption)) << Qt::endl;
+            err() << tr("--end must be a date like 2026-11-25, not '%1'.")
+                         .arg(parser.value(endOption))
+                  << Qt::endl;
             return 2;
         }
         options.end = *end;
@@ -138,16 +148,18 @@ int CommandLine::runDemo(const QStringList &arguments)
     timer.start();
     try {
         StderrProgress progress;
-        const DemoSummary summary = DemoStore::writeWorkspace(path.toStdString(), options, &progress);
+        const DemoSummary summary
+            = DemoStore::writeWorkspace(path.toStdString(), options, &progress);
         const QLocale c = QLocale::c();
         out() << tr("Wrote %1: %2 shoppers (%3 known), %4 products, %5 events, %6 orders in %7 s.")
                      .arg(path, c.toString(summary.profiles), c.toString(summary.knownProfiles),
-                          c.toString(summary.products), c.toString(summary.events),
-                          c.toString(summary.orders), c.toString(timer.elapsed() / 1000.0, 'f', 1))
+                         c.toString(summary.products), c.toString(summary.events),
+                         c.toString(summary.orders), c.toString(timer.elapsed() / 1000.0, 'f', 1))
               << Qt::endl;
         return 0;
     } catch (const std::exception &error) {
-        err() << tr("Could not write the demo workspace: %1").arg(QString::fromStdString(error.what()))
+        err() << tr("Could not write the demo workspace: %1")
+                     .arg(QString::fromStdString(error.what()))
               << Qt::endl;
         return 1;
     }

@@ -34,8 +34,8 @@ QString currencySymbol(const QString &isoCode)
     if (const auto it = cache.constFind(isoCode); it != cache.constEnd())
         return *it;
     QString symbol = isoCode;
-    const auto locales = QLocale::matchingLocales(QLocale::AnyLanguage, QLocale::AnyScript,
-                                                  QLocale::AnyTerritory);
+    const auto locales
+        = QLocale::matchingLocales(QLocale::AnyLanguage, QLocale::AnyScript, QLocale::AnyTerritory);
     for (const QLocale &locale : locales) {
         if (locale.currencySymbol(QLocale::CurrencyIsoCode) == isoCode) {
             symbol = locale.currencySymbol(QLocale::CurrencySymbol);
@@ -48,8 +48,8 @@ QString currencySymbol(const QString &isoCode)
 
 QString formatMoney(double amount, const std::string &isoCode, int decimals)
 {
-    return QLocale().toCurrencyString(amount, currencySymbol(QString::fromStdString(isoCode)),
-                                      decimals);
+    return QLocale().toCurrencyString(
+        amount, currencySymbol(QString::fromStdString(isoCode)), decimals);
 }
 
 QString describeStoreError(const StoreError &error, const QString &path)
@@ -59,10 +59,12 @@ QString describeStoreError(const StoreError &error, const QString &path)
     auto tr = [](const char *text) { return QCoreApplication::translate("StoreErrors", text); };
     switch (error.kind()) {
     case StoreError::Kind::NotAWorkspace:
-        return tr("%1 is not a Clientele workspace. Choose a workspace file (*.clientele).").arg(file);
+        return tr("%1 is not a Clientele workspace. Choose a workspace file (*.clientele).")
+            .arg(file);
     case StoreError::Kind::Corrupt:
         return tr("%1 is damaged and cannot be opened safely. Restore it from a backup.\n\n"
-                  "Details: %2").arg(file, detail);
+                  "Details: %2")
+            .arg(file, detail);
     case StoreError::Kind::TooNew:
         return tr("%1 was written by a newer version of Clientele. Update Clientele to open it.")
             .arg(file);

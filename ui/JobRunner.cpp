@@ -12,7 +12,7 @@
 namespace clientele {
 
 JobOutcome runWithProgress(QWidget *parent, const QString &title, const QString &label,
-                           std::function<void(ProgressSink &)> job)
+    std::function<void(ProgressSink &)> job)
 {
     QProgressDialog dialog(label, QObject::tr("Cancel"), 0, 0, parent);
     dialog.setWindowTitle(title);
@@ -23,14 +23,14 @@ JobOutcome runWithProgress(QWidget *parent, const QString &title, const QString 
 
     JobProgress progress;
     QObject::connect(&progress, &JobProgress::progressed, &dialog,
-                     [&dialog](qint64 done, qint64 total, const QString &stage) {
-                         // QProgressDialog counts in int; scale large totals down.
-                         const qint64 scale = total > 1'000'000'000 ? total / 1'000'000 : 1;
-                         dialog.setMaximum(static_cast<int>(total / scale));
-                         dialog.setValue(static_cast<int>(done / scale));
-                         if (!stage.isEmpty())
-                             dialog.setLabelText(stage);
-                     });
+        [&dialog](qint64 done, qint64 total, const QString &stage) {
+            // QProgressDialog counts in int; scale large totals down.
+            const qint64 scale = total > 1'000'000'000 ? total / 1'000'000 : 1;
+            dialog.setMaximum(static_cast<int>(total / scale));
+            dialog.setValue(static_cast<int>(done / scale));
+            if (!stage.isEmpty())
+                dialog.setLabelText(stage);
+        });
     QObject::connect(&dialog, &QProgressDialog::canceled, &dialog, [&progress, &dialog] {
         progress.cancel();
         dialog.setLabelText(QObject::tr("Cancelling…"));
@@ -44,9 +44,9 @@ JobOutcome runWithProgress(QWidget *parent, const QString &title, const QString 
             job(progress);
             return {};
         } catch (const Cancelled &) {
-            return {true, {}};
+            return { true, {} };
         } catch (const std::exception &error) {
-            return {false, QString::fromStdString(error.what())};
+            return { false, QString::fromStdString(error.what()) };
         }
     }));
     loop.exec();

@@ -24,6 +24,6 @@ struct JobOutcome {
  * through the ProgressSink and throws Cancelled when told to stop.
  */
 JobOutcome runWithProgress(QWidget *parent, const QString &title, const QString &label,
-                           std::function<void(ProgressSink &)> job);
+    std::function<void(ProgressSink &)> job);
 
 } // namespace clientele

@@ -11,11 +11,11 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QDir>
 #include <QListWidget>
 #include <QLocale>
 #include <QMenu>
@@ -37,7 +37,8 @@ const QString kWorkspaceFilter = QStringLiteral("*.clientele");
 } // namespace
 
 MainWindow::MainWindow(AppSettings &settings, QWidget *parent)
-    : QMainWindow(parent), settings_(settings)
+    : QMainWindow(parent)
+    , settings_(settings)
 {
     setWindowTitle(tr("Clientele"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/clientele.svg")));
@@ -78,8 +79,8 @@ void MainWindow::createCentralArea()
     // Only areas that work appear here; each later area adds its own entry.
     overview_ = new OverviewPage(pages_);
     pages_->addWidget(overview_);
-    auto *overviewItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogInfoView),
-                                             tr("Overview"), sidebar_);
+    auto *overviewItem = new QListWidgetItem(
+        style()->standardIcon(QStyle::SP_FileDialogInfoView), tr("Overview"), sidebar_);
     overviewItem->setToolTip(tr("Key figures of the workspace"));
 
     connect(sidebar_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);
@@ -100,8 +101,8 @@ void MainWindow::createActions()
     newAction->setShortcut(QKeySequence::New);
     newAction->setObjectName(QStringLiteral("newWorkspaceAction"));
 
-    auto *openAction = fileMenu->addAction(tr("&Open Workspace…"), this,
-                                           &MainWindow::openWorkspaceDialog);
+    auto *openAction
+        = fileMenu->addAction(tr("&Open Workspace…"), this, &MainWindow::openWorkspaceDialog);
     openAction->setShortcut(QKeySequence::Open);
     openAction->setObjectName(QStringLiteral("openWorkspaceAction"));
 
@@ -185,18 +186,16 @@ bool MainWindow::openStartupWorkspace(const QString &requestedPath, QString *err
         DemoOptions options;
         options.end = startOfDay(nowMillis());
         const std::string target = demoPath.toStdString();
-        const JobOutcome outcome = runWithProgress(
-            this, tr("Welcome to Clientele"),
+        const JobOutcome outcome = runWithProgress(this, tr("Welcome to Clientele"),
             tr("Creating a demo store so that you can explore Clientele…"),
-            [target, options](ProgressSink &progress) {
-                DemoStore::writeWorkspace(target, options, &progress);
-            });
+            [target, options](
+                ProgressSink &progress) { DemoStore::writeWorkspace(target, options, &progress); });
         if (!outcome.succeeded()) {
             if (errorMessage)
                 *errorMessage = outcome.cancelled
-                                    ? tr("The demo store was not created. Use File › New "
-                                         "Workspace or File › Open Workspace to start.")
-                                    : outcome.error;
+                    ? tr("The demo store was not created. Use File › New "
+                         "Workspace or File › Open Workspace to start.")
+                    : outcome.error;
             return false;
         }
     }
@@ -235,8 +234,8 @@ void MainWindow::reportError(const QString &title, const QString &message)
 void MainWindow::newWorkspace()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    QString path = QFileDialog::getSaveFileName(
-        this, tr("New Workspace"), QDir(folder).filePath(tr("My Store.clientele")),
+    QString path = QFileDialog::getSaveFileName(this, tr("New Workspace"),
+        QDir(folder).filePath(tr("My Store.clientele")),
         tr("Clientele workspaces (%1)").arg(kWorkspaceFilter));
     if (path.isEmpty())
         return;
@@ -246,8 +245,9 @@ void MainWindow::newWorkspace()
         // The file dialog already asked whether to replace it; a workspace is never
         // overwritten silently, so ask for a new name instead.
         reportError(tr("New Workspace"),
-                    tr("%1 already exists. Choose another name, or open it with "
-                       "File › Open Workspace.").arg(QDir::toNativeSeparators(path)));
+            tr("%1 already exists. Choose another name, or open it with "
+               "File › Open Workspace.")
+                .arg(QDir::toNativeSeparators(path)));
         return;
     }
     QString error;
@@ -257,10 +257,10 @@ void MainWindow::newWorkspace()
 
 void MainWindow::openWorkspaceDialog()
 {
-    const QString start = workspace_ ? QFileInfo(workspacePath()).absolutePath()
-                                     : QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Workspace"), start,
+    const QString start = workspace_
+        ? QFileInfo(workspacePath()).absolutePath()
+        : QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Workspace"), start,
         tr("Clientele workspaces (%1);;All files (*)").arg(kWorkspaceFilter));
     if (path.isEmpty())
         return;
@@ -278,9 +278,8 @@ void MainWindow::fillWithDemoData()
     const std::string path = workspace_->path();
     DemoOptions options;
     options.end = startOfDay(nowMillis());
-    const JobOutcome outcome = runWithProgress(
-        this, tr("Demo Store"), tr("Filling the workspace with the demo store…"),
-        [path, options](ProgressSink &progress) {
+    const JobOutcome outcome = runWithProgress(this, tr("Demo Store"),
+        tr("Filling the workspace with the demo store…"), [path, options](ProgressSink &progress) {
             auto workspace = Workspace::open(path);
             DemoStore::generate(workspace, options, &progress);
         });
@@ -293,8 +292,7 @@ void MainWindow::fillWithDemoData()
 
 void MainWindow::about()
 {
-    QMessageBox::about(
-        this, tr("About Clientele"),
+    QMessageBox::about(this, tr("About Clientele"),
         tr("<h3>Clientele %1</h3>"
            "<p>A customer-data workbench for online stores: one profile per real shopper "
            "across web, app, store, email and support, kept in a local workspace file.</p>"

@@ -33,9 +33,9 @@ OverviewReadResult readOverview(const std::string &path)
 {
     try {
         auto db = Workspace::connect(path, Database::Mode::ReadOnly);
-        return {WorkspaceOverview::read(db), {}};
+        return { WorkspaceOverview::read(db), {} };
     } catch (const std::exception &error) {
-        return {std::nullopt, QString::fromStdString(error.what())};
+        return { std::nullopt, QString::fromStdString(error.what()) };
     }
 }
 
@@ -101,7 +101,7 @@ OverviewPage::OverviewPage(QWidget *parent)
     states_->insertWidget(Figures, createFiguresView());
 
     connect(&watcher_, &QFutureWatcher<OverviewReadResult>::finished, this,
-            [this] { showResult(watcher_.result()); });
+        [this] { showResult(watcher_.result()); });
 
     statusLabel_->setText(tr("No workspace is open."));
     states_->setCurrentIndex(Loading);
@@ -223,8 +223,8 @@ void OverviewPage::showResult(const OverviewReadResult &result)
     const QLocale locale;
     title_->setText(storeName_.isEmpty() ? tr("Overview") : storeName_);
     if (o.firstEvent && o.lastEvent)
-        subtitle_->setText(tr("Activity from %1 to %2")
-                               .arg(formatDate(*o.firstEvent), formatDate(*o.lastEvent)));
+        subtitle_->setText(
+            tr("Activity from %1 to %2").arg(formatDate(*o.firstEvent), formatDate(*o.lastEvent)));
     else
         subtitle_->setText(tr("No activity recorded yet"));
     shoppers_->setText(locale.toString(o.shoppers));
@@ -256,7 +256,8 @@ void OverviewPage::updateCharts(const WorkspaceOverview &overview)
         QDate firstMonth;
         QDate lastMonth;
         for (auto it = first; it != all.end(); ++it) {
-            const QDate date = QDate::fromString(QString::fromStdString(it->first), QStringLiteral("yyyy-MM"));
+            const QDate date
+                = QDate::fromString(QString::fromStdString(it->first), QStringLiteral("yyyy-MM"));
             firstMonth = firstMonth.isValid() ? firstMonth : date;
             lastMonth = date;
             months << QLocale().toString(date, QStringLiteral("MMM"));
@@ -265,10 +266,10 @@ void OverviewPage::updateCharts(const WorkspaceOverview &overview)
         }
         const QString symbol = currencySymbol(QString::fromStdString(overview.currency));
         chart->setTitle(months.isEmpty()
-                            ? tr("Revenue by month (%1)").arg(symbol)
-                            : tr("Revenue by month, %1 – %2 (%3)")
-                                  .arg(QLocale().toString(firstMonth, QStringLiteral("MMM yyyy")),
-                                       QLocale().toString(lastMonth, QStringLiteral("MMM yyyy")), symbol));
+                ? tr("Revenue by month (%1)").arg(symbol)
+                : tr("Revenue by month, %1 – %2 (%3)")
+                      .arg(QLocale().toString(firstMonth, QStringLiteral("MMM yyyy")),
+                          QLocale().toString(lastMonth, QStringLiteral("MMM yyyy")), symbol));
         auto *series = new QBarSeries;
         series->append(set);
         chart->addSeries(series);
@@ -294,7 +295,8 @@ void OverviewPage::updateCharts(const WorkspaceOverview &overview)
         std::int64_t top = 0;
         // Largest first from the top: a horizontal bar chart draws its first category at
         // the bottom, so append in reverse.
-        for (auto it = overview.eventsByChannel.rbegin(); it != overview.eventsByChannel.rend(); ++it) {
+        for (auto it = overview.eventsByChannel.rbegin(); it != overview.eventsByChannel.rend();
+             ++it) {
             channels << channelDisplayName(it->first);
             *set << static_cast<double>(it->second);
             top = std::max(top, it->second);

@@ -9,7 +9,7 @@ namespace clientele {
 struct Progress {
     std::int64_t done = 0;
     std::int64_t total = 0; ///< 0 when unknown
-    std::string stage;      ///< short text for the user, e.g. "Writing events"
+    std::string stage; ///< short text for the user, e.g. "Writing events"
 };
 
 /**

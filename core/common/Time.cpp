@@ -30,8 +30,8 @@ Millis startOfDay(Millis t)
 
 std::optional<Millis> parseIsoDate(std::string_view text)
 {
-    std::istringstream in{std::string(text)};
-    date::year_month_day day{};
+    std::istringstream in { std::string(text) };
+    date::year_month_day day {};
     in >> date::parse("%F", day);
     if (in.fail() || !day.ok())
         return std::nullopt;

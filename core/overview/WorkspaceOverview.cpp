@@ -33,9 +33,9 @@ WorkspaceOverview WorkspaceOverview::read(Database &db)
             overview.events += query.columnInt(1);
         }
         std::sort(overview.eventsByChannel.begin(), overview.eventsByChannel.end(),
-                  [](const auto &a, const auto &b) {
-                      return a.second != b.second ? a.second > b.second : a.first < b.first;
-                  });
+            [](const auto &a, const auto &b) {
+                return a.second != b.second ? a.second > b.second : a.first < b.first;
+            });
     }
     {
         auto query = db.prepare("SELECT min(ts), max(ts) FROM events");

@@ -48,7 +48,7 @@ Database::Database(const std::string &path, Mode mode)
 {
     const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
                                               : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-                      | SQLITE_OPEN_NOMUTEX;
+        | SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = "Cannot open '" + path + "': " + sqlite3_errstr(rc);
@@ -67,7 +67,8 @@ Database::~Database()
 }
 
 Database::Database(Database &&other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_))
+    : db_(std::exchange(other.db_, nullptr))
+    , path_(std::move(other.path_))
 {
 }
 
@@ -131,7 +132,7 @@ Statement::Statement(Database &db, std::string_view sql)
     : db_(&db)
 {
     const int rc = sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()),
-                                      SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
+        SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
     if (rc != SQLITE_OK)
         fail(db.handle(), rc, "Preparing a query failed");
 }
@@ -142,7 +143,8 @@ Statement::~Statement()
 }
 
 Statement::Statement(Statement &&other) noexcept
-    : stmt_(std::exchange(other.stmt_, nullptr)), db_(other.db_)
+    : stmt_(std::exchange(other.stmt_, nullptr))
+    , db_(other.db_)
 {
 }
 
@@ -174,8 +176,8 @@ Statement &Statement::bind(int index, double value)
 
 Statement &Statement::bind(int index, std::string_view value)
 {
-    const int rc = sqlite3_bind_text64(stmt_, index, value.data(), value.size(),
-                                       SQLITE_TRANSIENT, SQLITE_UTF8);
+    const int rc = sqlite3_bind_text64(
+        stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
     if (rc != SQLITE_OK)
         fail(db_->handle(), rc, "Binding a value failed");
     return *this;
@@ -203,8 +205,7 @@ bool Statement::step()
 
 void Statement::run()
 {
-    while (step()) {
-    }
+    while (step()) { }
     reset();
 }
 

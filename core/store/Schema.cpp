@@ -135,8 +135,8 @@ DROP INDEX IF EXISTS events_channel;
 
 const std::vector<Migration> &workspaceMigrations()
 {
-    static const std::vector<Migration> migrations{
-        {1, createBaseSchema},
+    static const std::vector<Migration> migrations {
+        { 1, createBaseSchema },
     };
     return migrations;
 }

@@ -12,17 +12,18 @@ namespace clientele {
 class StoreError : public std::runtime_error {
 public:
     enum class Kind {
-        CannotOpen,     ///< missing folder, no permission, disk full
-        NotAWorkspace,  ///< a file that is not a Clientele workspace
-        Corrupt,        ///< a workspace whose SQLite structure is damaged
-        TooNew,         ///< written by a newer Clientele than this one
-        Busy,           ///< another program holds a lock for too long
-        Interrupted,    ///< a running query was cancelled
-        Sql             ///< any other SQLite failure
+        CannotOpen, ///< missing folder, no permission, disk full
+        NotAWorkspace, ///< a file that is not a Clientele workspace
+        Corrupt, ///< a workspace whose SQLite structure is damaged
+        TooNew, ///< written by a newer Clientele than this one
+        Busy, ///< another program holds a lock for too long
+        Interrupted, ///< a running query was cancelled
+        Sql ///< any other SQLite failure
     };
 
     StoreError(Kind kind, const std::string &message)
-        : std::runtime_error(message), kind_(kind)
+        : std::runtime_error(message)
+        , kind_(kind)
     {
     }
 

@@ -52,19 +52,19 @@ int inspectExisting(const std::string &path, int newestVersion)
             if (objects == 0 && version == 0)
                 return 0;
             throw StoreError(StoreError::Kind::NotAWorkspace,
-                             quoted(path) + " is a database, but not a Clientele workspace.");
+                quoted(path) + " is a database, but not a Clientele workspace.");
         }
         if (version > newestVersion) {
             throw StoreError(StoreError::Kind::TooNew,
-                             quoted(path) + " was written by a newer version of Clientele (format "
-                                 + std::to_string(version) + "; this version reads up to "
-                                 + std::to_string(newestVersion)
-                                 + "). Please update Clientele to open it.");
+                quoted(path) + " was written by a newer version of Clientele (format "
+                    + std::to_string(version) + "; this version reads up to "
+                    + std::to_string(newestVersion) + "). Please update Clientele to open it.");
         }
         // Touch the root page of every table so that a damaged file is noticed now, where
         // the user opened it, rather than halfway through an import.
-        Statement tables(probe, "SELECT name FROM sqlite_schema WHERE type = 'table' "
-                                "AND name NOT LIKE 'sqlite_%'");
+        Statement tables(probe,
+            "SELECT name FROM sqlite_schema WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%'");
         std::vector<std::string> names;
         while (tables.step())
             names.push_back(tables.columnText(0));
@@ -81,11 +81,11 @@ int inspectExisting(const std::string &path, int newestVersion)
             if (std::string(error.what()).find("not a Clientele") != std::string::npos)
                 throw;
             throw StoreError(StoreError::Kind::NotAWorkspace,
-                             quoted(path) + " is not a Clientele workspace (it is not a database file).");
+                quoted(path) + " is not a Clientele workspace (it is not a database file).");
         case StoreError::Kind::Corrupt:
             throw StoreError(StoreError::Kind::Corrupt,
-                             quoted(path) + " is a damaged workspace and cannot be opened safely ("
-                                 + error.what() + "). Restore it from a backup.");
+                quoted(path) + " is a damaged workspace and cannot be opened safely ("
+                    + error.what() + "). Restore it from a backup.");
         default:
             throw;
         }
@@ -109,7 +109,8 @@ int newestOf(const std::vector<Migration> &migrations)
     return migrations.empty() ? 0 : migrations.back().version;
 }
 
-Database openAndMigrate(const std::string &path, const std::vector<Migration> &migrations, int version)
+Database openAndMigrate(
+    const std::string &path, const std::vector<Migration> &migrations, int version)
 {
     Database db(path, Database::Mode::ReadWrite);
     applyConnectionSettings(db, true);
@@ -141,7 +142,8 @@ Workspace Workspace::open(const std::string &path, const std::vector<Migration> 
     if (!fs::exists(path, ec))
         throw StoreError(StoreError::Kind::CannotOpen, quoted(path) + " does not exist.");
     if (fs::is_directory(path, ec))
-        throw StoreError(StoreError::Kind::CannotOpen, quoted(path) + " is a folder, not a workspace file.");
+        throw StoreError(
+            StoreError::Kind::CannotOpen, quoted(path) + " is a folder, not a workspace file.");
     const int newest = newestOf(migrations);
     const int version = isEmptyFile(path) ? 0 : inspectExisting(path, newest);
     return Workspace(openAndMigrate(path, migrations, version));
@@ -155,7 +157,7 @@ Workspace Workspace::create(const std::string &path)
     const auto parent = fs::path(path).parent_path();
     if (!parent.empty() && !fs::is_directory(parent, ec))
         throw StoreError(StoreError::Kind::CannotOpen,
-                         "The folder " + quoted(parent.string()) + " does not exist.");
+            "The folder " + quoted(parent.string()) + " does not exist.");
     return Workspace(openAndMigrate(path, workspaceMigrations(), 0));
 }
 
@@ -171,7 +173,7 @@ Database Workspace::connect(const std::string &path, Database::Mode mode)
     const auto version = db.queryInt("PRAGMA user_version");
     if (db.queryInt("PRAGMA application_id") != kApplicationId || version != schemaVersion())
         throw StoreError(StoreError::Kind::NotAWorkspace,
-                         quoted(path) + " is not an open Clientele workspace of this version.");
+            quoted(path) + " is not an open Clientele workspace of this version.");
     applyConnectionSettings(db, mode == Database::Mode::ReadWrite);
     return db;
 }

@@ -39,7 +39,8 @@ public:
     static Workspace open(const std::string &path, const std::vector<Migration> &migrations);
 
     /// Opens another connection to an already opened workspace, for a worker thread.
-    static Database connect(const std::string &path, Database::Mode mode = Database::Mode::ReadWrite);
+    static Database connect(
+        const std::string &path, Database::Mode mode = Database::Mode::ReadWrite);
 
     Database &db() { return db_; }
     const std::string &path() const { return db_.path(); }

@@ -19,7 +19,8 @@ int main(int argc, char *argv[])
     DemoOptions options;
     options.shoppers = 1'000'000;
     options.end = *parseIsoDate("2026-11-25");
-    std::string out = (std::filesystem::temp_directory_path() / "clientele-bench-demo.clientele").string();
+    std::string out
+        = (std::filesystem::temp_directory_path() / "clientele-bench-demo.clientele").string();
     bool keep = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -33,11 +34,12 @@ int main(int argc, char *argv[])
         else if (arg == "--keep")
             keep = true;
         else {
-            std::fprintf(stderr, "usage: bench_demo [--shoppers N] [--seed S] [--out FILE] [--keep]\n");
+            std::fprintf(
+                stderr, "usage: bench_demo [--shoppers N] [--seed S] [--out FILE] [--keep]\n");
             return 2;
         }
     }
-    for (const char *suffix : {"", "-wal", "-shm"})
+    for (const char *suffix : { "", "-wal", "-shm" })
         std::filesystem::remove(out + suffix);
 
     bench::Stopwatch stopwatch;
@@ -46,14 +48,14 @@ int main(int argc, char *argv[])
     const auto bytes = std::filesystem::file_size(out);
 
     std::printf("demo workspace: %d shoppers (seed %llu)\n", options.shoppers,
-                static_cast<unsigned long long>(options.seed));
+        static_cast<unsigned long long>(options.seed));
     std::printf("  profiles      %lld (%lld known)\n", static_cast<long long>(summary.profiles),
-                static_cast<long long>(summary.knownProfiles));
+        static_cast<long long>(summary.knownProfiles));
     std::printf("  events        %lld\n", static_cast<long long>(summary.events));
     std::printf("  orders        %lld\n", static_cast<long long>(summary.orders));
     std::printf("  wall time     %.2f s\n", seconds);
     std::printf("  throughput    %.0f events/s, %.0f shoppers/s\n",
-                static_cast<double>(summary.events) / seconds, options.shoppers / seconds);
+        static_cast<double>(summary.events) / seconds, options.shoppers / seconds);
     std::printf("  file size     %.1f MiB\n", static_cast<double>(bytes) / (1024.0 * 1024.0));
     std::printf("  peak memory   %.1f MiB\n", bench::peakMemoryMiB());
     if (!keep)

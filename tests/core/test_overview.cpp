@@ -35,14 +35,22 @@ void TestOverview::figuresOfAHandMadeStore()
     auto workspace = Workspace::create(test::toStd(dir.filePath(QStringLiteral("w.clientele"))));
     auto &db = workspace.db();
     workspace.setMeta("currency", "EUR");
-    db.exec("INSERT INTO profiles(id, created_at, is_known) VALUES (1, 0, 1), (2, 0, 1), (3, 0, 0)");
+    db.exec(
+        "INSERT INTO profiles(id, created_at, is_known) VALUES (1, 0, 1), (2, 0, 1), (3, 0, 0)");
     const Millis jan = *parseIsoDate("2026-01-15");
     const Millis feb = *parseIsoDate("2026-02-03");
     auto insert = db.prepare("INSERT INTO events(event_key, ts, type, profile_id, channel, value) "
                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     int key = 0;
-    auto add = [&](Millis ts, const char *type, int profile, const char *channel, std::optional<double> value) {
-        insert.bind(1, ++key).bind(2, ts).bind(3, type).bind(4, profile).bind(5, channel).bind(6, value).run();
+    auto add = [&](Millis ts, const char *type, int profile, const char *channel,
+                   std::optional<double> value) {
+        insert.bind(1, ++key)
+            .bind(2, ts)
+            .bind(3, type)
+            .bind(4, profile)
+            .bind(5, channel)
+            .bind(6, value)
+            .run();
     };
     add(jan, "product_viewed", 3, "web", 20.0);
     add(jan + 1000, "product_viewed", 1, "app", 120.0);

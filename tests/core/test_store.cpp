@@ -49,8 +49,8 @@ void TestStore::createsSchemaAtCurrentVersion()
     QCOMPARE(workspace.version(), Workspace::schemaVersion());
     QVERIFY(Workspace::schemaVersion() >= 1);
     QCOMPARE(workspace.db().queryInt("PRAGMA application_id"), Workspace::kApplicationId);
-    for (const char *table : {"meta", "products", "profiles", "identities", "consents",
-                              "merges", "events", "imports", "import_rejects"}) {
+    for (const char *table : { "meta", "products", "profiles", "identities", "consents", "merges",
+             "events", "imports", "import_rejects" }) {
         auto query = workspace.db().prepare(
             "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1");
         query.bind(1, table);
@@ -69,8 +69,9 @@ void TestStore::settingsOnOpen()
     QCOMPARE(workspace.db().queryInt("PRAGMA foreign_keys"), 1);
 
     // Foreign keys are enforced: an identity cannot point at a profile that does not exist.
-    QVERIFY_THROWS_EXCEPTION(StoreError, workspace.db().exec(
-        "INSERT INTO identities(kind, value, profile_id, first_seen) VALUES ('email', 'a@b.c', 99, 0)"));
+    QVERIFY_THROWS_EXCEPTION(StoreError,
+        workspace.db().exec("INSERT INTO identities(kind, value, profile_id, first_seen) VALUES "
+                            "('email', 'a@b.c', 99, 0)"));
 }
 
 void TestStore::reopenKeepsData()
@@ -88,7 +89,9 @@ void TestStore::reopenKeepsData()
 void TestStore::createRefusesExistingFile()
 {
     const auto file = toStd(path(QStringLiteral("w.clientele")));
-    { Workspace::create(file); }
+    {
+        Workspace::create(file);
+    }
     try {
         Workspace::create(file);
         QFAIL("create() overwrote an existing workspace");
@@ -139,7 +142,7 @@ void TestStore::rejectsBadFiles()
     } catch (const StoreError &error) {
         QCOMPARE(error.kind(), StoreError::Kind::NotAWorkspace);
         QVERIFY2(std::string(error.what()).find("not a Clientele workspace") != std::string::npos,
-                 error.what());
+            error.what());
     }
     QCOMPARE(fileDigest(file), before);
     QCOMPARE(QFileInfo(file).size(), sizeBefore);
@@ -151,7 +154,8 @@ void TestStore::rejectsNewerVersion()
     const QString file = path(QStringLiteral("future.clientele"));
     {
         auto workspace = Workspace::create(toStd(file));
-        workspace.db().exec("PRAGMA user_version = " + std::to_string(Workspace::schemaVersion() + 5));
+        workspace.db().exec(
+            "PRAGMA user_version = " + std::to_string(Workspace::schemaVersion() + 5));
         workspace.db().exec("PRAGMA journal_mode = DELETE");
     }
     const QByteArray before = fileDigest(file);
@@ -206,16 +210,16 @@ void TestStore::migratesOlderWorkspace()
     auto migrations = workspaceMigrations();
     const int next = Workspace::schemaVersion() + 1;
     int applied = 0;
-    migrations.push_back({next, [&applied](Database &db) {
+    migrations.push_back({ next, [&applied](Database &db) {
                               ++applied;
                               db.exec("CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT)");
-                          }});
+                          } });
     {
         auto workspace = Workspace::open(file, migrations);
         QCOMPARE(workspace.version(), next);
         QCOMPARE(workspace.meta("kept"), std::string("yes"));
-        QCOMPARE(workspace.db().queryInt(
-                     "SELECT count(*) FROM sqlite_schema WHERE name = 'notes'"), 1);
+        QCOMPARE(
+            workspace.db().queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'notes'"), 1);
     }
     auto again = Workspace::open(file, migrations);
     QCOMPARE(applied, 1);
@@ -225,19 +229,21 @@ void TestStore::migratesOlderWorkspace()
 void TestStore::failedMigrationLeavesVersion()
 {
     const auto file = toStd(path(QStringLiteral("old.clientele")));
-    { Workspace::create(file); }
+    {
+        Workspace::create(file);
+    }
     auto migrations = workspaceMigrations();
     const int next = Workspace::schemaVersion() + 1;
-    migrations.push_back({next, [](Database &db) {
+    migrations.push_back({ next, [](Database &db) {
                               db.exec("CREATE TABLE half_done(id INTEGER)");
                               db.exec("THIS IS NOT SQL");
-                          }});
+                          } });
     QVERIFY_THROWS_EXCEPTION(StoreError, Workspace::open(file, migrations));
 
     auto workspace = Workspace::open(file);
     QCOMPARE(workspace.version(), Workspace::schemaVersion());
-    QCOMPARE(workspace.db().queryInt(
-                 "SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'"), 0);
+    QCOMPARE(
+        workspace.db().queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'"), 0);
 }
 
 void TestStore::transactionRollsBackUnlessCommitted()
@@ -264,7 +270,8 @@ void TestStore::valuesAreBoundNotPasted()
     const std::string hostile = std::string("x'; DROP TABLE events; --\0tail", 30);
     workspace.setMeta(hostile, hostile);
     QCOMPARE(workspace.meta(hostile), hostile);
-    QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'events'"), 1);
+    QCOMPARE(
+        workspace.db().queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'events'"), 1);
 }
 
 void TestStore::workerConnectionSeesCommittedData()
@@ -278,7 +285,10 @@ void TestStore::workerConnectionSeesCommittedData()
     QCOMPARE(query.columnText(0), std::string("v"));
 
     const auto notWorkspace = path(QStringLiteral("plain.db"));
-    { Database plain(toStd(notWorkspace)); plain.exec("CREATE TABLE t(x)"); }
+    {
+        Database plain(toStd(notWorkspace));
+        plain.exec("CREATE TABLE t(x)");
+    }
     QVERIFY_THROWS_EXCEPTION(StoreError, Workspace::connect(toStd(notWorkspace)));
 }
 

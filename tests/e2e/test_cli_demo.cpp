@@ -45,19 +45,18 @@ TestCliDemo::Result TestCliDemo::run(const QStringList &arguments)
     process.start();
     if (!process.waitForFinished(120'000))
         return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+        QString::fromUtf8(process.readAllStandardOutput()),
+        QString::fromUtf8(process.readAllStandardError()) };
 }
 
 void TestCliDemo::writesADemoWorkspace()
 {
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("demo.clientele"));
-    const Result result = run({QStringLiteral("demo"), QStringLiteral("--out"), file,
-                               QStringLiteral("--shoppers"), QStringLiteral("400"),
-                               QStringLiteral("--seed"), QStringLiteral("7"),
-                               QStringLiteral("--end"), QStringLiteral("2026-06-01")});
+    const Result result = run({ QStringLiteral("demo"), QStringLiteral("--out"), file,
+        QStringLiteral("--shoppers"), QStringLiteral("400"), QStringLiteral("--seed"),
+        QStringLiteral("7"), QStringLiteral("--end"), QStringLiteral("2026-06-01") });
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     QVERIFY2(result.out.contains(QStringLiteral("Wrote")), qPrintable(result.out));
     QVERIFY(!QFile::exists(file + QStringLiteral(".partial")));
@@ -68,9 +67,11 @@ void TestCliDemo::writesADemoWorkspace()
     QCOMPARE(workspace.meta("demo.end"), std::string("2026-06-01"));
     QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM profiles"), 400);
     QVERIFY(workspace.db().queryInt("SELECT count(*) FROM events") > 400);
-    QCOMPARE(workspace.db().queryInt("SELECT max(ts) < " + std::to_string(*parseIsoDate("2026-06-01"))
-                                     + " FROM events"), 1);
-    auto brief = workspace.db().prepare("SELECT count(*) FROM identities WHERE kind = 'email' AND value = ?1");
+    QCOMPARE(workspace.db().queryInt("SELECT max(ts) < "
+                 + std::to_string(*parseIsoDate("2026-06-01")) + " FROM events"),
+        1);
+    auto brief = workspace.db().prepare(
+        "SELECT count(*) FROM identities WHERE kind = 'email' AND value = ?1");
     brief.bind(1, DemoStore::kBriefShopperEmail);
     QVERIFY(brief.step());
     QCOMPARE(brief.columnInt(0), 1);
@@ -81,12 +82,11 @@ void TestCliDemo::sameSeedSameWorkspace()
 {
     QTemporaryDir dir;
     std::vector<std::int64_t> fingerprints;
-    for (const QString &name : {QStringLiteral("a.clientele"), QStringLiteral("b.clientele")}) {
+    for (const QString &name : { QStringLiteral("a.clientele"), QStringLiteral("b.clientele") }) {
         const QString file = dir.filePath(name);
-        const Result result = run({QStringLiteral("demo"), QStringLiteral("--out"), file,
-                                   QStringLiteral("--shoppers"), QStringLiteral("300"),
-                                   QStringLiteral("--seed"), QStringLiteral("11"),
-                                   QStringLiteral("--end"), QStringLiteral("2026-03-01")});
+        const Result result = run({ QStringLiteral("demo"), QStringLiteral("--out"), file,
+            QStringLiteral("--shoppers"), QStringLiteral("300"), QStringLiteral("--seed"),
+            QStringLiteral("11"), QStringLiteral("--end"), QStringLiteral("2026-03-01") });
         QVERIFY2(result.exitCode == 0, qPrintable(result.err));
         auto workspace = Workspace::open(test::toStd(file));
         fingerprints.push_back(workspace.db().queryInt(
@@ -105,8 +105,8 @@ void TestCliDemo::refusesToOverwrite()
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write("my own data");
     }
-    const Result result = run({QStringLiteral("demo"), QStringLiteral("--out"), file,
-                               QStringLiteral("--shoppers"), QStringLiteral("50")});
+    const Result result = run({ QStringLiteral("demo"), QStringLiteral("--out"), file,
+        QStringLiteral("--shoppers"), QStringLiteral("50") });
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(QStringLiteral("exists")), qPrintable(result.err));
     QFile in(file);
@@ -118,17 +118,15 @@ void TestCliDemo::rejectsBadArguments_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
-    QTest::newRow("no-out") << QStringList{QStringLiteral("demo")} << QStringLiteral("--out");
-    QTest::newRow("bad-shoppers") << QStringList{QStringLiteral("demo"), QStringLiteral("--out"),
-                                                 QStringLiteral("x.clientele"), QStringLiteral("--shoppers"),
-                                                 QStringLiteral("many")}
+    QTest::newRow("no-out") << QStringList { QStringLiteral("demo") } << QStringLiteral("--out");
+    QTest::newRow("bad-shoppers") << QStringList { QStringLiteral("demo"), QStringLiteral("--out"),
+        QStringLiteral("x.clientele"), QStringLiteral("--shoppers"), QStringLiteral("many") }
                                   << QStringLiteral("--shoppers");
-    QTest::newRow("bad-end") << QStringList{QStringLiteral("demo"), QStringLiteral("--out"),
-                                            QStringLiteral("x.clientele"), QStringLiteral("--end"),
-                                            QStringLiteral("2026-02-30")}
+    QTest::newRow("bad-end") << QStringList { QStringLiteral("demo"), QStringLiteral("--out"),
+        QStringLiteral("x.clientele"), QStringLiteral("--end"), QStringLiteral("2026-02-30") }
                              << QStringLiteral("--end");
-    QTest::newRow("unknown-option") << QStringList{QStringLiteral("demo"), QStringLiteral("--colour")}
-                                    << QStringLiteral("colour");
+    QTest::newRow("unknown-option") << QStringList { QStringLiteral("demo"),
+        QStringLiteral("--colour") } << QStringLiteral("colour");
 }
 
 void TestCliDemo::rejectsBadArguments()
@@ -143,10 +141,10 @@ void TestCliDemo::rejectsBadArguments()
 
 void TestCliDemo::printsVersionAndHelp()
 {
-    const Result version = run({QStringLiteral("--version")});
+    const Result version = run({ QStringLiteral("--version") });
     QCOMPARE(version.exitCode, 0);
     QVERIFY(version.out.startsWith(QStringLiteral("clientele ")));
-    const Result help = run({QStringLiteral("--help")});
+    const Result help = run({ QStringLiteral("--help") });
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains(QStringLiteral("clientele demo --out FILE")));
 }

@@ -62,8 +62,8 @@ void TestMainWindow::initTestCase()
 void TestMainWindow::init()
 {
     QFile::remove(dir_.filePath(QStringLiteral("settings.ini")));
-    qsettings_ = std::make_unique<QSettings>(dir_.filePath(QStringLiteral("settings.ini")),
-                                             QSettings::IniFormat);
+    qsettings_ = std::make_unique<QSettings>(
+        dir_.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
     settings_ = std::make_unique<AppSettings>(*qsettings_);
 }
 
@@ -82,7 +82,8 @@ QString TestMainWindow::labelText(const MainWindow &window, const char *name) co
 void TestMainWindow::saveScreenshot(QWidget &widget, const QString &name) const
 {
     // Kept beside the test binary so that a developer can look at what the test saw.
-    const QString folder = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("screenshots"));
+    const QString folder
+        = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("screenshots"));
     QDir().mkpath(folder);
     QVERIFY(widget.grab().save(QDir(folder).filePath(name)));
 }
@@ -111,12 +112,14 @@ void TestMainWindow::overviewShowsTheStoresNumbers()
     auto revenue = db.prepare("SELECT sum(value) FROM events WHERE type = 'order_completed'");
     QVERIFY(revenue.step());
     QCOMPARE(labelText(window, "revenueValue"),
-             locale.toCurrencyString(revenue.columnDouble(0), QStringLiteral("€"), 0));
+        locale.toCurrencyString(revenue.columnDouble(0), QStringLiteral("€"), 0));
 
     // Status bar: workspace name and its counts.
     QVERIFY(labelText(window, "workspaceLabel").contains(QStringLiteral("demo.clientele")));
-    QCOMPARE(labelText(window, "shoppersLabel"), QStringLiteral("Shoppers: %1").arg(locale.toString(shoppers)));
-    QCOMPARE(labelText(window, "eventsLabel"), QStringLiteral("Events: %1").arg(locale.toString(events)));
+    QCOMPARE(labelText(window, "shoppersLabel"),
+        QStringLiteral("Shoppers: %1").arg(locale.toString(shoppers)));
+    QCOMPARE(labelText(window, "eventsLabel"),
+        QStringLiteral("Events: %1").arg(locale.toString(events)));
     QVERIFY(window.windowTitle().startsWith(QStringLiteral("demo.clientele")));
 
     // Demo data says so, with the way to start with one's own.
@@ -143,8 +146,9 @@ void TestMainWindow::sidebarShowsOnlyWorkingAreas()
     for (QAction *action : menus.at(0)->menu()->actions())
         if (!action->isSeparator())
             fileActions << action->text();
-    QCOMPARE(fileActions, (QStringList{QStringLiteral("&New Workspace…"), QStringLiteral("&Open Workspace…"),
-                                       QStringLiteral("Open &Recent"), QStringLiteral("&Quit")}));
+    QCOMPARE(fileActions,
+        (QStringList { QStringLiteral("&New Workspace…"), QStringLiteral("&Open Workspace…"),
+            QStringLiteral("Open &Recent"), QStringLiteral("&Quit") }));
 }
 
 void TestMainWindow::badFileKeepsCurrentWorkspace()
@@ -179,8 +183,9 @@ void TestMainWindow::emptyWorkspaceOffersDemoData()
 
     QTest::mouseClick(fill, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(window.overviewPage()->overview().has_value()
-                                 && window.overviewPage()->overview()->shoppers > 0, 60000);
-    QCOMPARE(window.overviewPage()->overview()->shoppers, DemoOptions{}.shoppers);
+            && window.overviewPage()->overview()->shoppers > 0,
+        60000);
+    QCOMPARE(window.overviewPage()->overview()->shoppers, DemoOptions {}.shoppers);
     QVERIFY(!fill->isVisible());
 }
 
@@ -196,7 +201,7 @@ void TestMainWindow::firstStartCreatesTheDemoStore()
     QVERIFY2(window.openStartupWorkspace(QString(), &error), qPrintable(error));
     QCOMPARE(window.workspacePath(), demo);
     QTRY_VERIFY_WITH_TIMEOUT(window.overviewPage()->overview().has_value(), 20000);
-    QCOMPARE(window.overviewPage()->overview()->shoppers, DemoOptions{}.shoppers);
+    QCOMPARE(window.overviewPage()->overview()->shoppers, DemoOptions {}.shoppers);
     auto *banner = window.findChild<QWidget *>(QStringLiteral("demoBanner"));
     QVERIFY(banner && banner->isVisible());
 
