@@ -111,6 +111,24 @@ CREATE TABLE events (
     createEventIndexes(db);
 }
 
+/// Version 2: identity resolution records the merges its rules refused, with the reason.
+void addMergeRefusals(Database &db)
+{
+    db.exec(R"sql(
+CREATE TABLE merge_refusals (
+    id               INTEGER PRIMARY KEY,
+    ts               INTEGER NOT NULL,
+    profile_id       INTEGER NOT NULL,
+    other_profile_id INTEGER,
+    identity_kind    TEXT NOT NULL,
+    identity_value   TEXT NOT NULL,
+    reason           TEXT NOT NULL,
+    import_id        INTEGER REFERENCES imports(id)
+);
+CREATE INDEX merge_refusals_profile ON merge_refusals(profile_id);
+)sql");
+}
+
 } // namespace
 
 void createEventIndexes(Database &db)
@@ -137,6 +155,7 @@ const std::vector<Migration> &workspaceMigrations()
 {
     static const std::vector<Migration> migrations {
         { 1, createBaseSchema },
+        { 2, addMergeRefusals },
     };
     return migrations;
 }

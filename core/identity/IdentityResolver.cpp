@@ -1,0 +1,276 @@
+#include "IdentityResolver.h"
+
+#include <algorithm>
+#include <set>
+
+namespace clientele {
+
+namespace {
+
+constexpr char kKeySeparator = '\x1f';
+
+} // namespace
+
+IdentityResolver::IdentityResolver(Database &db, MergeRules rules)
+    : db_(db)
+    , rules_(std::move(rules))
+    , insertProfile_(db, "INSERT INTO profiles(id, created_at, is_known) VALUES (?1, ?2, ?3)")
+    , insertIdentity_(db,
+          "INSERT INTO identities(kind, value, profile_id, source, first_seen) "
+          "VALUES (?1, ?2, ?3, ?4, ?5)")
+    , markKnown_(db, "UPDATE profiles SET is_known = 1 WHERE id = ?1")
+    , moveIdentities_(db, "UPDATE identities SET profile_id = ?1 WHERE profile_id = ?2")
+    , moveEvents_(db, "UPDATE events SET profile_id = ?1 WHERE profile_id = ?2")
+    , mergeConsents_(db,
+          "INSERT INTO consents(profile_id, channel, status, source, ts) "
+          "SELECT ?1, channel, status, source, ts FROM consents WHERE profile_id = ?2 "
+          "ON CONFLICT(profile_id, channel) DO UPDATE SET status = excluded.status, "
+          "source = excluded.source, ts = excluded.ts WHERE excluded.ts > consents.ts")
+    , dropConsents_(db, "DELETE FROM consents WHERE profile_id = ?1")
+    , fillAttributes_(db,
+          "UPDATE profiles SET "
+          "created_at = min(created_at, (SELECT created_at FROM profiles WHERE id = ?2)), "
+          "first_name = coalesce(first_name, (SELECT first_name FROM profiles WHERE id = ?2)), "
+          "last_name = coalesce(last_name, (SELECT last_name FROM profiles WHERE id = ?2)), "
+          "country = coalesce(country, (SELECT country FROM profiles WHERE id = ?2)), "
+          "city = coalesce(city, (SELECT city FROM profiles WHERE id = ?2)), "
+          "timezone = coalesce(timezone, (SELECT timezone FROM profiles WHERE id = ?2)), "
+          "is_known = max(is_known, (SELECT is_known FROM profiles WHERE id = ?2)) "
+          "WHERE id = ?1")
+    , deleteProfile_(db, "DELETE FROM profiles WHERE id = ?1")
+    , insertMerge_(db,
+          "INSERT INTO merges(ts, kept_profile_id, merged_profile_id, identity_kind, "
+          "identity_value, reason, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+    , insertRefusal_(db,
+          "INSERT INTO merge_refusals(ts, profile_id, other_profile_id, identity_kind, "
+          "identity_value, reason, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+{
+    nextProfileId_ = db.queryInt("SELECT coalesce(max(id), 0) + 1 FROM profiles");
+    // Merged profiles' ids are never reused: a merge row may still name them.
+    nextProfileId_ = std::max(nextProfileId_,
+        db.queryInt("SELECT coalesce(max(merged_profile_id), 0) + 1 FROM merges"));
+    auto identities = db.prepare("SELECT kind, value, profile_id FROM identities");
+    while (identities.step()) {
+        std::string kind = identities.columnText(0);
+        std::string value = identities.columnText(1);
+        const ProfileId profile = identities.columnInt(2);
+        profileOf_.emplace(keyOf(kind, value), profile);
+        members_[profile].push_back({ std::move(kind), std::move(value) });
+    }
+}
+
+std::string IdentityResolver::keyOf(std::string_view kind, std::string_view value)
+{
+    std::string key;
+    key.reserve(kind.size() + value.size() + 1);
+    key.append(kind).push_back(kKeySeparator);
+    key.append(value);
+    return key;
+}
+
+std::optional<ProfileId> IdentityResolver::lookup(std::string_view kind, std::string_view value) const
+{
+    const auto it = profileOf_.find(keyOf(kind, value));
+    if (it == profileOf_.end())
+        return std::nullopt;
+    return it->second;
+}
+
+std::optional<ProfileId> IdentityResolver::resolve(
+    const std::vector<Identifier> &identifiers, Millis ts, std::string_view source)
+{
+    std::vector<Candidate> candidates;
+    candidates.reserve(identifiers.size());
+    for (const Identifier &identifier : identifiers) {
+        if (!rules_.blockedReason(identifier.kind, identifier.value).empty()) {
+            ++stats_.blockedValues;
+            continue;
+        }
+        const bool duplicate = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate &c) {
+            return c.identifier->kind == identifier.kind && c.identifier->value == identifier.value;
+        });
+        if (!duplicate)
+            candidates.push_back(
+                { &identifier, lookup(identifier.kind, identifier.value), rules_.priority(identifier.kind) });
+    }
+    if (candidates.empty())
+        return std::nullopt;
+    // The event belongs to its highest-priority identifier's profile; the others join it
+    // where the rules allow, and are refused (with the reason) where they do not.
+    std::stable_sort(candidates.begin(), candidates.end(),
+        [](const Candidate &a, const Candidate &b) { return a.priority > b.priority; });
+
+    std::optional<ProfileId> anchor;
+    std::vector<const Identifier *> pending; ///< new identifiers met before any profile
+    const auto attachOrRefuse = [&](ProfileId profile, const Identifier &identifier) {
+        const std::string conflict = attachConflict(profile, identifier);
+        if (conflict.empty())
+            attach(profile, identifier, ts, source);
+        else
+            refuse(profile, std::nullopt, identifier, ts, conflict);
+    };
+    const auto anyKnown = [&]() {
+        return std::any_of(candidates.begin(), candidates.end(),
+            [](const Candidate &c) { return c.identifier->kind != IdentityKind::AnonymousId; });
+    };
+
+    for (const Candidate &candidate : candidates) {
+        const Identifier &identifier = *candidate.identifier;
+        // An earlier merge in this loop may have moved this identifier's profile.
+        const std::optional<ProfileId> profile = lookup(identifier.kind, identifier.value);
+        if (!profile) {
+            if (anchor)
+                attachOrRefuse(*anchor, identifier);
+            else
+                pending.push_back(&identifier);
+            continue;
+        }
+        if (!anchor) {
+            if (pending.empty() || attachConflict(*profile, *pending.front()).empty()) {
+                anchor = profile;
+            } else {
+                // A stronger new identifier that this profile may not hold (a second
+                // customer id on a shared device): it starts its own profile, and the
+                // link to the existing one is refused below.
+                anchor = createProfile(ts, anyKnown());
+            }
+            for (const Identifier *waiting : pending)
+                attachOrRefuse(*anchor, *waiting);
+            pending.clear();
+            if (*anchor == *profile)
+                continue;
+        }
+        if (*profile == *anchor)
+            continue;
+        const std::string conflict = mergeConflict(*anchor, *profile);
+        if (!conflict.empty()) {
+            refuse(*anchor, profile, identifier, ts, conflict);
+            continue;
+        }
+        // The older profile keeps its id, so ids that people have seen stay valid.
+        anchor = merge(std::min(*anchor, *profile), std::max(*anchor, *profile), identifier, ts);
+    }
+    if (!anchor) {
+        anchor = createProfile(ts, anyKnown());
+        for (const Identifier *waiting : pending)
+            attachOrRefuse(*anchor, *waiting);
+    }
+    return anchor;
+}
+
+ProfileId IdentityResolver::createProfile(Millis ts, bool known)
+{
+    const ProfileId id = nextProfileId_++;
+    insertProfile_.bind(1, id).bind(2, ts).bind(3, known ? 1 : 0).run();
+    members_[id];
+    ++stats_.profilesCreated;
+    return id;
+}
+
+void IdentityResolver::attach(
+    ProfileId profile, const Identifier &identifier, Millis ts, std::string_view source)
+{
+    insertIdentity_.bind(1, identifier.kind)
+        .bind(2, identifier.value)
+        .bind(3, profile)
+        .bind(4, source)
+        .bind(5, ts)
+        .run();
+    profileOf_.emplace(keyOf(identifier.kind, identifier.value), profile);
+    members_[profile].push_back({ identifier.kind, identifier.value });
+    ++stats_.identitiesAdded;
+    if (identifier.kind != IdentityKind::AnonymousId)
+        markKnown(profile);
+}
+
+void IdentityResolver::markKnown(ProfileId profile)
+{
+    markKnown_.bind(1, profile).run();
+}
+
+std::string IdentityResolver::attachConflict(ProfileId profile, const Identifier &identifier) const
+{
+    const int limit = rules_.limit(identifier.kind);
+    if (limit == MergeRules::kUnlimited)
+        return {};
+    const auto &members = members_.at(profile);
+    const auto held = std::count_if(members.begin(), members.end(),
+        [&](const Member &m) { return m.kind == identifier.kind; });
+    if (held < limit)
+        return {};
+    const auto first = std::find_if(members.begin(), members.end(),
+        [&](const Member &m) { return m.kind == identifier.kind; });
+    return "the profile already has " + identifier.kind + " '" + first->value + "' (at most "
+        + std::to_string(limit) + " allowed)";
+}
+
+std::string IdentityResolver::mergeConflict(ProfileId a, ProfileId b) const
+{
+    const auto &left = members_.at(a);
+    const auto &right = members_.at(b);
+    std::set<std::string_view> kinds;
+    for (const Member &m : right)
+        kinds.insert(m.kind);
+    for (std::string_view kind : kinds) {
+        const int limit = rules_.limit(kind);
+        if (limit == MergeRules::kUnlimited)
+            continue;
+        std::set<std::string_view> values;
+        for (const auto *side : { &left, &right })
+            for (const Member &m : *side)
+                if (m.kind == kind)
+                    values.insert(m.value);
+        if (static_cast<int>(values.size()) > limit) {
+            std::string listed;
+            for (std::string_view value : values)
+                listed += (listed.empty() ? "'" : ", '") + std::string(value) + "'";
+            return "the two profiles have different " + std::string(kind) + " values (" + listed
+                + "; at most " + std::to_string(limit) + " per profile)";
+        }
+    }
+    return {};
+}
+
+ProfileId IdentityResolver::merge(ProfileId kept, ProfileId merged, const Identifier &via, Millis ts)
+{
+    moveIdentities_.bind(1, kept).bind(2, merged).run();
+    moveEvents_.bind(1, kept).bind(2, merged).run();
+    mergeConsents_.bind(1, kept).bind(2, merged).run();
+    dropConsents_.bind(1, merged).run();
+    fillAttributes_.bind(1, kept).bind(2, merged).run();
+    deleteProfile_.bind(1, merged).run();
+    insertMerge_.bind(1, ts)
+        .bind(2, kept)
+        .bind(3, merged)
+        .bind(4, via.kind)
+        .bind(5, via.value)
+        .bind(6, "both profiles share " + via.kind + " '" + via.value + "'")
+        .bind(7, importId_)
+        .run();
+
+    auto &keptMembers = members_[kept];
+    auto mergedMembers = std::move(members_[merged]);
+    members_.erase(merged);
+    for (Member &member : mergedMembers) {
+        profileOf_[keyOf(member.kind, member.value)] = kept;
+        keptMembers.push_back(std::move(member));
+    }
+    ++stats_.merges;
+    return kept;
+}
+
+void IdentityResolver::refuse(ProfileId profile, std::optional<ProfileId> other,
+    const Identifier &via, Millis ts, const std::string &reason)
+{
+    insertRefusal_.bind(1, ts)
+        .bind(2, profile)
+        .bind(3, other)
+        .bind(4, via.kind)
+        .bind(5, via.value)
+        .bind(6, reason)
+        .bind(7, importId_)
+        .run();
+    ++stats_.refusals;
+}
+
+} // namespace clientele

@@ -1,0 +1,113 @@
+#pragma once
+
+#include "MergeRules.h"
+
+#include "common/Time.h"
+#include "store/Database.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace clientele {
+
+using ProfileId = std::int64_t;
+
+/// One normalised identifier as an event carries it, e.g. {"email", "ana@example.com"}.
+struct Identifier {
+    std::string kind;
+    std::string value;
+};
+
+/// Counts of what resolution did, for an import's summary.
+struct ResolutionStats {
+    std::int64_t profilesCreated = 0;
+    std::int64_t identitiesAdded = 0;
+    std::int64_t merges = 0;
+    std::int64_t refusals = 0;
+    std::int64_t blockedValues = 0;
+};
+
+/**
+ * Identity resolution: turns the identifiers on each incoming event into the one profile
+ * of the real shopper behind them.
+ *
+ * The identifiers form a graph; each connected group is one profile. An event carrying
+ * identifiers of two profiles links them, and the profiles merge, unless MergeRules refuse
+ * (a second customer id, a blocked value). Every merge and every refusal is written to
+ * the workspace with its reason, so it can be explained and undone later.
+ *
+ * Incremental: it starts from the workspace's existing identities and extends them; all
+ * writes go through the caller's open transaction, so a cancelled import leaves nothing.
+ * The identity map is held in memory for speed (one hash lookup per identifier).
+ */
+class IdentityResolver {
+public:
+    IdentityResolver(Database &db, MergeRules rules = {});
+
+    /// Records merges and refusals under this import (NULL in the workspace otherwise).
+    void setImportId(std::optional<std::int64_t> importId) { importId_ = importId; }
+
+    /// The profile an event with these identifiers belongs to, creating, extending or
+    /// merging profiles as needed. source says where the identifiers were seen ("web",
+    /// "pos", a file name …). With no usable identifier it returns nullopt and the
+    /// caller rejects the row.
+    std::optional<ProfileId> resolve(const std::vector<Identifier> &identifiers, Millis ts,
+        std::string_view source);
+
+    /// The profile a known identifier belongs to now, if any.
+    std::optional<ProfileId> lookup(std::string_view kind, std::string_view value) const;
+
+    const ResolutionStats &stats() const { return stats_; }
+    const MergeRules &rules() const { return rules_; }
+
+private:
+    struct Member {
+        std::string kind;
+        std::string value;
+    };
+    struct Candidate {
+        const Identifier *identifier;
+        std::optional<ProfileId> profile;
+        int priority;
+    };
+
+    static std::string keyOf(std::string_view kind, std::string_view value);
+    ProfileId createProfile(Millis ts, bool known);
+    void attach(ProfileId profile, const Identifier &identifier, Millis ts, std::string_view source);
+    /// Why the two profiles may not be one (limits), or empty when they may.
+    std::string mergeConflict(ProfileId a, ProfileId b) const;
+    std::string attachConflict(ProfileId profile, const Identifier &identifier) const;
+    ProfileId merge(ProfileId kept, ProfileId merged, const Identifier &via, Millis ts);
+    void refuse(ProfileId profile, std::optional<ProfileId> other, const Identifier &via, Millis ts,
+        const std::string &reason);
+    void markKnown(ProfileId profile);
+
+    Database &db_;
+    MergeRules rules_;
+    std::optional<std::int64_t> importId_;
+    ResolutionStats stats_;
+    ProfileId nextProfileId_ = 1;
+
+    /// kind + '\x1f' + value → profile.
+    std::unordered_map<std::string, ProfileId> profileOf_;
+    /// Each profile's identifiers, for the merge-rule limits.
+    std::unordered_map<ProfileId, std::vector<Member>> members_;
+
+    Statement insertProfile_;
+    Statement insertIdentity_;
+    Statement markKnown_;
+    Statement moveIdentities_;
+    Statement moveEvents_;
+    Statement mergeConsents_;
+    Statement dropConsents_;
+    Statement fillAttributes_;
+    Statement deleteProfile_;
+    Statement insertMerge_;
+    Statement insertRefusal_;
+};
+
+} // namespace clientele
