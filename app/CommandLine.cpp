@@ -1,11 +1,19 @@
 #include "CommandLine.h"
 
 #include "demo/DemoStore.h"
+#include "ingest/ImportJob.h"
+#include "ingest/IngestError.h"
+#include "store/StoreError.h"
 #include "store/Workspace.h"
+#include <nlohmann/json.hpp>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QTextStream>
 
@@ -54,9 +62,9 @@ bool CommandLine::isCommand(const QStringList &arguments)
     if (arguments.size() < 2)
         return false;
     const QString &first = arguments.at(1);
-    return first == QLatin1String("demo") || first == QLatin1String("--help")
-        || first == QLatin1String("-h") || first == QLatin1String("--version")
-        || first == QLatin1String("help");
+    return first == QLatin1String("demo") || first == QLatin1String("import")
+        || first == QLatin1String("--help") || first == QLatin1String("-h")
+        || first == QLatin1String("--version") || first == QLatin1String("help");
 }
 
 int CommandLine::run(const QStringList &arguments)
@@ -68,15 +76,22 @@ int CommandLine::run(const QStringList &arguments)
     }
     if (command == QLatin1String("demo"))
         return runDemo(arguments.mid(1));
+    if (command == QLatin1String("import"))
+        return runImport(arguments.mid(1));
     return usage();
 }
 
 int CommandLine::usage()
 {
-    out() << tr("Usage: clientele [WORKSPACE]            open the app on a workspace\n"
-                "       clientele demo --out FILE [--shoppers N] [--seed S] [--end YYYY-MM-DD]\n"
-                "                                         write a demo store workspace\n"
-                "       clientele --help | --version\n");
+    out() << tr(
+        "Usage: clientele [WORKSPACE]            open the app on a workspace\n"
+        "       clientele demo --out FILE [--shoppers N] [--seed S] [--end YYYY-MM-DD]\n"
+        "                                         write a demo store workspace\n"
+        "       clientele import --workspace FILE INPUT --mapping MAPPING.json\n"
+        "                        [--timezone TZ] [--country CC] [--encoding windows-1252] "
+        "[--json]\n"
+        "                                         import an events file (CSV, optionally gzip)\n"
+        "       clientele --help | --version\n");
     return 0;
 }
 
@@ -159,6 +174,120 @@ int CommandLine::runDemo(const QStringList &arguments)
         return 0;
     } catch (const std::exception &error) {
         err() << tr("Could not write the demo workspace: %1")
+                     .arg(QString::fromStdString(error.what()))
+              << Qt::endl;
+        return 1;
+    }
+}
+
+int CommandLine::runImport(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Imports an events file into a workspace. Every row is "
+                                        "imported, counted as a duplicate, or rejected with its "
+                                        "line number and reason."));
+    parser.addHelpOption();
+    const QCommandLineOption workspaceOption(QStringLiteral("workspace"),
+        tr("The workspace file (created when it does not exist)."), tr("FILE"));
+    const QCommandLineOption mappingOption(QStringLiteral("mapping"),
+        tr("How the file's columns become events (a mapping saved by the import wizard)."),
+        tr("MAPPING.json"));
+    const QCommandLineOption timezoneOption(QStringLiteral("timezone"),
+        tr("Time zone of timestamps that have no offset, e.g. Europe/Berlin."), tr("TZ"));
+    const QCommandLineOption countryOption(QStringLiteral("country"),
+        tr("Country of phone numbers written without a country code, e.g. DE."), tr("CC"));
+    const QCommandLineOption encodingOption(QStringLiteral("encoding"),
+        tr("Text encoding of the file: utf-8 (default) or windows-1252."), tr("ENCODING"),
+        QStringLiteral("utf-8"));
+    const QCommandLineOption jsonOption(
+        QStringLiteral("json"), tr("Print the summary as one JSON object on stdout."));
+    parser.addOptions({ workspaceOption, mappingOption, timezoneOption, countryOption,
+        encodingOption, jsonOption });
+    parser.addPositionalArgument(QStringLiteral("INPUT"), tr("The file to import."));
+    if (!parser.parse(arguments)) {
+        err() << parser.errorText() << Qt::endl;
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return 0;
+    }
+    if (!parser.isSet(workspaceOption) || parser.positionalArguments().size() != 1) {
+        err() << tr("Usage: clientele import --workspace FILE INPUT --mapping MAPPING.json")
+              << Qt::endl;
+        return 2;
+    }
+    if (!parser.isSet(mappingOption)) {
+        err() << tr("Missing --mapping MAPPING.json: how the columns of the file become events.")
+              << Qt::endl;
+        return 2;
+    }
+    const QString encoding = parser.value(encodingOption).toLower();
+    if (encoding != QLatin1String("utf-8") && encoding != QLatin1String("windows-1252")) {
+        err() << tr("--encoding must be utf-8 or windows-1252, not '%1'.").arg(encoding)
+              << Qt::endl;
+        return 2;
+    }
+
+    ImportRequest request;
+    request.inputPath = parser.positionalArguments().constFirst().toStdString();
+    request.encoding = encoding.toStdString();
+    QFile mappingFile(parser.value(mappingOption));
+    if (!mappingFile.open(QIODevice::ReadOnly)) {
+        err() << tr("Cannot read the mapping %1: %2")
+                     .arg(mappingFile.fileName(), mappingFile.errorString())
+              << Qt::endl;
+        return 1;
+    }
+    try {
+        request.mapping
+            = ImportMapping::fromJson(nlohmann::json::parse(mappingFile.readAll().toStdString()));
+    } catch (const std::exception &error) {
+        err() << tr("The mapping %1 cannot be used: %2")
+                     .arg(mappingFile.fileName(), QString::fromStdString(error.what()))
+              << Qt::endl;
+        return 1;
+    }
+    if (parser.isSet(timezoneOption))
+        request.mapping.timezone = parser.value(timezoneOption).toStdString();
+    if (parser.isSet(countryOption))
+        request.mapping.country = parser.value(countryOption).toUpper().toStdString();
+
+    try {
+        auto workspace = Workspace::openOrCreate(parser.value(workspaceOption).toStdString());
+        StderrProgress progress;
+        const ImportSummary summary = ImportJob::run(workspace, request, &progress);
+        if (parser.isSet(jsonOption)) {
+            const QJsonObject json {
+                { QStringLiteral("import_id"), static_cast<qint64>(summary.importId) },
+                { QStringLiteral("rows_read"), static_cast<qint64>(summary.rowsRead) },
+                { QStringLiteral("imported"), static_cast<qint64>(summary.imported) },
+                { QStringLiteral("duplicates"), static_cast<qint64>(summary.duplicates) },
+                { QStringLiteral("rejected"), static_cast<qint64>(summary.rejected) },
+                { QStringLiteral("profiles_created"),
+                    static_cast<qint64>(summary.profilesCreated) },
+                { QStringLiteral("merges"), static_cast<qint64>(summary.merges) },
+                { QStringLiteral("merges_refused"), static_cast<qint64>(summary.mergesRefused) },
+                { QStringLiteral("identifiers_rejected"),
+                    static_cast<qint64>(summary.identifiersRejected) },
+            };
+            out() << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact))
+                  << Qt::endl;
+        } else {
+            const QLocale c = QLocale::c();
+            out() << tr("Read %1 rows: %2 imported, %3 duplicates, %4 rejected. %5 new shoppers, "
+                        "%6 merges.")
+                         .arg(c.toString(summary.rowsRead), c.toString(summary.imported),
+                             c.toString(summary.duplicates), c.toString(summary.rejected),
+                             c.toString(summary.profilesCreated), c.toString(summary.merges))
+                  << Qt::endl;
+        }
+        return 0;
+    } catch (const Cancelled &) {
+        err() << tr("The import was cancelled; the workspace is unchanged.") << Qt::endl;
+        return 1;
+    } catch (const std::exception &error) {
+        err() << tr("The import failed; the workspace is unchanged: %1")
                      .arg(QString::fromStdString(error.what()))
               << Qt::endl;
         return 1;

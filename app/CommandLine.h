@@ -22,6 +22,7 @@ public:
 private:
     static int usage();
     static int runDemo(const QStringList &arguments);
+    static int runImport(const QStringList &arguments);
 };
 
 } // namespace clientele

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "ImportMapping.h"
+
+#include "common/Progress.h"
+
+#include <cstdint>
+#include <string>
+
+namespace clientele {
+
+class Workspace;
+
+/// What to import and how to read it.
+struct ImportRequest {
+    std::string inputPath;
+    ImportMapping mapping;
+    /// "utf-8" or "windows-1252".
+    std::string encoding = "utf-8";
+    /// 0 = detect from the header line; otherwise ',', ';' or '\t'.
+    char delimiter = 0;
+};
+
+/// The outcome of one import; rowsRead == imported + duplicates + rejected.
+struct ImportSummary {
+    std::int64_t importId = 0;
+    std::int64_t rowsRead = 0;
+    std::int64_t imported = 0;
+    std::int64_t duplicates = 0;
+    std::int64_t rejected = 0;
+    std::int64_t profilesCreated = 0;
+    std::int64_t merges = 0;
+    std::int64_t mergesRefused = 0;
+    /// Identifier cells that could not be used (an invalid email …) on rows that were
+    /// imported through another identifier.
+    std::int64_t identifiersRejected = 0;
+};
+
+/**
+ * Imports one generic events file (CSV) into a workspace: reader → mapping → normalise →
+ * resolve identity → insert event. The whole import is one transaction: cancelled,
+ * failed or killed, it leaves the workspace exactly as it was. Every row is imported,
+ * counted as a duplicate (its event key is already there) or written to the reject log
+ * with its line number, reason and raw text.
+ */
+class ImportJob {
+public:
+    /// Throws Cancelled, IngestError (the file cannot be read), std::invalid_argument (the
+    /// mapping does not fit the file) or StoreError.
+    static ImportSummary run(
+        Workspace &workspace, const ImportRequest &request, ProgressSink *progress = nullptr);
+};
+
+} // namespace clientele

@@ -1,0 +1,78 @@
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clientele {
+
+/// What one column of an imported file means.
+enum class FieldTarget {
+    Ignore,
+    Timestamp, ///< when it happened (required)
+    EventType, ///< "Order Completed", "product_viewed" … (or a fixed type for the file)
+    EventId, ///< the source's own id of the row; re-imports are recognised by it
+    Identity, ///< an identifier; detail = its kind (email, phone, customer_id …)
+    Channel, ///< web, app, pos, email, support, loyalty
+    ProductSku,
+    ProductName,
+    Category,
+    Brand,
+    OrderId,
+    CartId,
+    Value, ///< money: order total, line amount
+    Price, ///< unit price; value = price × quantity when no Value column is mapped
+    Quantity,
+    Currency,
+    FirstName,
+    LastName,
+    Country,
+    City,
+    Property ///< kept in the event's JSON properties; detail = the property name
+};
+
+/// One column's meaning; detail carries the identity kind or the property name.
+struct ColumnMapping {
+    std::string column;
+    FieldTarget target = FieldTarget::Ignore;
+    std::string detail;
+};
+
+/**
+ * How the columns of a generic events file become events: saved as JSON (with a version)
+ * so that a mapping made in the wizard can be reused by the CLI and by scheduled jobs.
+ */
+struct ImportMapping {
+    static constexpr int kVersion = 1;
+
+    std::vector<ColumnMapping> columns;
+    /// The event type of every row when no column says it (e.g. "order_completed").
+    std::string fixedEventType;
+    /// The channel of every row when no column says it.
+    std::string fixedChannel = "web";
+    /// IANA zone for timestamps without an offset.
+    std::string timezone = "UTC";
+    /// Region for phone numbers written without a country code (ISO 3166 alpha-2).
+    std::string country = "DE";
+    /// "auto", "point" or "comma".
+    std::string decimal = "auto";
+    /// "DMY" or "MDY" for ambiguous dates such as 03/04/2025.
+    std::string dateOrder = "DMY";
+
+    /// What is missing for an import to work, one sentence each; empty when it is usable.
+    std::vector<std::string> problems(const std::vector<std::string> &header) const;
+
+    nlohmann::json toJson() const;
+    /// Throws std::invalid_argument with a readable message for a malformed document.
+    static ImportMapping fromJson(const nlohmann::json &document);
+
+    static std::string targetName(FieldTarget target);
+    static std::optional<FieldTarget> targetFromName(const std::string &name);
+};
+
+/// "Order Completed", "order-completed", "orderCompleted" → "order_completed".
+std::string toEventTypeKey(const std::string &text);
+
+} // namespace clientele

@@ -1,0 +1,262 @@
+#include "TestFiles.h"
+
+#include "common/Time.h"
+#include "ingest/ImportJob.h"
+#include "store/Workspace.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace clientele;
+
+namespace {
+
+/// Stops the job after a number of progress reports.
+class CancelAfter : public ProgressSink {
+public:
+    explicit CancelAfter(int reports)
+        : left_(reports)
+    {
+    }
+    bool report(const Progress &) override { return --left_ > 0; }
+
+private:
+    int left_;
+};
+
+ImportMapping eventsMapping()
+{
+    ImportMapping mapping;
+    mapping.columns = {
+        { "Time", FieldTarget::Timestamp, {} },
+        { "Event", FieldTarget::EventType, {} },
+        { "Email", FieldTarget::Identity, "email" },
+        { "Phone", FieldTarget::Identity, "phone" },
+        { "Device", FieldTarget::Identity, "anonymous_id" },
+        { "Channel", FieldTarget::Channel, {} },
+        { "SKU", FieldTarget::ProductSku, {} },
+        { "Price", FieldTarget::Price, {} },
+        { "Qty", FieldTarget::Quantity, {} },
+        { "Order", FieldTarget::OrderId, {} },
+        { "Coupon", FieldTarget::Property, "coupon" },
+    };
+    mapping.timezone = "Europe/Berlin";
+    mapping.country = "DE";
+    return mapping;
+}
+
+const char *kEvents
+    = "Time,Event,Email,Phone,Device,Channel,SKU,Price,Qty,Order,Coupon\n"
+      "2026-03-01 10:00:00,Product Viewed,,,dev-1,app,SHOE-1,120.00,1,,\n"
+      "2026-03-01 10:05:00,Product Added,,,dev-1,app,SHOE-1,120.00,1,,\n"
+      "2026-03-02 18:00:00,Signed In,Lena@Example.com,,dev-1,app,,,,,\n"
+      "2026-03-03 09:00:00,Order Completed,lena@example.com,0151 "
+      "12345678,dev-2,web,SHOE-1,120.00,2,T-1,SPRING\n"
+      "not a date,Product Viewed,,,dev-9,web,,,,,\n"
+      "2026-03-04 09:00:00,Product Viewed,,,,web,,,,,\n"
+      "2026-03-05 09:00:00,Product Viewed,ana@,0151 99999999,,web,,,,,\n"
+      "2026-03-06 09:00:00,Order Completed,bo@example.org,,,pos,SOCK-2,\"12,50\",3,T-2,\n";
+
+} // namespace
+
+/** The import job on real files and a real workspace. */
+class TestImportJob : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void everyRowIsAccountedFor();
+    void rejectsNameLineAndReason();
+    void eventsAndProfilesAreResolved();
+    void reimportAddsNothing();
+    void cancelLeavesWorkspaceUnchanged();
+    void mappingThatDoesNotFitIsRefused();
+    void mappingRoundTripsThroughJson();
+
+private:
+    QString write(const QString &name, const QByteArray &content);
+    ImportSummary importEvents();
+
+    std::unique_ptr<QTemporaryDir> dir_;
+    std::unique_ptr<Workspace> workspace_;
+    QString input_;
+};
+
+void TestImportJob::init()
+{
+    dir_ = std::make_unique<QTemporaryDir>();
+    workspace_ = std::make_unique<Workspace>(
+        Workspace::create(test::toStd(dir_->filePath(QStringLiteral("w.clientele")))));
+    input_ = write(QStringLiteral("events.csv"), kEvents);
+}
+
+QString TestImportJob::write(const QString &name, const QByteArray &content)
+{
+    const QString path = dir_->filePath(name);
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(content);
+    return path;
+}
+
+ImportSummary TestImportJob::importEvents()
+{
+    ImportRequest request;
+    request.inputPath = test::toStd(input_);
+    request.mapping = eventsMapping();
+    return ImportJob::run(*workspace_, request);
+}
+
+void TestImportJob::everyRowIsAccountedFor()
+{
+    const ImportSummary summary = importEvents();
+    QCOMPARE(summary.rowsRead, 8);
+    QCOMPARE(summary.imported, 6);
+    QCOMPARE(summary.duplicates, 0);
+    QCOMPARE(summary.rejected, 2);
+    QCOMPARE(summary.imported + summary.duplicates + summary.rejected, summary.rowsRead);
+    // The invalid email on row 7 is not used, but its phone is: the row is imported.
+    QCOMPARE(summary.identifiersRejected, 1);
+    auto &db = workspace_->db();
+    QCOMPARE(db.queryInt("SELECT count(*) FROM events"), 6);
+    QCOMPARE(db.queryInt("SELECT count(*) FROM import_rejects"), 2);
+    auto record
+        = db.prepare("SELECT rows_read, imported, duplicates, rejected, status FROM imports");
+    QVERIFY(record.step());
+    QCOMPARE(record.columnInt(0), 8);
+    QCOMPARE(record.columnInt(1), 6);
+    QCOMPARE(record.columnInt(3), 2);
+    QCOMPARE(record.columnText(4), std::string("completed"));
+}
+
+void TestImportJob::rejectsNameLineAndReason()
+{
+    importEvents();
+    auto rejects
+        = workspace_->db().prepare("SELECT line, reason, raw FROM import_rejects ORDER BY line");
+    QVERIFY(rejects.step());
+    QCOMPARE(rejects.columnInt(0), 6);
+    QVERIFY2(rejects.columnText(1).rfind("line 6: 'Time'", 0) == 0, rejects.columnText(1).c_str());
+    QVERIFY(rejects.columnText(2).find("not a date") != std::string::npos);
+    QVERIFY(rejects.step());
+    QCOMPARE(rejects.columnInt(0), 7);
+    QVERIFY2(rejects.columnText(1).find("no identifier") != std::string::npos,
+        rejects.columnText(1).c_str());
+}
+
+void TestImportJob::eventsAndProfilesAreResolved()
+{
+    const ImportSummary summary = importEvents();
+    auto &db = workspace_->db();
+    // Lena's anonymous app browsing, her sign-in and her web order are one profile; the
+    // phone-only shopper and Bo are two more.
+    QCOMPARE(db.queryInt("SELECT count(*) FROM profiles"), 3);
+    QCOMPARE(summary.profilesCreated, 3);
+    auto lena = db.prepare(
+        "SELECT p.id, p.is_known, (SELECT count(*) FROM events e WHERE e.profile_id = p.id) "
+        "FROM identities i JOIN profiles p ON p.id = i.profile_id "
+        "WHERE i.kind = 'email' AND i.value = 'lena@example.com'");
+    QVERIFY(lena.step());
+    QCOMPARE(lena.columnInt(1), 1);
+    QCOMPARE(lena.columnInt(2), 4);
+    QCOMPARE(
+        db.queryInt(
+            "SELECT count(*) FROM identities WHERE kind = 'phone' AND value = '+4915112345678'"),
+        1);
+
+    auto order
+        = db.prepare("SELECT type, channel, value, quantity, currency, order_id, props FROM events "
+                     "WHERE order_id = 'T-1'");
+    QVERIFY(order.step());
+    QCOMPARE(order.columnText(0), std::string("order_completed"));
+    QCOMPARE(order.columnText(1), std::string("web"));
+    QCOMPARE(order.columnDouble(2), 240.0);
+    QCOMPARE(order.columnInt(3), 2);
+    QCOMPARE(order.columnText(4), std::string("EUR"));
+    QVERIFY(order.columnText(6).find("SPRING") != std::string::npos);
+    // Decimal comma in a quoted field.
+    QCOMPARE(db.queryInt("SELECT round(value * 100) FROM events WHERE order_id = 'T-2'"), 3750);
+    // Products referenced by SKU exist once each.
+    QCOMPARE(db.queryInt("SELECT count(*) FROM products"), 2);
+    // 10:00 in Berlin (CET) is 09:00 UTC.
+    QCOMPARE(db.queryInt("SELECT min(ts) FROM events"),
+        *parseIsoDate("2026-03-01") + 9 * kMillisPerHour);
+}
+
+void TestImportJob::reimportAddsNothing()
+{
+    importEvents();
+    const auto events = workspace_->db().queryInt("SELECT count(*) FROM events");
+    const ImportSummary again = importEvents();
+    QCOMPARE(again.rowsRead, 8);
+    QCOMPARE(again.imported, 0);
+    QCOMPARE(again.duplicates, 6);
+    QCOMPARE(again.rejected, 2);
+    QCOMPARE(again.profilesCreated, 0);
+    QCOMPARE(workspace_->db().queryInt("SELECT count(*) FROM events"), events);
+    QCOMPARE(workspace_->db().queryInt("SELECT count(*) FROM profiles"), 3);
+}
+
+void TestImportJob::cancelLeavesWorkspaceUnchanged()
+{
+    QByteArray big = "Time,Event,Email\n";
+    for (int i = 0; i < 60000; ++i)
+        big += "2026-03-01T10:00:00Z,Product Viewed,shopper" + QByteArray::number(i)
+            + "@example.org\n";
+    input_ = write(QStringLiteral("big.csv"), big);
+    ImportRequest request;
+    request.inputPath = test::toStd(input_);
+    request.mapping.columns = { { "Time", FieldTarget::Timestamp, {} },
+        { "Event", FieldTarget::EventType, {} }, { "Email", FieldTarget::Identity, "email" } };
+    CancelAfter cancel(2);
+    QVERIFY_THROWS_EXCEPTION(Cancelled, ImportJob::run(*workspace_, request, &cancel));
+    auto &db = workspace_->db();
+    QCOMPARE(db.queryInt("SELECT count(*) FROM events"), 0);
+    QCOMPARE(db.queryInt("SELECT count(*) FROM profiles"), 0);
+    QCOMPARE(db.queryInt("SELECT count(*) FROM imports"), 0);
+    QCOMPARE(workspace_->integrityCheck(), std::string("ok"));
+    // And the same import then runs to the end.
+    const ImportSummary summary = ImportJob::run(*workspace_, request);
+    QCOMPARE(summary.imported, 60000);
+    QCOMPARE(summary.profilesCreated, 60000);
+}
+
+void TestImportJob::mappingThatDoesNotFitIsRefused()
+{
+    ImportRequest request;
+    request.inputPath = test::toStd(input_);
+    request.mapping = eventsMapping();
+    request.mapping.columns.push_back({ "Loyalty", FieldTarget::Identity, "loyalty_card" });
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, ImportJob::run(*workspace_, request));
+    QCOMPARE(workspace_->db().queryInt("SELECT count(*) FROM imports"), 0);
+
+    ImportMapping noIdentity;
+    noIdentity.columns = { { "Time", FieldTarget::Timestamp, {} } };
+    noIdentity.fixedEventType = "page_viewed";
+    const auto problems = noIdentity.problems({ "Time" });
+    QCOMPARE(problems.size(), std::size_t(1));
+    QVERIFY(problems.front().find("identifies the shopper") != std::string::npos);
+}
+
+void TestImportJob::mappingRoundTripsThroughJson()
+{
+    const ImportMapping mapping = eventsMapping();
+    const ImportMapping back = ImportMapping::fromJson(mapping.toJson());
+    QVERIFY(back.toJson() == mapping.toJson());
+    QCOMPARE(back.columns.size(), mapping.columns.size());
+    QCOMPARE(back.columns[2].detail, std::string("email"));
+    QCOMPARE(toEventTypeKey("Order Completed"), std::string("order_completed"));
+    QCOMPARE(toEventTypeKey("orderCompleted"), std::string("order_completed"));
+    QCOMPARE(toEventTypeKey("  product-added "), std::string("product_added"));
+    QVERIFY_THROWS_EXCEPTION(
+        std::invalid_argument, ImportMapping::fromJson(nlohmann::json::array()));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+        ImportMapping::fromJson({ { "version", 1 },
+            { "columns", { { { "column", "A" }, { "target", "colour" } } } } }));
+}
+
+QTEST_GUILESS_MAIN(TestImportJob)
+#include "test_import_job.moc"

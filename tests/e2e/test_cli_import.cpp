@@ -1,0 +1,173 @@
+#include "TestFiles.h"
+
+#include "store/Workspace.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace clientele;
+
+/** `clientele import` as scripts and scheduled jobs run it. */
+class TestCliImport : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void importsAndSummarisesAsJson();
+    void reimportCountsDuplicates();
+    void badMappingFailsClearly();
+    void killedImportLeavesWorkspaceAsItWas();
+
+private:
+    QString write(const QString &name, const QByteArray &content);
+    QStringList importArguments(const QString &input) const;
+    QProcess *start(const QStringList &arguments);
+    int run(const QStringList &arguments, QByteArray *out = nullptr, QByteArray *err = nullptr);
+
+    std::unique_ptr<QTemporaryDir> dir_;
+    QString workspace_;
+    QString mapping_;
+    std::vector<std::unique_ptr<QProcess>> processes_;
+};
+
+void TestCliImport::init()
+{
+    dir_ = std::make_unique<QTemporaryDir>();
+    workspace_ = dir_->filePath(QStringLiteral("store.clientele"));
+    mapping_ = write(QStringLiteral("mapping.json"), R"({
+        "version": 1,
+        "columns": [
+            {"column": "when", "target": "timestamp"},
+            {"column": "what", "target": "event_type"},
+            {"column": "email", "target": "identity", "detail": "email"},
+            {"column": "device", "target": "identity", "detail": "anonymous_id"},
+            {"column": "amount", "target": "value"}
+        ],
+        "timezone": "UTC"
+    })");
+}
+
+QString TestCliImport::write(const QString &name, const QByteArray &content)
+{
+    const QString path = dir_->filePath(name);
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(content);
+    return path;
+}
+
+QStringList TestCliImport::importArguments(const QString &input) const
+{
+    return { QStringLiteral("import"), QStringLiteral("--workspace"), workspace_, input,
+        QStringLiteral("--mapping"), mapping_, QStringLiteral("--json") };
+}
+
+QProcess *TestCliImport::start(const QStringList &arguments)
+{
+    processes_.push_back(std::make_unique<QProcess>());
+    QProcess *process = processes_.back().get();
+    process->start(QStringLiteral(CLIENTELE_BINARY), arguments);
+    return process;
+}
+
+int TestCliImport::run(const QStringList &arguments, QByteArray *out, QByteArray *err)
+{
+    QProcess *process = start(arguments);
+    if (!process->waitForFinished(120'000))
+        return -1;
+    if (out)
+        *out = process->readAllStandardOutput();
+    if (err)
+        *err = process->readAllStandardError();
+    return process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
+}
+
+void TestCliImport::importsAndSummarisesAsJson()
+{
+    const QString input = write(QStringLiteral("events.csv"),
+        "when,what,email,device,amount\n"
+        "2026-01-05T10:00:00Z,Product Viewed,,d1,\n"
+        "2026-01-05T10:10:00Z,Order Completed,mia@example.org,d1,89.90\n"
+        "yesterday,Product Viewed,,d2,\n");
+    QByteArray out;
+    QByteArray err;
+    QCOMPARE(run(importArguments(input), &out, &err), 0);
+    const QJsonObject summary = QJsonDocument::fromJson(out).object();
+    QVERIFY2(!summary.isEmpty(), out.constData());
+    QCOMPARE(summary.value(QStringLiteral("rows_read")).toInt(), 3);
+    QCOMPARE(summary.value(QStringLiteral("imported")).toInt(), 2);
+    QCOMPARE(summary.value(QStringLiteral("duplicates")).toInt(), 0);
+    QCOMPARE(summary.value(QStringLiteral("rejected")).toInt(), 1);
+    QCOMPARE(summary.value(QStringLiteral("profiles_created")).toInt(), 1);
+    QCOMPARE(summary.value(QStringLiteral("merges")).toInt(), 0);
+
+    auto workspace = Workspace::open(test::toStd(workspace_));
+    QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM events"), 2);
+    QCOMPARE(workspace.db().queryInt("SELECT line FROM import_rejects"), 4);
+}
+
+void TestCliImport::reimportCountsDuplicates()
+{
+    const QString input = write(QStringLiteral("events.csv"),
+        "when,what,email,device,amount\n"
+        "2026-01-05T10:00:00Z,Product Viewed,ana@example.org,,\n"
+        "2026-01-06T10:00:00Z,Product Viewed,bo@example.org,,\n");
+    QCOMPARE(run(importArguments(input)), 0);
+    QByteArray out;
+    QCOMPARE(run(importArguments(input), &out), 0);
+    const QJsonObject summary = QJsonDocument::fromJson(out).object();
+    QCOMPARE(summary.value(QStringLiteral("imported")).toInt(), 0);
+    QCOMPARE(summary.value(QStringLiteral("duplicates")).toInt(), 2);
+}
+
+void TestCliImport::badMappingFailsClearly()
+{
+    const QString input
+        = write(QStringLiteral("events.csv"), "when,what\n2026-01-05T10:00:00Z,x\n");
+    QByteArray err;
+    QCOMPARE(run(importArguments(input), nullptr, &err), 1);
+    QVERIFY2(err.contains("email"), err.constData());
+    QVERIFY2(err.contains("unchanged"), err.constData());
+}
+
+void TestCliImport::killedImportLeavesWorkspaceAsItWas()
+{
+    // A first import that lands …
+    const QString small = write(QStringLiteral("small.csv"),
+        "when,what,email,device,amount\n2026-01-05T10:00:00Z,Product Viewed,ana@example.org,,\n");
+    QCOMPARE(run(importArguments(small)), 0);
+    // … then a large one killed with SIGKILL halfway.
+    QByteArray big = "when,what,email,device,amount\n";
+    big.reserve(40'000'000);
+    for (int i = 0; i < 600'000; ++i)
+        big += "2026-02-01T10:00:00Z,Product Viewed,s" + QByteArray::number(i) + "@example.org,d"
+            + QByteArray::number(i) + ",12.5\n";
+    const QString input = write(QStringLiteral("big.csv"), big);
+    QProcess *process = start(importArguments(input));
+    QVERIFY(process->waitForStarted());
+    // Wait until it has reported progress, i.e. it is inside the import's transaction.
+    QByteArray progress;
+    QTRY_VERIFY_WITH_TIMEOUT((progress += process->readAllStandardError()).contains("Importing")
+            || process->state() == QProcess::NotRunning,
+        30'000);
+    QVERIFY2(
+        process->state() == QProcess::Running, "the import finished before it could be killed");
+    ::kill(static_cast<pid_t>(process->processId()), SIGKILL);
+    QVERIFY(process->waitForFinished(10'000));
+    QCOMPARE(process->exitStatus(), QProcess::CrashExit);
+
+    auto workspace = Workspace::open(test::toStd(workspace_));
+    QCOMPARE(workspace.integrityCheck(), std::string("ok"));
+    QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM events"), 1);
+    QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM profiles"), 1);
+    QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM imports"), 1);
+}
+
+QTEST_GUILESS_MAIN(TestCliImport)
+#include "test_cli_import.moc"
