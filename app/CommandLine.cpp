@@ -87,7 +87,7 @@ int CommandLine::usage()
         "Usage: clientele [WORKSPACE]            open the app on a workspace\n"
         "       clientele demo --out FILE [--shoppers N] [--seed S] [--end YYYY-MM-DD]\n"
         "                                         write a demo store workspace\n"
-        "       clientele import --workspace FILE INPUT --mapping MAPPING.json\n"
+        "       clientele import --workspace FILE INPUT [--mapping MAPPING.json] [--preset NAME]\n"
         "                        [--timezone TZ] [--country CC] [--encoding windows-1252] "
         "[--json]\n"
         "                                         import an events file (CSV, optionally gzip)\n"
@@ -199,10 +199,14 @@ int CommandLine::runImport(const QStringList &arguments)
     const QCommandLineOption encodingOption(QStringLiteral("encoding"),
         tr("Text encoding of the file: utf-8 (default) or windows-1252."), tr("ENCODING"),
         QStringLiteral("utf-8"));
+    const QCommandLineOption presetOption(QStringLiteral("preset"),
+        tr("A known export format (online-retail), or auto (default) to recognise it from the "
+           "header; a file that is not a known format needs --mapping."),
+        tr("NAME"), QStringLiteral("auto"));
     const QCommandLineOption jsonOption(
         QStringLiteral("json"), tr("Print the summary as one JSON object on stdout."));
-    parser.addOptions({ workspaceOption, mappingOption, timezoneOption, countryOption,
-        encodingOption, jsonOption });
+    parser.addOptions({ workspaceOption, mappingOption, presetOption, timezoneOption,
+        countryOption, encodingOption, jsonOption });
     parser.addPositionalArgument(QStringLiteral("INPUT"), tr("The file to import."));
     if (!parser.parse(arguments)) {
         err() << parser.errorText() << Qt::endl;
@@ -213,12 +217,7 @@ int CommandLine::runImport(const QStringList &arguments)
         return 0;
     }
     if (!parser.isSet(workspaceOption) || parser.positionalArguments().size() != 1) {
-        err() << tr("Usage: clientele import --workspace FILE INPUT --mapping MAPPING.json")
-              << Qt::endl;
-        return 2;
-    }
-    if (!parser.isSet(mappingOption)) {
-        err() << tr("Missing --mapping MAPPING.json: how the columns of the file become events.")
+        err() << tr("Usage: clientele import --workspace FILE INPUT [--mapping MAPPING.json]")
               << Qt::endl;
         return 2;
     }
@@ -232,21 +231,27 @@ int CommandLine::runImport(const QStringList &arguments)
     ImportRequest request;
     request.inputPath = parser.positionalArguments().constFirst().toStdString();
     request.encoding = encoding.toStdString();
-    QFile mappingFile(parser.value(mappingOption));
-    if (!mappingFile.open(QIODevice::ReadOnly)) {
-        err() << tr("Cannot read the mapping %1: %2")
-                     .arg(mappingFile.fileName(), mappingFile.errorString())
-              << Qt::endl;
-        return 1;
-    }
-    try {
-        request.mapping
-            = ImportMapping::fromJson(nlohmann::json::parse(mappingFile.readAll().toStdString()));
-    } catch (const std::exception &error) {
-        err() << tr("The mapping %1 cannot be used: %2")
-                     .arg(mappingFile.fileName(), QString::fromStdString(error.what()))
-              << Qt::endl;
-        return 1;
+    // A mapping makes the file generic; without one, the file must be a known format.
+    request.preset = parser.isSet(mappingOption) && !parser.isSet(presetOption)
+        ? "generic"
+        : parser.value(presetOption).toStdString();
+    if (parser.isSet(mappingOption)) {
+        QFile mappingFile(parser.value(mappingOption));
+        if (!mappingFile.open(QIODevice::ReadOnly)) {
+            err() << tr("Cannot read the mapping %1: %2")
+                         .arg(mappingFile.fileName(), mappingFile.errorString())
+                  << Qt::endl;
+            return 1;
+        }
+        try {
+            request.mapping = ImportMapping::fromJson(
+                nlohmann::json::parse(mappingFile.readAll().toStdString()));
+        } catch (const std::exception &error) {
+            err() << tr("The mapping %1 cannot be used: %2")
+                         .arg(mappingFile.fileName(), QString::fromStdString(error.what()))
+                  << Qt::endl;
+            return 1;
+        }
     }
     if (parser.isSet(timezoneOption))
         request.mapping.timezone = parser.value(timezoneOption).toStdString();

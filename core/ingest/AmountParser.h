@@ -14,11 +14,11 @@ enum class DecimalStyle { Auto, Point, Comma };
 
 /**
  * Reads money amounts and quantities as shop exports write them: `1.234,56 €`, `$1,234.56`,
- * `'123` (Shopify's text marker), `-5`, `−5` (U+2212), `(5.00)` (accounting negative),
- * `1 234,56` with a normal, no-break or narrow no-break space (French, Swedish), `1'234.50`
- * (Swiss). Around the number it accepts one sign and one currency: a currency symbol (any
- * Unicode currency sign: € $ £ ¥ ₹ …), a three-letter upper-case code (EUR, USD, CHF) or a
- * common local abbreviation (kr, zł, Kč, Ft, Fr.).
+ * `'123` (Shopify's text marker), `-5`, `−5` (U+2212) or `–5` (en dash, from word
+ * processors), `(5.00)` (accounting negative), `1 234,56` with a normal, no-break or narrow
+ * no-break space (French, Swedish), `1'234.50` (Swiss). Around the number it accepts one sign and
+ * one currency: a currency symbol (any Unicode currency sign: € $ £ ¥ ₹ …), a three-letter
+ * upper-case code (EUR, USD, CHF) or a common local abbreviation (kr, zł, Kč, Ft, Fr.).
  *
  * Thousands separators must group digits by three; that rule is what tells most values'
  * style apart (`1,5` can only be a decimal comma, `0,123` too). A value with one `,` or `.`
@@ -33,6 +33,8 @@ enum class DecimalStyle { Auto, Point, Comma };
  */
 class AmountParser {
 public:
+    /// style is how this import writes decimals; ambiguousAs decides values like `1,234` in
+    /// Auto style (Auto: reject them with a reason instead of guessing).
     explicit AmountParser(
         DecimalStyle style = DecimalStyle::Auto, DecimalStyle ambiguousAs = DecimalStyle::Auto);
 

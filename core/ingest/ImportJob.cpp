@@ -1,13 +1,11 @@
 #include "ImportJob.h"
 
-#include "AmountParser.h"
 #include "CsvReader.h"
-#include "EmailNormalizer.h"
+#include "ImportPreset.h"
 #include "IngestError.h"
 #include "InputFile.h"
-#include "PhoneNormalizer.h"
+#include "RowMapper.h"
 #include "TextDecoder.h"
-#include "TimestampParser.h"
 
 #include "identity/IdentityResolver.h"
 #include "store/Workspace.h"
@@ -42,190 +40,258 @@ private:
     std::uint64_t hash_ = 0xcbf29ce484222325ull;
 };
 
-std::string trimmed(std::string_view text)
-{
-    const auto begin = text.find_first_not_of(" \t\r\n");
-    if (begin == std::string_view::npos)
-        return {};
-    const auto end = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(begin, end - begin + 1));
-}
-
-/// Column positions of a mapping in one file's header.
-struct BoundColumn {
-    std::size_t index;
-    const ColumnMapping *mapping;
-};
-
-/// One row turned into an event, before identity resolution.
-struct MappedRow {
-    Millis ts = 0;
-    std::string type;
-    std::string channel;
-    std::vector<Identifier> identifiers;
-    std::string sourceId;
-    std::string sku, productName, category, brand, orderId, cartId, currency;
-    std::string firstName, lastName, country, city;
-    std::optional<double> value, price, quantity;
-    nlohmann::json properties = nlohmann::json::object();
-    std::vector<std::string> identifierProblems;
-};
-
-class RowMapper {
-public:
-    RowMapper(const ImportMapping &mapping, const std::vector<std::string> &header)
-        : mapping_(mapping)
-        , phones_(mapping.country)
-        , timestamps_(TimestampParser::Options { mapping.timezone,
-              mapping.dateOrder == "MDY" ? DateOrder::MonthDayYear : DateOrder::DayMonthYear, {} })
-        , amounts_(mapping.decimal == "comma"  ? DecimalStyle::Comma
-                  : mapping.decimal == "point" ? DecimalStyle::Point
-                                               : DecimalStyle::Auto)
-    {
-        for (const ColumnMapping &column : mapping.columns) {
-            for (std::size_t i = 0; i < header.size(); ++i) {
-                if (header[i] == column.column && column.target != FieldTarget::Ignore)
-                    columns_.push_back({ i, &column });
-            }
-        }
-    }
-
-    /// Fills row from fields; returns the reason when the row cannot become an event.
-    std::string map(const std::vector<std::string> &fields, MappedRow &row)
-    {
-        row = MappedRow {};
-        row.type = mapping_.fixedEventType;
-        row.channel = mapping_.fixedChannel;
-        bool hasTimestamp = false;
-        for (const BoundColumn &bound : columns_) {
-            if (bound.index >= fields.size())
-                continue;
-            const std::string cell = trimmed(fields[bound.index]);
-            const ColumnMapping &column = *bound.mapping;
-            if (cell.empty())
-                continue;
-            switch (column.target) {
-            case FieldTarget::Ignore:
-                break;
-            case FieldTarget::Timestamp: {
-                const auto parsed = timestamps_.parse(cell);
-                if (!parsed)
-                    return "'" + column.column + "': " + parsed.reason;
-                row.ts = *parsed.value;
-                hasTimestamp = true;
-                break;
-            }
-            case FieldTarget::EventType:
-                row.type = toEventTypeKey(cell);
-                break;
-            case FieldTarget::EventId:
-                row.sourceId = cell;
-                break;
-            case FieldTarget::Identity:
-                addIdentifier(column.detail, cell, row);
-                break;
-            case FieldTarget::Channel:
-                row.channel = toEventTypeKey(cell);
-                break;
-            case FieldTarget::ProductSku:
-                row.sku = cell;
-                break;
-            case FieldTarget::ProductName:
-                row.productName = cell;
-                break;
-            case FieldTarget::Category:
-                row.category = cell;
-                break;
-            case FieldTarget::Brand:
-                row.brand = cell;
-                break;
-            case FieldTarget::OrderId:
-                row.orderId = cell;
-                break;
-            case FieldTarget::CartId:
-                row.cartId = cell;
-                break;
-            case FieldTarget::Value:
-            case FieldTarget::Price:
-            case FieldTarget::Quantity: {
-                const auto parsed = amounts_.parse(cell);
-                if (!parsed)
-                    return "'" + column.column + "': " + parsed.reason;
-                auto &target = column.target == FieldTarget::Value ? row.value
-                    : column.target == FieldTarget::Price          ? row.price
-                                                                   : row.quantity;
-                target = *parsed.value;
-                break;
-            }
-            case FieldTarget::Currency:
-                row.currency = cell;
-                break;
-            case FieldTarget::FirstName:
-                row.firstName = cell;
-                break;
-            case FieldTarget::LastName:
-                row.lastName = cell;
-                break;
-            case FieldTarget::Country:
-                row.country = cell;
-                break;
-            case FieldTarget::City:
-                row.city = cell;
-                break;
-            case FieldTarget::Property:
-                row.properties[column.detail] = cell;
-                break;
-            }
-        }
-        if (!hasTimestamp)
-            return "no date/time in this row";
-        if (row.type.empty())
-            return "no event type in this row";
-        if (row.identifiers.empty()) {
-            if (row.identifierProblems.empty())
-                return "no identifier in this row (email, phone, customer id, device id …)";
-            std::string reason = "no usable identifier: ";
-            for (std::size_t i = 0; i < row.identifierProblems.size(); ++i)
-                reason += (i ? "; " : "") + row.identifierProblems[i];
-            return reason;
-        }
-        if (!row.value && row.price)
-            row.value = *row.price * row.quantity.value_or(1.0);
-        return {};
-    }
-
-private:
-    void addIdentifier(const std::string &kind, const std::string &cell, MappedRow &row)
-    {
-        if (kind == IdentityKind::Email) {
-            auto email = EmailNormalizer::normalize(cell);
-            if (!email)
-                row.identifierProblems.push_back(email.reason);
-            else
-                row.identifiers.push_back({ kind, std::move(*email.value) });
-        } else if (kind == IdentityKind::Phone) {
-            auto phone = phones_.normalize(cell);
-            if (!phone)
-                row.identifierProblems.push_back(phone.reason);
-            else
-                row.identifiers.push_back({ kind, std::move(*phone.value) });
-        } else {
-            row.identifiers.push_back({ kind, cell });
-        }
-    }
-
-    const ImportMapping &mapping_;
-    std::vector<BoundColumn> columns_;
-    PhoneNormalizer phones_;
-    TimestampParser timestamps_;
-    AmountParser amounts_;
-};
-
 void report(ProgressSink *progress, std::int64_t done, std::int64_t total, const char *stage)
 {
     if (progress && !progress->report(Progress { done, total, stage }))
         throw Cancelled();
 }
+
+/// A source line of the file, kept while its order is assembled, for the reject log.
+struct SourceLine {
+    std::int64_t line;
+    std::string raw;
+};
+
+/// An order being assembled from consecutive line-item rows.
+struct OrderDraft {
+    MappedRow row; ///< the first line's row, with value and quantity summed over the lines
+    nlohmann::json products = nlohmann::json::array();
+    std::vector<SourceLine> lines;
+};
+
+std::optional<std::string> textOrNull(const std::string &text)
+{
+    return text.empty() ? std::nullopt : std::optional<std::string>(text);
+}
+
+/**
+ * One run of an import inside its transaction: writes events, products, rejects and the
+ * imports record, and keeps the counts that add up to the rows read.
+ */
+class ImportRun {
+public:
+    ImportRun(Workspace &workspace, const ImportRequest &request, ImportSummary &summary)
+        : db_(workspace.db())
+        , request_(request)
+        , summary_(summary)
+        , resolver_(db_)
+        , insertEvent_(db_,
+              "INSERT INTO events(event_key, ts, type, profile_id, channel, product_id, category, "
+              "order_id, cart_id, value, quantity, currency, import_id, props) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+              "ON CONFLICT(event_key) DO NOTHING")
+        , extendOrder_(db_,
+              "UPDATE events SET value = coalesce(value, 0) + ?2, "
+              "quantity = coalesce(quantity, 0) + ?3, "
+              "props = json_set(props, '$.products', json(?4)) WHERE id = ?1")
+        , insertReject_(db_,
+              "INSERT INTO import_rejects(import_id, line, reason, raw) VALUES (?1, ?2, ?3, ?4)")
+        , findProduct_(db_, "SELECT id FROM products WHERE sku = ?1")
+        , insertProduct_(db_,
+              "INSERT INTO products(sku, name, category, brand, price, currency) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        , updateProfile_(db_,
+              "UPDATE profiles SET first_name = coalesce(?2, first_name), "
+              "last_name = coalesce(?3, last_name), country = coalesce(?4, country), "
+              "city = coalesce(?5, city) WHERE id = ?1")
+    {
+        const auto metaCurrency = workspace.meta("currency");
+        currency_ = metaCurrency.empty() ? "EUR" : metaCurrency;
+        resolver_.setImportId(summary_.importId);
+    }
+
+    /// Reasons from the reader already name their line.
+    void rejectAsIs(std::int64_t line, const std::string &reason, const std::string &raw)
+    {
+        insertReject_.bind(1, summary_.importId).bind(2, line).bind(3, reason).bind(4, raw).run();
+        ++summary_.rejected;
+    }
+
+    void reject(std::int64_t line, const std::string &reason, const std::string &raw)
+    {
+        rejectAsIs(line, describeLine(line) + ": " + reason, raw);
+    }
+
+    /// A row that is one event of its own.
+    void addEvent(MappedRow &row, const CsvRecord &record)
+    {
+        EventKeyHash key;
+        if (!row.sourceId.empty()) {
+            key.add("id");
+            key.add(row.sourceId);
+        } else {
+            key.add("row");
+            for (const std::string &field : record.fields)
+                key.add(field);
+        }
+        write(row, key.value(), { { record.line, record.raw } });
+    }
+
+    /// A line item: joins the open order when it continues it, else starts a new one.
+    void addLineItem(MappedRow &row, const CsvRecord &record)
+    {
+        if (order_ && (order_->row.orderId != row.orderId || order_->row.type != row.type))
+            flushOrder();
+        nlohmann::json line { { "sku", row.sku }, { "quantity", row.quantity.value_or(1.0) } };
+        if (!row.productName.empty())
+            line["name"] = row.productName;
+        if (row.price)
+            line["price"] = *row.price;
+        if (!order_) {
+            order_.emplace();
+            order_->row = std::move(row);
+            order_->row.value = order_->row.value.value_or(0.0);
+            order_->row.quantity = order_->row.quantity.value_or(1.0);
+        } else {
+            *order_->row.value += row.value.value_or(0.0);
+            *order_->row.quantity += row.quantity.value_or(1.0);
+        }
+        order_->products.push_back(std::move(line));
+        order_->lines.push_back({ record.line, record.raw });
+    }
+
+    void flushOrder()
+    {
+        if (!order_)
+            return;
+        OrderDraft order = std::move(*order_);
+        order_.reset();
+        EventKeyHash key;
+        key.add("order");
+        key.add(order.row.type);
+        key.add(order.row.orderId);
+        order.row.properties["products"] = order.products;
+        // One order's lines are one event; its first line's product stands for the order
+        // only in the products list, not in the product column.
+        order.row.sku.clear();
+        order.row.productName.clear();
+        if (const auto it = ordersWritten_.find(key.value()); it != ordersWritten_.end()) {
+            extendOpenOrder(it->second, order);
+            return;
+        }
+        write(order.row, key.value(), order.lines);
+        if (lastWriteInserted_)
+            ordersWritten_.emplace(
+                key.value(), WrittenOrder { db_.lastInsertRowId(), order.products });
+    }
+
+    void finish()
+    {
+        flushOrder();
+        const ResolutionStats &stats = resolver_.stats();
+        summary_.profilesCreated = stats.profilesCreated;
+        summary_.merges = stats.merges;
+        summary_.mergesRefused = stats.refusals;
+    }
+
+private:
+    struct WrittenOrder {
+        std::int64_t eventId;
+        nlohmann::json products;
+    };
+
+    /// The same order id again further down the file (an export that interleaves
+    /// orders): its lines join the order event this import already wrote.
+    void extendOpenOrder(WrittenOrder &written, const OrderDraft &order)
+    {
+        for (const auto &product : order.products)
+            written.products.push_back(product);
+        extendOrder_.bind(1, written.eventId)
+            .bind(2, order.row.value.value_or(0.0))
+            .bind(3, static_cast<std::int64_t>(order.row.quantity.value_or(0.0)))
+            .bind(4, written.products.dump())
+            .run();
+        summary_.imported += static_cast<std::int64_t>(order.lines.size());
+    }
+
+    void write(MappedRow &row, std::int64_t key, const std::vector<SourceLine> &lines)
+    {
+        lastWriteInserted_ = false;
+        const auto rows = static_cast<std::int64_t>(lines.size());
+        const auto profile = resolver_.resolve(row.identifiers, row.ts, row.channel);
+        if (!profile) {
+            for (const SourceLine &line : lines)
+                reject(line.line,
+                    "every identifier in this row is on the list of values that never identify "
+                    "a shopper",
+                    line.raw);
+            return;
+        }
+        if (!row.firstName.empty() || !row.lastName.empty() || !row.country.empty()
+            || !row.city.empty()) {
+            updateProfile_.bind(1, *profile)
+                .bind(2, textOrNull(row.firstName))
+                .bind(3, textOrNull(row.lastName))
+                .bind(4, textOrNull(row.country))
+                .bind(5, textOrNull(row.city))
+                .run();
+        }
+        std::optional<std::int64_t> quantity;
+        if (row.quantity)
+            quantity = static_cast<std::int64_t>(*row.quantity);
+        if (!row.productName.empty())
+            row.properties["product_name"] = row.productName;
+        const std::string &eventCurrency = row.currency.empty() ? currency_ : row.currency;
+        insertEvent_.bind(1, key)
+            .bind(2, row.ts)
+            .bind(3, row.type)
+            .bind(4, *profile)
+            .bind(5, row.channel)
+            .bind(6, productIdFor(row))
+            .bind(7, textOrNull(row.category))
+            .bind(8, textOrNull(row.orderId))
+            .bind(9, textOrNull(row.cartId))
+            .bind(10, row.value)
+            .bind(11, quantity)
+            .bind(12, row.value ? std::optional<std::string>(eventCurrency) : std::nullopt)
+            .bind(13, summary_.importId)
+            .bind(14, textOrNull(row.properties.empty() ? std::string() : row.properties.dump()))
+            .run();
+        lastWriteInserted_ = db_.changes() != 0;
+        (lastWriteInserted_ ? summary_.imported : summary_.duplicates) += rows;
+    }
+
+    std::optional<std::int64_t> productIdFor(const MappedRow &row)
+    {
+        if (row.sku.empty())
+            return std::nullopt;
+        if (const auto it = products_.find(row.sku); it != products_.end())
+            return it->second;
+        std::int64_t id = 0;
+        findProduct_.bind(1, row.sku);
+        if (findProduct_.step()) {
+            id = findProduct_.columnInt(0);
+        } else {
+            insertProduct_.bind(1, row.sku)
+                .bind(2, row.productName.empty() ? row.sku : row.productName)
+                .bind(3, row.category)
+                .bind(4, textOrNull(row.brand))
+                .bind(5, row.price.value_or(0.0))
+                .bind(6, row.currency.empty() ? currency_ : row.currency)
+                .run();
+            id = db_.lastInsertRowId();
+        }
+        findProduct_.reset();
+        products_.emplace(row.sku, id);
+        return id;
+    }
+
+    Database &db_;
+    const ImportRequest &request_;
+    ImportSummary &summary_;
+    IdentityResolver resolver_;
+    Statement insertEvent_;
+    Statement extendOrder_;
+    Statement insertReject_;
+    Statement findProduct_;
+    Statement insertProduct_;
+    Statement updateProfile_;
+    std::string currency_;
+    std::unordered_map<std::string, std::int64_t> products_;
+    std::optional<OrderDraft> order_;
+    std::unordered_map<std::int64_t, WrittenOrder> ordersWritten_;
+    bool lastWriteInserted_ = false;
+};
 
 } // namespace
 
@@ -243,55 +309,39 @@ ImportSummary ImportJob::run(
     readerOptions.encoding = *encoding;
     CsvReader reader(input, readerOptions);
     const std::vector<std::string> header = reader.header();
-    const auto problems = request.mapping.problems(header);
+
+    const ImportPreset *preset = nullptr;
+    if (request.preset == "auto")
+        preset = ImportPreset::detect(header);
+    else if (!request.preset.empty() && request.preset != "generic") {
+        preset = ImportPreset::find(request.preset);
+        if (!preset)
+            throw std::invalid_argument(
+                "'" + request.preset + "' is not an import preset Clientele knows.");
+    }
+    if (!preset && request.preset == "auto" && request.mapping.columns.empty())
+        throw std::invalid_argument("This file is not in a format Clientele recognises; map its "
+                                    "columns (a mapping file, or the import wizard).");
+    const ImportMapping mapping = preset ? preset->mapping() : request.mapping;
+    const auto problems = mapping.problems(header);
     if (!problems.empty())
         throw std::invalid_argument(problems.front());
-    RowMapper mapper(request.mapping, header);
+    RowMapper mapper(mapping, header);
 
     const auto total = static_cast<std::int64_t>(input.fileSize());
     report(progress, 0, total, "Reading");
     Transaction transaction(db);
     ImportSummary summary;
-    db.prepare("INSERT INTO imports(source, preset, started_at, status) VALUES (?1, 'generic', ?2, "
-               "'running')")
+    summary.preset = preset ? preset->name() : "generic";
+    db.prepare(
+          "INSERT INTO imports(source, preset, started_at, status) VALUES (?1, ?2, ?3, 'running')")
         .bind(1, std::filesystem::path(request.inputPath).filename().string())
-        .bind(2, nowMillis())
+        .bind(2, summary.preset)
+        .bind(3, nowMillis())
         .run();
     summary.importId = db.lastInsertRowId();
 
-    IdentityResolver resolver(db);
-    resolver.setImportId(summary.importId);
-    auto insertEvent = db.prepare(
-        "INSERT INTO events(event_key, ts, type, profile_id, channel, product_id, category, "
-        "order_id, cart_id, value, quantity, currency, import_id, props) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
-        "ON CONFLICT(event_key) DO NOTHING");
-    auto insertReject = db.prepare(
-        "INSERT INTO import_rejects(import_id, line, reason, raw) VALUES (?1, ?2, ?3, ?4)");
-    auto findProduct = db.prepare("SELECT id FROM products WHERE sku = ?1");
-    auto insertProduct = db.prepare("INSERT INTO products(sku, name, category, brand, price, "
-                                    "currency) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    auto updateProfile
-        = db.prepare("UPDATE profiles SET first_name = coalesce(?2, first_name), last_name = "
-                     "coalesce(?3, last_name), "
-                     "country = coalesce(?4, country), city = coalesce(?5, city) WHERE id = ?1");
-    std::unordered_map<std::string, std::int64_t> products;
-    const std::string currency
-        = workspace.meta("currency").empty() ? "EUR" : workspace.meta("currency");
-
-    // Reasons from the reader already name their line; the mapper's do not.
-    const auto rejectAsIs = [&](std::int64_t line, const std::string &reason,
-                                const std::string &raw) {
-        insertReject.bind(1, summary.importId).bind(2, line).bind(3, reason).bind(4, raw).run();
-        ++summary.rejected;
-    };
-    const auto reject = [&](std::int64_t line, const std::string &reason, const std::string &raw) {
-        rejectAsIs(line, describeLine(line) + ": " + reason, raw);
-    };
-    const auto textOrNull = [](const std::string &text) {
-        return text.empty() ? std::optional<std::string>() : std::optional<std::string>(text);
-    };
-
+    ImportRun run(workspace, request, summary);
     CsvRecord record;
     MappedRow row;
     while (reader.next(record)) {
@@ -300,104 +350,24 @@ ImportSummary ImportJob::run(
             report(progress, static_cast<std::int64_t>(input.compressedBytesRead()), total,
                 "Importing");
         if (!record.error.empty()) {
-            rejectAsIs(record.line, record.error, record.raw);
+            run.rejectAsIs(record.line, record.error, record.raw);
             continue;
         }
-        const std::string reason = mapper.map(record.fields, row);
+        const std::string reason = mapper.map(record.fields, row, preset);
         if (!reason.empty()) {
-            reject(record.line, reason, record.raw);
+            run.reject(record.line, reason, record.raw);
             continue;
         }
         summary.identifiersRejected += static_cast<std::int64_t>(row.identifierProblems.size());
-
-        EventKeyHash key;
-        if (!row.sourceId.empty()) {
-            key.add("id");
-            key.add(row.sourceId);
-        } else {
-            key.add("row");
-            for (const std::string &field : record.fields)
-                key.add(field);
-        }
-
-        const auto profile
-            = resolver.resolve(row.identifiers, row.ts, request.mapping.fixedChannel);
-        if (!profile) {
-            reject(record.line,
-                "every identifier in this row is on the list of values that never identify a "
-                "shopper",
-                record.raw);
-            continue;
-        }
-        if (!row.firstName.empty() || !row.lastName.empty() || !row.country.empty()
-            || !row.city.empty()) {
-            updateProfile.bind(1, *profile)
-                .bind(2, textOrNull(row.firstName))
-                .bind(3, textOrNull(row.lastName))
-                .bind(4, textOrNull(row.country))
-                .bind(5, textOrNull(row.city))
-                .run();
-        }
-
-        std::optional<std::int64_t> productId;
-        if (!row.sku.empty()) {
-            if (const auto it = products.find(row.sku); it != products.end()) {
-                productId = it->second;
-            } else {
-                findProduct.bind(1, row.sku);
-                if (findProduct.step()) {
-                    productId = findProduct.columnInt(0);
-                } else {
-                    insertProduct.bind(1, row.sku)
-                        .bind(2, row.productName.empty() ? row.sku : row.productName)
-                        .bind(3, row.category)
-                        .bind(4, textOrNull(row.brand))
-                        .bind(5, row.price.value_or(0.0))
-                        .bind(6, row.currency.empty() ? currency : row.currency)
-                        .run();
-                    productId = db.lastInsertRowId();
-                }
-                findProduct.reset();
-                products.emplace(row.sku, *productId);
-            }
-        }
-
-        std::optional<std::int64_t> quantity;
-        if (row.quantity)
-            quantity = static_cast<std::int64_t>(*row.quantity);
-        if (!row.productName.empty())
-            row.properties["product_name"] = row.productName;
-        insertEvent.bind(1, key.value())
-            .bind(2, row.ts)
-            .bind(3, row.type)
-            .bind(4, *profile)
-            .bind(5, row.channel)
-            .bind(6, productId)
-            .bind(7, textOrNull(row.category))
-            .bind(8, textOrNull(row.orderId))
-            .bind(9, textOrNull(row.cartId))
-            .bind(10, row.value)
-            .bind(11, quantity)
-            .bind(12,
-                row.value
-                    ? std::optional<std::string>(row.currency.empty() ? currency : row.currency)
-                    : std::nullopt)
-            .bind(13, summary.importId)
-            .bind(14, textOrNull(row.properties.empty() ? std::string() : row.properties.dump()))
-            .run();
-        if (db.changes() == 0)
-            ++summary.duplicates;
+        if (mapping.lineItems && !row.orderId.empty())
+            run.addLineItem(row, record);
         else
-            ++summary.imported;
+            run.addEvent(row, record);
     }
+    run.finish();
 
-    const ResolutionStats &stats = resolver.stats();
-    summary.profilesCreated = stats.profilesCreated;
-    summary.merges = stats.merges;
-    summary.mergesRefused = stats.refusals;
     db.prepare("UPDATE imports SET finished_at = ?2, status = 'completed', rows_read = ?3, "
-               "imported = ?4, "
-               "duplicates = ?5, rejected = ?6 WHERE id = ?1")
+               "imported = ?4, duplicates = ?5, rejected = ?6 WHERE id = ?1")
         .bind(1, summary.importId)
         .bind(2, nowMillis())
         .bind(3, summary.rowsRead)

@@ -19,11 +19,16 @@ struct ImportRequest {
     std::string encoding = "utf-8";
     /// 0 = detect from the header line; otherwise ',', ';' or '\t'.
     char delimiter = 0;
+    /// "generic" (use mapping), "auto" (a preset when the header is a known format,
+    /// else mapping) or a preset's name such as "online-retail".
+    std::string preset = "generic";
 };
 
 /// The outcome of one import; rowsRead == imported + duplicates + rejected.
 struct ImportSummary {
     std::int64_t importId = 0;
+    std::string preset; ///< the preset used, or "generic"
+
     std::int64_t rowsRead = 0;
     std::int64_t imported = 0;
     std::int64_t duplicates = 0;

@@ -102,6 +102,7 @@ nlohmann::json ImportMapping::toJson() const
         { "country", country },
         { "decimal", decimal },
         { "date_order", dateOrder },
+        { "line_items", lineItems },
     };
 }
 
@@ -134,6 +135,7 @@ ImportMapping ImportMapping::fromJson(const nlohmann::json &document)
     mapping.country = document.value("country", mapping.country);
     mapping.decimal = document.value("decimal", mapping.decimal);
     mapping.dateOrder = document.value("date_order", mapping.dateOrder);
+    mapping.lineItems = document.value("line_items", mapping.lineItems);
     return mapping;
 }
 

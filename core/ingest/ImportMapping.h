@@ -60,6 +60,9 @@ struct ImportMapping {
     std::string decimal = "auto";
     /// "DMY" or "MDY" for ambiguous dates such as 03/04/2025.
     std::string dateOrder = "DMY";
+    /// One row per order line (Shopify orders, UCI Online Retail): consecutive rows with
+    /// the same order id become one order event whose products are the lines.
+    bool lineItems = false;
 
     /// What is missing for an import to work, one sentence each; empty when it is usable.
     std::vector<std::string> problems(const std::vector<std::string> &header) const;

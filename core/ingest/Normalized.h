@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +31,7 @@ template<class T> struct Normalized {
     explicit operator bool() const { return value.has_value(); }
 };
 
+/// Small UTF-8 helpers the normalisers share: trimming and quoting need no Unicode tables.
 namespace ingest_text {
 
 /// Decodes the UTF-8 sequence at text[pos]; returns the code point and advances pos.

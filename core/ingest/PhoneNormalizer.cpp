@@ -187,7 +187,8 @@ Normalized<std::string> PhoneNormalizer::normalize(std::string_view input) const
     if (text.empty())
         return Result::rejected("the phone number is empty");
     const std::string shown = quoted(text);
-    if (text.size() >= 4 && (text.substr(0, 4) == "tel:" || text.substr(0, 4) == "TEL:"))
+    if (text.size() >= 4 && (text[0] == 't' || text[0] == 'T') && (text[1] == 'e' || text[1] == 'E')
+        && (text[2] == 'l' || text[2] == 'L') && text[3] == ':')
         text = trimSpace(text.substr(4));
 
     const SpreadsheetNumber spreadsheet = readSpreadsheetNumber(text);
@@ -217,8 +218,8 @@ Normalized<std::string> PhoneNormalizer::normalize(std::string_view input) const
     }
 
     const std::string digits = separatedDigits(candidate);
-    const bool lostPrefix = !digits.empty() && digits.front() != '0';
-    if (lostPrefix) {
+    const bool withoutPrefix = !digits.empty() && digits.front() != '0';
+    if (withoutPrefix) {
         // No '+' and no leading 0: see the class comment for why this order.
         if (!callingCode_.empty() && digits.starts_with(callingCode_)) {
             if (const Attempt own = parse("+" + digits, region_); own.valid)

@@ -26,7 +26,7 @@ namespace clientele {
  * - digits without `+` or `0` are then ambiguous. They are read (1) as international when
  *   they start with the default country's calling code (`4915112345678` in DE) and that is
  *   valid, else (2) as national in the default country, else (3) as international
- *   (`447700900123` in US). A foreign number without its `+` can therefore be misread as a
+ *   (`447911123456` in US). A foreign number without its `+` can therefore be misread as a
  *   domestic one in countries with very open numbering plans (DE); write it with `+` or `00`.
  *
  * Rejected with a reason: letters (vanity numbers like `0800 FLOWERS` do not occur in

@@ -137,7 +137,7 @@ public:
         return count;
     }
 
-    /// Reads minDigits to maxDigits digits into value.
+    /// Reads a run of minDigits to maxDigits digits into value; fails on a longer run.
     bool number(std::size_t minDigits, std::size_t maxDigits, int &value)
     {
         const std::size_t available = digitsAhead();
@@ -147,6 +147,22 @@ public:
         for (std::size_t i = 0; i < available; ++i)
             value = value * 10 + (text_[pos_ + i] - '0');
         pos_ += available;
+        return true;
+    }
+
+    /// Reads up to maxDigits digits (at least minDigits) into value, leaving any further
+    /// digits: a format's fields can be written without separators (%Y%m%d).
+    bool field(std::size_t minDigits, std::size_t maxDigits, int &value)
+    {
+        std::size_t count = 0;
+        value = 0;
+        while (count < maxDigits && isDigit(peek(count))) {
+            value = value * 10 + (text_[pos_ + count] - '0');
+            ++count;
+        }
+        if (count < minDigits)
+            return false;
+        pos_ += count;
         return true;
     }
 
@@ -209,7 +225,7 @@ bool readYear(Cursor &in, int &year)
 /// `:SS` with an optional `.fff` or `,fff` fraction.
 bool readSeconds(Cursor &in, Fields &f)
 {
-    if (!in.number(1, 2, f.second))
+    if (!in.field(1, 2, f.second))
         return false;
     if ((in.peek() == '.' || in.peek() == ',') && isDigit(in.peek(1))) {
         in.accept(in.peek());
@@ -467,27 +483,27 @@ Problem readWithFormat(std::string_view text, std::string_view format, Fields &f
         bool matched = false;
         switch (format[++i]) {
         case 'Y':
-            matched = in.number(4, 4, f.year);
+            matched = in.field(4, 4, f.year);
             break;
         case 'y':
-            matched = in.number(2, 2, f.year);
+            matched = in.field(2, 2, f.year);
             f.year = expandTwoDigitYear(f.year);
             break;
         case 'm':
-            matched = in.number(1, 2, f.month);
+            matched = in.field(1, 2, f.month);
             break;
         case 'e':
             in.skipSpaces();
             [[fallthrough]];
         case 'd':
-            matched = in.number(1, 2, f.day);
+            matched = in.field(1, 2, f.day);
             break;
         case 'H':
         case 'I':
-            matched = in.number(1, 2, f.hour);
+            matched = in.field(1, 2, f.hour);
             break;
         case 'M':
-            matched = in.number(1, 2, f.minute);
+            matched = in.field(1, 2, f.minute);
             break;
         case 'S':
             matched = readSeconds(in, f);

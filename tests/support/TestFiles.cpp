@@ -1,6 +1,7 @@
 #include "TestFiles.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 
 namespace clientele::test {
@@ -13,6 +14,15 @@ QByteArray fileDigest(const QString &path)
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(&file);
     return hash.result().toHex();
+}
+
+QString sharedDataFile(const QString &relative)
+{
+    const QByteArray overridden = qgetenv("CLIENTELE_SHARED_DATA");
+    const QString folder = overridden.isEmpty()
+        ? QString::fromUtf8(CLIENTELE_SOURCE_DIR) + QStringLiteral("/../shared/data")
+        : QString::fromLocal8Bit(overridden);
+    return QDir::cleanPath(folder + QLatin1Char('/') + relative);
 }
 
 void scribble(const QString &path, qint64 offset, qint64 count)

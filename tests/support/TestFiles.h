@@ -13,6 +13,10 @@ QByteArray fileDigest(const QString &path);
 /// Overwrites count bytes at offset with a fixed pattern (to simulate damage).
 void scribble(const QString &path, qint64 offset, qint64 count);
 
+/// A file of the project's shared reference data (../shared/data relative to the
+/// repository, or $CLIENTELE_SHARED_DATA), e.g. "online-retail/online_retail.csv.gz".
+QString sharedDataFile(const QString &relative);
+
 /// A QString path as the UTF-8 std::string that core takes.
 inline std::string toStd(const QString &path)
 {
