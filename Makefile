@@ -11,7 +11,7 @@ WERROR ?= $(if $(CI),ON,OFF)
 
 CMAKE_FLAGS = -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DCLIENTELE_WERROR=$(WERROR)
 
-.PHONY: all deps configure build run test bench package clean
+.PHONY: all deps configure build run test bench bench-import package clean
 
 all: build
 
@@ -33,6 +33,10 @@ test: build
 bench: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target clientele_benchmarks
 	$(BUILD_DIR)/tests/bench/bench_demo $(BENCH_ARGS)
+
+bench-import: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target clientele_benchmarks
+	$(BUILD_DIR)/tests/bench/bench_import $(BENCH_ARGS)
 
 package: build
 	@cd $(BUILD_DIR) && cpack -G DEB

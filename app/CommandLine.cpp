@@ -190,7 +190,7 @@ int CommandLine::runImport(const QStringList &arguments)
     const QCommandLineOption workspaceOption(QStringLiteral("workspace"),
         tr("The workspace file (created when it does not exist)."), tr("FILE"));
     const QCommandLineOption mappingOption(QStringLiteral("mapping"),
-        tr("How the file's columns become events (a mapping saved by the import wizard)."),
+        tr("How the file's columns become events (a JSON file; see docs/import-mapping.md)."),
         tr("MAPPING.json"));
     const QCommandLineOption timezoneOption(QStringLiteral("timezone"),
         tr("Time zone of timestamps that have no offset, e.g. Europe/Berlin."), tr("TZ"));

@@ -85,18 +85,6 @@ Details: %2</translation>
 <context>
     <name>clientele::CommandLine</name>
     <message>
-        <source>Usage: clientele [WORKSPACE]            open the app on a workspace
-       clientele demo --out FILE [--shoppers N] [--seed S] [--end YYYY-MM-DD]
-                                         write a demo store workspace
-       clientele --help | --version
-</source>
-        <translation>Aufruf: clientele [ARBEITSBEREICH]       öffnet die App mit einem Arbeitsbereich
-        clientele demo --out DATEI [--shoppers N] [--seed S] [--end JJJJ-MM-TT]
-                                         schreibt einen Demo-Shop als Arbeitsbereich
-        clientele --help | --version
-</translation>
-    </message>
-    <message>
         <source>Writes a demo store workspace: a running and outdoor shop with a year of shopper history.</source>
         <translation>Schreibt einen Demo-Shop als Arbeitsbereich: ein Lauf- und Outdoor-Geschäft mit einem Jahr Kundenhistorie.</translation>
     </message>
@@ -159,6 +147,108 @@ Details: %2</translation>
     <message>
         <source>Could not write the demo workspace: %1</source>
         <translation>Der Demo-Arbeitsbereich konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Usage: clientele [WORKSPACE]            open the app on a workspace
+       clientele demo --out FILE [--shoppers N] [--seed S] [--end YYYY-MM-DD]
+                                         write a demo store workspace
+       clientele import --workspace FILE INPUT [--mapping MAPPING.json] [--preset NAME]
+                        [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
+                                         import an events file (CSV, optionally gzip)
+       clientele --help | --version
+</source>
+        <translation>Aufruf: clientele [ARBEITSBEREICH]       öffnet die App mit einem Arbeitsbereich
+        clientele demo --out DATEI [--shoppers N] [--seed S] [--end JJJJ-MM-TT]
+                                         schreibt einen Demo-Shop als Arbeitsbereich
+        clientele import --workspace DATEI EINGABE [--mapping ZUORDNUNG.json] [--preset NAME]
+                        [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
+                                         importiert eine Ereignisdatei (CSV, auch gzip)
+        clientele --help | --version
+</translation>
+    </message>
+    <message>
+        <source>Imports an events file into a workspace. Every row is imported, counted as a duplicate, or rejected with its line number and reason.</source>
+        <translation>Importiert eine Ereignisdatei in einen Arbeitsbereich. Jede Zeile wird importiert, als Duplikat gezählt oder mit Zeilennummer und Grund abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The workspace file (created when it does not exist).</source>
+        <translation>Die Arbeitsbereichsdatei (wird angelegt, wenn sie nicht existiert).</translation>
+    </message>
+    <message>
+        <source>MAPPING.json</source>
+        <translation>ZUORDNUNG.json</translation>
+    </message>
+    <message>
+        <source>Time zone of timestamps that have no offset, e.g. Europe/Berlin.</source>
+        <translation>Zeitzone für Zeitangaben ohne Versatz, z. B. Europe/Berlin.</translation>
+    </message>
+    <message>
+        <source>TZ</source>
+        <translation>TZ</translation>
+    </message>
+    <message>
+        <source>Country of phone numbers written without a country code, e.g. DE.</source>
+        <translation>Land für Telefonnummern ohne Ländervorwahl, z. B. DE.</translation>
+    </message>
+    <message>
+        <source>CC</source>
+        <translation>CC</translation>
+    </message>
+    <message>
+        <source>Text encoding of the file: utf-8 (default) or windows-1252.</source>
+        <translation>Zeichenkodierung der Datei: utf-8 (Standard) oder windows-1252.</translation>
+    </message>
+    <message>
+        <source>ENCODING</source>
+        <translation>KODIERUNG</translation>
+    </message>
+    <message>
+        <source>A known export format (online-retail), or auto (default) to recognise it from the header; a file that is not a known format needs --mapping.</source>
+        <translation>Ein bekanntes Exportformat (online-retail) oder auto (Standard), um es an der Kopfzeile zu erkennen; eine Datei in keinem bekannten Format braucht --mapping.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Print the summary as one JSON object on stdout.</source>
+        <translation>Die Zusammenfassung als ein JSON-Objekt auf stdout ausgeben.</translation>
+    </message>
+    <message>
+        <source>The file to import.</source>
+        <translation>Die zu importierende Datei.</translation>
+    </message>
+    <message>
+        <source>Usage: clientele import --workspace FILE INPUT [--mapping MAPPING.json]</source>
+        <translation>Aufruf: clientele import --workspace DATEI EINGABE [--mapping ZUORDNUNG.json]</translation>
+    </message>
+    <message>
+        <source>--encoding must be utf-8 or windows-1252, not &apos;%1&apos;.</source>
+        <translation>--encoding muss utf-8 oder windows-1252 sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>Cannot read the mapping %1: %2</source>
+        <translation>Die Zuordnung %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The mapping %1 cannot be used: %2</source>
+        <translation>Die Zuordnung %1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>Read %1 rows: %2 imported, %3 duplicates, %4 rejected. %5 new shoppers, %6 merges.</source>
+        <translation>%1 Zeilen gelesen: %2 importiert, %3 Duplikate, %4 abgelehnt. %5 neue Kunden, %6 Zusammenführungen.</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; the workspace is unchanged.</source>
+        <translation>Der Import wurde abgebrochen; der Arbeitsbereich ist unverändert.</translation>
+    </message>
+    <message>
+        <source>The import failed; the workspace is unchanged: %1</source>
+        <translation>Der Import ist fehlgeschlagen; der Arbeitsbereich ist unverändert: %1</translation>
+    </message>
+    <message>
+        <source>How the file&apos;s columns become events (a JSON file; see docs/import-mapping.md).</source>
+        <translation>Wie die Spalten der Datei zu Ereignissen werden (eine JSON-Datei; siehe docs/import-mapping.md).</translation>
     </message>
 </context>
 <context>
