@@ -2,6 +2,7 @@
 
 #include "AppSettings.h"
 #include "DisplayFormat.h"
+#include "ImportWizard.h"
 #include "JobRunner.h"
 #include "OverviewPage.h"
 
@@ -87,6 +88,7 @@ void MainWindow::createCentralArea()
     sidebar_->setCurrentRow(0);
     connect(overview_, &OverviewPage::loaded, this, &MainWindow::showWorkspaceFigures);
     connect(overview_, &OverviewPage::fillWithDemoRequested, this, &MainWindow::fillWithDemoData);
+    connect(overview_, &OverviewPage::importRequested, this, &MainWindow::importFile);
 
     layout->addWidget(sidebar_);
     layout->addWidget(pages_, 1);
@@ -109,6 +111,12 @@ void MainWindow::createActions()
     recentMenu_ = fileMenu->addMenu(tr("Open &Recent"));
     recentMenu_->setObjectName(QStringLiteral("recentMenu"));
     rebuildRecentMenu();
+
+    fileMenu->addSeparator();
+    importAction_ = fileMenu->addAction(tr("&Import…"), this, &MainWindow::importFile);
+    importAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    importAction_->setObjectName(QStringLiteral("importAction"));
+    importAction_->setEnabled(false); // until a workspace is open
 
     fileMenu->addSeparator();
     auto *quitAction = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
@@ -159,6 +167,7 @@ bool MainWindow::openWorkspace(const QString &path, QString *errorMessage)
     const bool isDemo = opened->meta("origin") == "demo";
     const QString storeName = QString::fromStdString(opened->meta("store.name"));
     workspace_ = std::move(opened);
+    importAction_->setEnabled(true);
 
     const QString absolute = QFileInfo(path).absoluteFilePath();
     settings_.addRecentWorkspace(absolute);
@@ -285,6 +294,20 @@ void MainWindow::fillWithDemoData()
         });
     if (outcome.failed())
         reportError(tr("Demo Store"), outcome.error);
+    QString error;
+    if (!openWorkspace(workspacePath(), &error))
+        reportError(tr("Open Workspace"), error);
+}
+
+void MainWindow::importFile()
+{
+    if (workspacePath().isEmpty())
+        return;
+    ImportWizard wizard(workspacePath(), this);
+    wizard.exec();
+    if (!wizard.lastSummary())
+        return;
+    // The import wrote through its own connection: reopen to show the new figures.
     QString error;
     if (!openWorkspace(workspacePath(), &error))
         reportError(tr("Open Workspace"), error);

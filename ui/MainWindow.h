@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+class QAction;
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -57,6 +58,8 @@ private:
     void newWorkspace();
     void openWorkspaceDialog();
     void fillWithDemoData();
+    /// Opens the import wizard for the open workspace and shows its new figures afterwards.
+    void importFile();
     void about();
 
     AppSettings &settings_;
@@ -66,6 +69,7 @@ private:
     QStackedWidget *pages_ = nullptr;
     OverviewPage *overview_ = nullptr;
     QMenu *recentMenu_ = nullptr;
+    QAction *importAction_ = nullptr;
     QLabel *workspaceLabel_ = nullptr;
     QLabel *shoppersLabel_ = nullptr;
     QLabel *eventsLabel_ = nullptr;

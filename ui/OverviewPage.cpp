@@ -82,18 +82,35 @@ OverviewPage::OverviewPage(QWidget *parent)
     titleFont.setBold(true);
     emptyTitle->setFont(titleFont);
     auto *emptyText = new QLabel(
-        tr("A new workspace starts empty. To see what Clientele shows for a living store, "
-           "fill it with the demo store: a running and outdoor shop with a year of shoppers, "
-           "orders, carts, emails and store visits."),
+        tr("Import your store's data — an events file, an order export — to see your "
+           "shoppers here. Or, to see what Clientele shows for a living store first, fill it "
+           "with the demo store: a running and outdoor shop with a year of shoppers, orders, "
+           "carts, emails and store visits."),
         emptyState_);
     emptyText->setAlignment(Qt::AlignCenter);
     emptyText->setWordWrap(true);
+    auto *importButton = new QPushButton(tr("Import a File…"), emptyState_);
+    importButton->setObjectName(QStringLiteral("importButton"));
+    importButton->setDefault(true);
+    connect(importButton, &QPushButton::clicked, this, &OverviewPage::importRequested);
     auto *fillButton = new QPushButton(tr("Fill with Demo Data"), emptyState_);
     fillButton->setObjectName(QStringLiteral("fillWithDemoButton"));
     connect(fillButton, &QPushButton::clicked, this, &OverviewPage::fillWithDemoRequested);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(importButton);
+    buttons->addWidget(fillButton);
+    buttons->addStretch();
+    emptyText->setMaximumWidth(560);
+    // A word-wrapped label only gets its height for its width without an alignment flag,
+    // so centre it between stretches instead.
+    auto *textRow = new QHBoxLayout;
+    textRow->addStretch();
+    textRow->addWidget(emptyText, 1);
+    textRow->addStretch();
     emptyLayout->addWidget(emptyTitle);
-    emptyLayout->addWidget(emptyText);
-    emptyLayout->addWidget(fillButton, 0, Qt::AlignCenter);
+    emptyLayout->addLayout(textRow);
+    emptyLayout->addLayout(buttons);
     emptyLayout->addStretch();
     emptyLayout->setContentsMargins(80, 40, 80, 40);
     states_->insertWidget(Empty, emptyState_);
@@ -123,7 +140,8 @@ QWidget *OverviewPage::createFiguresView()
     auto *bannerText = new QLabel(
         tr("<b>You are looking at demo data.</b> Every shopper in this workspace was generated "
            "by Clientele to show what it does. To work with your own store, create a "
-           "workspace of your own with <i>File › New Workspace</i>."),
+           "workspace of your own with <i>File › New Workspace</i> and bring in your data "
+           "with <i>File › Import</i>."),
         demoBanner_);
     bannerText->setObjectName(QStringLiteral("demoBannerText"));
     bannerText->setWordWrap(true);

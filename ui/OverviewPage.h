@@ -44,6 +44,8 @@ Q_SIGNALS:
     void loaded(const clientele::WorkspaceOverview &overview);
     /// The empty state's button: the user wants demo data in this workspace.
     void fillWithDemoRequested();
+    /// The empty state's other button: the user wants to import their own file.
+    void importRequested();
 
 private:
     void showResult(const OverviewReadResult &result);

@@ -47,8 +47,8 @@ IdentityResolver::IdentityResolver(Database &db, MergeRules rules)
 {
     nextProfileId_ = db.queryInt("SELECT coalesce(max(id), 0) + 1 FROM profiles");
     // Merged profiles' ids are never reused: a merge row may still name them.
-    nextProfileId_ = std::max(nextProfileId_,
-        db.queryInt("SELECT coalesce(max(merged_profile_id), 0) + 1 FROM merges"));
+    nextProfileId_ = std::max(
+        nextProfileId_, db.queryInt("SELECT coalesce(max(merged_profile_id), 0) + 1 FROM merges"));
     auto identities = db.prepare("SELECT kind, value, profile_id FROM identities");
     while (identities.step()) {
         std::string kind = identities.columnText(0);
@@ -68,9 +68,14 @@ std::string IdentityResolver::keyOf(std::string_view kind, std::string_view valu
     return key;
 }
 
-std::optional<ProfileId> IdentityResolver::lookup(std::string_view kind, std::string_view value) const
+std::optional<ProfileId> IdentityResolver::lookup(
+    std::string_view kind, std::string_view value) const
 {
-    const auto it = profileOf_.find(keyOf(kind, value));
+    // One buffer for every lookup: a hot path that runs once per identifier of every row.
+    keyBuffer_.clear();
+    keyBuffer_.append(kind).push_back(kKeySeparator);
+    keyBuffer_.append(value);
+    const auto it = profileOf_.find(keyBuffer_);
     if (it == profileOf_.end())
         return std::nullopt;
     return it->second;
@@ -86,12 +91,14 @@ std::optional<ProfileId> IdentityResolver::resolve(
             ++stats_.blockedValues;
             continue;
         }
-        const bool duplicate = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate &c) {
-            return c.identifier->kind == identifier.kind && c.identifier->value == identifier.value;
-        });
+        const bool duplicate
+            = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate &c) {
+                  return c.identifier->kind == identifier.kind
+                      && c.identifier->value == identifier.value;
+              });
         if (!duplicate)
-            candidates.push_back(
-                { &identifier, lookup(identifier.kind, identifier.value), rules_.priority(identifier.kind) });
+            candidates.push_back({ &identifier, lookup(identifier.kind, identifier.value),
+                rules_.priority(identifier.kind) });
     }
     if (candidates.empty())
         return std::nullopt;
@@ -176,10 +183,13 @@ void IdentityResolver::attach(
         .bind(4, source)
         .bind(5, ts)
         .run();
+    auto &members = members_[profile];
+    const bool wasKnown = std::any_of(members.begin(), members.end(),
+        [](const Member &m) { return m.kind != IdentityKind::AnonymousId; });
     profileOf_.emplace(keyOf(identifier.kind, identifier.value), profile);
-    members_[profile].push_back({ identifier.kind, identifier.value });
+    members.push_back({ identifier.kind, identifier.value });
     ++stats_.identitiesAdded;
-    if (identifier.kind != IdentityKind::AnonymousId)
+    if (!wasKnown && identifier.kind != IdentityKind::AnonymousId)
         markKnown(profile);
 }
 
@@ -194,12 +204,12 @@ std::string IdentityResolver::attachConflict(ProfileId profile, const Identifier
     if (limit == MergeRules::kUnlimited)
         return {};
     const auto &members = members_.at(profile);
-    const auto held = std::count_if(members.begin(), members.end(),
-        [&](const Member &m) { return m.kind == identifier.kind; });
+    const auto held = std::count_if(
+        members.begin(), members.end(), [&](const Member &m) { return m.kind == identifier.kind; });
     if (held < limit)
         return {};
-    const auto first = std::find_if(members.begin(), members.end(),
-        [&](const Member &m) { return m.kind == identifier.kind; });
+    const auto first = std::find_if(
+        members.begin(), members.end(), [&](const Member &m) { return m.kind == identifier.kind; });
     return "the profile already has " + identifier.kind + " '" + first->value + "' (at most "
         + std::to_string(limit) + " allowed)";
 }
@@ -231,7 +241,8 @@ std::string IdentityResolver::mergeConflict(ProfileId a, ProfileId b) const
     return {};
 }
 
-ProfileId IdentityResolver::merge(ProfileId kept, ProfileId merged, const Identifier &via, Millis ts)
+ProfileId IdentityResolver::merge(
+    ProfileId kept, ProfileId merged, const Identifier &via, Millis ts)
 {
     moveIdentities_.bind(1, kept).bind(2, merged).run();
     moveEvents_.bind(1, kept).bind(2, merged).run();

@@ -55,8 +55,8 @@ public:
     /// merging profiles as needed. source says where the identifiers were seen ("web",
     /// "pos", a file name …). With no usable identifier it returns nullopt and the
     /// caller rejects the row.
-    std::optional<ProfileId> resolve(const std::vector<Identifier> &identifiers, Millis ts,
-        std::string_view source);
+    std::optional<ProfileId> resolve(
+        const std::vector<Identifier> &identifiers, Millis ts, std::string_view source);
 
     /// The profile a known identifier belongs to now, if any.
     std::optional<ProfileId> lookup(std::string_view kind, std::string_view value) const;
@@ -77,7 +77,8 @@ private:
 
     static std::string keyOf(std::string_view kind, std::string_view value);
     ProfileId createProfile(Millis ts, bool known);
-    void attach(ProfileId profile, const Identifier &identifier, Millis ts, std::string_view source);
+    void attach(
+        ProfileId profile, const Identifier &identifier, Millis ts, std::string_view source);
     /// Why the two profiles may not be one (limits), or empty when they may.
     std::string mergeConflict(ProfileId a, ProfileId b) const;
     std::string attachConflict(ProfileId profile, const Identifier &identifier) const;
@@ -94,6 +95,7 @@ private:
 
     /// kind + '\x1f' + value → profile.
     std::unordered_map<std::string, ProfileId> profileOf_;
+    mutable std::string keyBuffer_;
     /// Each profile's identifiers, for the merge-rule limits.
     std::unordered_map<ProfileId, std::vector<Member>> members_;
 

@@ -80,7 +80,11 @@ struct SourceLine {
 
 /// An order being assembled from consecutive line-item rows.
 struct OrderDraft {
-    MappedRow row; ///< the first line's row, with value and quantity summed over the lines
+    MappedRow row; ///< the first line's row, with quantity summed over the lines
+    /// The lines' values summed: the order's value unless its first line states a total.
+    double linesValue = 0.0;
+    /// The order's total from its first line (ImportMapping::orderTotalOnFirstLine).
+    std::optional<double> total;
     nlohmann::json products = nlohmann::json::array();
     std::vector<SourceLine> lines;
 };
@@ -96,9 +100,11 @@ std::optional<std::string> textOrNull(const std::string &text)
  */
 class ImportRun {
 public:
-    ImportRun(Workspace &workspace, const ImportRequest &request, ImportSummary &summary)
+    ImportRun(Workspace &workspace, const ImportRequest &request, const ImportMapping &mapping,
+        ImportSummary &summary)
         : db_(workspace.db())
-        , request_(request)
+        , mapping_(mapping)
+        , fileName_(std::filesystem::path(request.inputPath).filename().string())
         , summary_(summary)
         , resolver_(db_)
         , insertEvent_(db_,
@@ -112,6 +118,20 @@ public:
               "props = json_set(props, '$.products', json(?4)) WHERE id = ?1")
         , insertReject_(db_,
               "INSERT INTO import_rejects(import_id, line, reason, raw) VALUES (?1, ?2, ?3, ?4)")
+        // A later statement (a later order, a later export) may change an implied event:
+        // a refund grows, an order is cancelled after it was refunded.
+        , upsertImpliedEvent_(db_,
+              "INSERT INTO events(event_key, ts, type, profile_id, channel, order_id, value, "
+              "currency, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+              "ON CONFLICT(event_key) DO UPDATE SET ts = excluded.ts, value = excluded.value, "
+              "currency = excluded.currency, import_id = excluded.import_id "
+              "WHERE excluded.ts IS NOT events.ts OR excluded.value IS NOT events.value")
+        // Newer wins: a consent stated earlier than the one on file does not replace it.
+        , upsertConsent_(db_,
+              "INSERT INTO consents(profile_id, channel, status, source, ts) "
+              "VALUES (?1, ?2, ?3, ?4, ?5) "
+              "ON CONFLICT(profile_id, channel) DO UPDATE SET status = excluded.status, "
+              "source = excluded.source, ts = excluded.ts WHERE excluded.ts >= consents.ts")
         , findProduct_(db_, "SELECT id FROM products WHERE sku = ?1")
         , insertProduct_(db_,
               "INSERT INTO products(sku, name, category, brand, price, currency) "
@@ -158,20 +178,24 @@ public:
     {
         if (order_ && (order_->row.orderId != row.orderId || order_->row.type != row.type))
             flushOrder();
-        nlohmann::json line { { "sku", row.sku }, { "quantity", row.quantity.value_or(1.0) } };
+        const double quantity = row.quantity.value_or(1.0);
+        nlohmann::json line { { "sku", row.sku }, { "quantity", quantity } };
         if (!row.productName.empty())
             line["name"] = row.productName;
         if (row.price)
             line["price"] = *row.price;
+        // With order totals, a line's price × quantity only stands in for a missing total.
+        const double lineValue = mapping_.orderTotalOnFirstLine ? row.price.value_or(0.0) * quantity
+                                                                : row.value.value_or(0.0);
         if (!order_) {
             order_.emplace();
+            if (mapping_.orderTotalOnFirstLine)
+                order_->total = row.value;
             order_->row = std::move(row);
-            order_->row.value = order_->row.value.value_or(0.0);
-            order_->row.quantity = order_->row.quantity.value_or(1.0);
-        } else {
-            *order_->row.value += row.value.value_or(0.0);
-            *order_->row.quantity += row.quantity.value_or(1.0);
+            order_->row.quantity = 0.0;
         }
+        order_->linesValue += lineValue;
+        *order_->row.quantity += quantity;
         order_->products.push_back(std::move(line));
         order_->lines.push_back({ record.line, record.raw });
     }
@@ -186,6 +210,7 @@ public:
         key.add("order");
         key.add(order.row.type);
         key.add(order.row.orderId);
+        order.row.value = order.total.value_or(order.linesValue);
         order.row.properties["products"] = order.products;
         // One order's lines are one event; its first line's product stands for the order
         // only in the products list, not in the product column.
@@ -222,8 +247,9 @@ private:
     {
         for (const auto &product : order.products)
             written.products.push_back(product);
+        // An order total was on the order's first line; its later lines add no money.
         extendOrder_.bind(1, written.eventId)
-            .bind(2, order.row.value.value_or(0.0))
+            .bind(2, mapping_.orderTotalOnFirstLine ? 0.0 : order.row.value.value_or(0.0))
             .bind(3, static_cast<std::int64_t>(order.row.quantity.value_or(0.0)))
             .bind(4, written.products.dump())
             .run();
@@ -275,6 +301,46 @@ private:
             .run();
         lastWriteInserted_ = db_.changes() != 0;
         (lastWriteInserted_ ? summary_.imported : summary_.duplicates) += rows;
+        // A duplicate's consents were written when it was new: re-importing an old file
+        // must not restate them with a new time.
+        if (lastWriteInserted_)
+            writeConsents(*profile, row.consents);
+        writeImpliedEvents(row, key, *profile, eventCurrency);
+    }
+
+    void writeConsents(ProfileId profile, const std::vector<ConsentUpdate> &consents)
+    {
+        for (const ConsentUpdate &consent : consents) {
+            upsertConsent_.bind(1, profile)
+                .bind(2, consent.channel)
+                .bind(3, consent.status)
+                .bind(4, consent.source.empty() ? fileName_ : consent.source)
+                .bind(5, consent.ts)
+                .run();
+        }
+    }
+
+    /// Implied events are keyed by their row's event and their type, and written even when
+    /// that event is a duplicate: a later export adds the cancellations made since.
+    void writeImpliedEvents(
+        const MappedRow &row, std::int64_t rowKey, ProfileId profile, const std::string &currency)
+    {
+        for (const ImpliedEvent &implied : row.impliedEvents) {
+            EventKeyHash key;
+            key.add("implied");
+            key.add(std::to_string(rowKey));
+            key.add(implied.type);
+            upsertImpliedEvent_.bind(1, key.value())
+                .bind(2, implied.ts)
+                .bind(3, implied.type)
+                .bind(4, profile)
+                .bind(5, row.channel)
+                .bind(6, textOrNull(row.orderId))
+                .bind(7, implied.value)
+                .bind(8, implied.value ? std::optional<std::string>(currency) : std::nullopt)
+                .bind(9, summary_.importId)
+                .run();
+        }
     }
 
     std::optional<std::int64_t> productIdFor(const MappedRow &row)
@@ -303,12 +369,15 @@ private:
     }
 
     Database &db_;
-    const ImportRequest &request_;
+    const ImportMapping &mapping_;
+    std::string fileName_;
     ImportSummary &summary_;
     IdentityResolver resolver_;
     Statement insertEvent_;
     Statement extendOrder_;
     Statement insertReject_;
+    Statement upsertImpliedEvent_;
+    Statement upsertConsent_;
     Statement findProduct_;
     Statement insertProduct_;
     Statement updateProfile_;
@@ -348,11 +417,12 @@ ImportSummary ImportJob::run(
     if (!preset && request.preset == "auto" && request.mapping.columns.empty())
         throw std::invalid_argument("This file is not in a format Clientele recognises; map its "
                                     "columns with a mapping file (see docs/import-mapping.md).");
-    const ImportMapping mapping = preset ? preset->mapping() : request.mapping;
+    const ImportMapping mapping = preset ? preset->mapping(header) : request.mapping;
     const auto problems = mapping.problems(header);
     if (!problems.empty())
         throw std::invalid_argument(problems.front());
-    RowMapper mapper(mapping, header);
+    const Millis startedAt = nowMillis();
+    RowMapper mapper(mapping, header, request.snapshotTime.value_or(startedAt));
 
     const auto total = static_cast<std::int64_t>(input.fileSize());
     report(progress, 0, total, "Reading");
@@ -367,11 +437,11 @@ ImportSummary ImportJob::run(
           "INSERT INTO imports(source, preset, started_at, status) VALUES (?1, ?2, ?3, 'running')")
         .bind(1, std::filesystem::path(request.inputPath).filename().string())
         .bind(2, summary.preset)
-        .bind(3, nowMillis())
+        .bind(3, startedAt)
         .run();
     summary.importId = db.lastInsertRowId();
 
-    ImportRun run(workspace, request, summary);
+    ImportRun run(workspace, request, mapping, summary);
     CsvRecord record;
     MappedRow row;
     while (reader.next(record)) {
@@ -383,7 +453,7 @@ ImportSummary ImportJob::run(
             run.rejectAsIs(record.line, record.error, record.raw);
             continue;
         }
-        const std::string reason = mapper.map(record.fields, row, preset);
+        const std::string reason = mapper.map(record.fields, row, preset, record.line);
         if (!reason.empty()) {
             run.reject(record.line, reason, record.raw);
             continue;

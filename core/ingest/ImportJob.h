@@ -3,8 +3,10 @@
 #include "ImportMapping.h"
 
 #include "common/Progress.h"
+#include "common/Time.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace clientele {
@@ -22,6 +24,9 @@ struct ImportRequest {
     /// "generic" (use mapping), "auto" (a preset when the header is a known format,
     /// else mapping) or a preset's name such as "online-retail".
     std::string preset = "generic";
+    /// The date of every row of a snapshot file (ImportMapping::snapshot, e.g. a Shopify
+    /// customer list); empty means the import's start. Tests fix it to stay deterministic.
+    std::optional<Millis> snapshotTime;
 };
 
 /// The outcome of one import; rowsRead == imported + duplicates + rejected.

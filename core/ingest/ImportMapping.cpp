@@ -12,7 +12,7 @@ namespace clientele {
 
 namespace {
 
-constexpr std::array<std::pair<FieldTarget, const char *>, 21> kTargetNames { {
+constexpr std::array<std::pair<FieldTarget, const char *>, 22> kTargetNames { {
     { FieldTarget::Ignore, "ignore" },
     { FieldTarget::Timestamp, "timestamp" },
     { FieldTarget::EventType, "event_type" },
@@ -34,7 +34,17 @@ constexpr std::array<std::pair<FieldTarget, const char *>, 21> kTargetNames { {
     { FieldTarget::Country, "country" },
     { FieldTarget::City, "city" },
     { FieldTarget::Property, "property" },
+    { FieldTarget::Consent, "consent" },
 } };
+
+/// The channels the consents table knows.
+constexpr std::array<const char *, 3> kConsentChannels { "email", "sms", "push" };
+
+bool isConsentChannel(const std::string &channel)
+{
+    return std::any_of(kConsentChannels.begin(), kConsentChannels.end(),
+        [&channel](const char *known) { return channel == known; });
+}
 
 bool maps(const std::vector<ColumnMapping> &columns, FieldTarget target)
 {
@@ -71,8 +81,11 @@ std::vector<std::string> ImportMapping::problems(const std::vector<std::string> 
             && column.detail.empty())
             found.push_back("Column '" + column.column + "' needs a name for its "
                 + targetName(column.target) + ".");
+        if (column.target == FieldTarget::Consent && !isConsentChannel(column.detail))
+            found.push_back("Column '" + column.column
+                + "' is a consent: say for which channel (email, sms or push).");
     }
-    if (!maps(columns, FieldTarget::Timestamp))
+    if (!maps(columns, FieldTarget::Timestamp) && !snapshot)
         found.emplace_back("Choose the column that says when each event happened.");
     if (!maps(columns, FieldTarget::EventType) && fixedEventType.empty())
         found.emplace_back(
@@ -103,6 +116,9 @@ nlohmann::json ImportMapping::toJson() const
         { "decimal", decimal },
         { "date_order", dateOrder },
         { "line_items", lineItems },
+        { "order_total_on_first_line", orderTotalOnFirstLine },
+        { "snapshot", snapshot },
+        { "consent_source", consentSource },
     };
 }
 
@@ -136,6 +152,10 @@ ImportMapping ImportMapping::fromJson(const nlohmann::json &document)
     mapping.decimal = document.value("decimal", mapping.decimal);
     mapping.dateOrder = document.value("date_order", mapping.dateOrder);
     mapping.lineItems = document.value("line_items", mapping.lineItems);
+    mapping.orderTotalOnFirstLine
+        = document.value("order_total_on_first_line", mapping.orderTotalOnFirstLine);
+    mapping.snapshot = document.value("snapshot", mapping.snapshot);
+    mapping.consentSource = document.value("consent_source", mapping.consentSource);
     return mapping;
 }
 

@@ -30,10 +30,14 @@ enum class FieldTarget {
     LastName,
     Country,
     City,
-    Property ///< kept in the event's JSON properties; detail = the property name
+    Property, ///< kept in the event's JSON properties; detail = the property name
+    /// Marketing permission (yes/no, true/false, 1/0, granted/denied/unsubscribed …);
+    /// detail = the channel (email, sms or push). Written to the profile's consents.
+    Consent
 };
 
-/// One column's meaning; detail carries the identity kind or the property name.
+/// One column's meaning; detail carries the identity kind, the property name or the
+/// consent channel.
 struct ColumnMapping {
     std::string column;
     FieldTarget target = FieldTarget::Ignore;
@@ -63,6 +67,15 @@ struct ImportMapping {
     /// One row per order line (Shopify orders, UCI Online Retail): consecutive rows with
     /// the same order id become one order event whose products are the lines.
     bool lineItems = false;
+    /// With lineItems: the value column is the order's total, written on the order's first
+    /// line only (Shopify), so the order's value is that total, not the sum of its lines.
+    bool orderTotalOnFirstLine = false;
+    /// The file is a snapshot without dates (a customer list): every row is dated at the
+    /// import's snapshot time (ImportRequest::snapshotTime) and needs no timestamp column.
+    bool snapshot = false;
+    /// Where consents of this file come from, as the consents table records it ("shopify");
+    /// empty means the file's name.
+    std::string consentSource;
 
     /// What is missing for an import to work, one sentence each; empty when it is usable.
     std::vector<std::string> problems(const std::vector<std::string> &header) const;

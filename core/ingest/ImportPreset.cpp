@@ -1,6 +1,7 @@
 #include "ImportPreset.h"
 
 #include "RowMapper.h"
+#include "ShopifyPresets.h"
 
 #include <algorithm>
 #include <cmath>
@@ -27,7 +28,7 @@ std::string withoutFloatSuffix(const std::string &id)
 
 } // namespace
 
-std::string ImportPreset::adjust(const std::vector<std::string> &, MappedRow &) const
+std::string ImportPreset::adjust(const std::vector<std::string> &, MappedRow &, RowMapper &) const
 {
     return {};
 }
@@ -37,6 +38,8 @@ const std::vector<std::unique_ptr<ImportPreset>> &ImportPreset::all()
     static const std::vector<std::unique_ptr<ImportPreset>> presets = [] {
         std::vector<std::unique_ptr<ImportPreset>> list;
         list.push_back(std::make_unique<OnlineRetailPreset>());
+        list.push_back(std::make_unique<ShopifyOrdersPreset>());
+        list.push_back(std::make_unique<ShopifyCustomersPreset>());
         return list;
     }();
     return presets;
@@ -63,7 +66,7 @@ bool OnlineRetailPreset::matches(const std::vector<std::string> &header) const
     return header == kOnlineRetailHeader;
 }
 
-ImportMapping OnlineRetailPreset::mapping() const
+ImportMapping OnlineRetailPreset::mapping(const std::vector<std::string> &) const
 {
     ImportMapping mapping;
     mapping.columns = {
@@ -85,7 +88,8 @@ ImportMapping OnlineRetailPreset::mapping() const
     return mapping;
 }
 
-std::string OnlineRetailPreset::adjust(const std::vector<std::string> &, MappedRow &row) const
+std::string OnlineRetailPreset::adjust(
+    const std::vector<std::string> &, MappedRow &row, RowMapper &) const
 {
     if (!row.orderId.empty() && row.orderId.front() == 'A')
         return "invoice " + row.orderId + " is an accounting adjustment, not a purchase";

@@ -9,6 +9,7 @@
 namespace clientele {
 
 struct MappedRow;
+class RowMapper;
 
 /**
  * A known export format: recognised from its header, it brings its own mapping and the
@@ -23,10 +24,14 @@ public:
     virtual std::string name() const = 0;
     /// True when a file with this header is in this format.
     virtual bool matches(const std::vector<std::string> &header) const = 0;
-    virtual ImportMapping mapping() const = 0;
+    /// The mapping for a file with this header: exports of different vintages name or
+    /// leave out columns, and a mapping may only use the columns the file has.
+    virtual ImportMapping mapping(const std::vector<std::string> &header) const = 0;
     /// The source's own rules, applied after the mapping and before validation; returns
-    /// why the row must be rejected, or "".
-    virtual std::string adjust(const std::vector<std::string> &fields, MappedRow &row) const;
+    /// why the row must be rejected, or "". mapper reads further cells by column name with
+    /// the import's parsers and normalisers.
+    virtual std::string adjust(
+        const std::vector<std::string> &fields, MappedRow &row, RowMapper &mapper) const;
 
     /// Every preset Clientele knows.
     static const std::vector<std::unique_ptr<ImportPreset>> &all();
@@ -46,8 +51,9 @@ class OnlineRetailPreset : public ImportPreset {
 public:
     std::string name() const override { return "online-retail"; }
     bool matches(const std::vector<std::string> &header) const override;
-    ImportMapping mapping() const override;
-    std::string adjust(const std::vector<std::string> &fields, MappedRow &row) const override;
+    ImportMapping mapping(const std::vector<std::string> &header) const override;
+    std::string adjust(
+        const std::vector<std::string> &fields, MappedRow &row, RowMapper &mapper) const override;
 };
 
 } // namespace clientele

@@ -5,6 +5,7 @@
 #include "demo/DemoStore.h"
 #include "store/Workspace.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
@@ -148,7 +149,12 @@ void TestMainWindow::sidebarShowsOnlyWorkingAreas()
             fileActions << action->text();
     QCOMPARE(fileActions,
         (QStringList { QStringLiteral("&New Workspace…"), QStringLiteral("&Open Workspace…"),
-            QStringLiteral("Open &Recent"), QStringLiteral("&Quit") }));
+            QStringLiteral("Open &Recent"), QStringLiteral("&Import…"), QStringLiteral("&Quit") }));
+    // Importing needs a workspace to import into.
+    auto *import = window.findChild<QAction *>(QStringLiteral("importAction"));
+    QVERIFY(import && !import->isEnabled());
+    QVERIFY(window.openWorkspace(demoPath_));
+    QVERIFY(import->isEnabled());
 }
 
 void TestMainWindow::badFileKeepsCurrentWorkspace()
@@ -178,6 +184,8 @@ void TestMainWindow::emptyWorkspaceOffersDemoData()
     QTRY_VERIFY_WITH_TIMEOUT(window.overviewPage()->overview().has_value(), 10000);
     auto *fill = window.findChild<QPushButton *>(QStringLiteral("fillWithDemoButton"));
     QVERIFY(fill && fill->isVisible());
+    auto *import = window.findChild<QPushButton *>(QStringLiteral("importButton"));
+    QVERIFY(import && import->isVisible());
     QCOMPARE(labelText(window, "shoppersLabel"), QStringLiteral("Shoppers: 0"));
     saveScreenshot(window, QStringLiteral("empty-workspace.png"));
 
