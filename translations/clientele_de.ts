@@ -29,6 +29,109 @@
     </message>
 </context>
 <context>
+    <name>ImportMappingPage</name>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorieren</translation>
+    </message>
+    <message>
+        <source>Timestamp *</source>
+        <translation>Zeitpunkt *</translation>
+    </message>
+    <message>
+        <source>Event type *</source>
+        <translation>Ereignistyp *</translation>
+    </message>
+    <message>
+        <source>Event id</source>
+        <translation>Ereignis-ID</translation>
+    </message>
+    <message>
+        <source>Identity: email</source>
+        <translation>Kennung: E-Mail</translation>
+    </message>
+    <message>
+        <source>Identity: phone</source>
+        <translation>Kennung: Telefon</translation>
+    </message>
+    <message>
+        <source>Identity: customer id</source>
+        <translation>Kennung: Kundennummer</translation>
+    </message>
+    <message>
+        <source>Identity: anonymous id</source>
+        <translation>Kennung: anonyme ID</translation>
+    </message>
+    <message>
+        <source>Identity: loyalty card</source>
+        <translation>Kennung: Kundenkarte</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Product SKU</source>
+        <translation>Artikelnummer (SKU)</translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation>Produktname</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Marke</translation>
+    </message>
+    <message>
+        <source>Order id</source>
+        <translation>Bestellnummer</translation>
+    </message>
+    <message>
+        <source>Cart id</source>
+        <translation>Warenkorb-ID</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>Eigenschaft</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Open Workspace</source>
@@ -203,10 +306,6 @@ Details: %2</translation>
         <translation>KODIERUNG</translation>
     </message>
     <message>
-        <source>A known export format (online-retail), or auto (default) to recognise it from the header; a file that is not a known format needs --mapping.</source>
-        <translation>Ein bekanntes Exportformat (online-retail) oder auto (Standard), um es an der Kopfzeile zu erkennen; eine Datei in keinem bekannten Format braucht --mapping.</translation>
-    </message>
-    <message>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
@@ -249,6 +348,391 @@ Details: %2</translation>
     <message>
         <source>How the file&apos;s columns become events (a JSON file; see docs/import-mapping.md).</source>
         <translation>Wie die Spalten der Datei zu Ereignissen werden (eine JSON-Datei; siehe docs/import-mapping.md).</translation>
+    </message>
+    <message>
+        <source>A known export format (online-retail, shopify-orders, shopify-customers), or auto (default) to recognise it from the header; a file that is not a known format needs --mapping.</source>
+        <translation>Ein bekanntes Exportformat (online-retail, shopify-orders, shopify-customers) oder auto (Standard), um es an der Kopfzeile zu erkennen; eine Datei in keinem bekannten Format braucht --mapping.</translation>
+    </message>
+</context>
+<context>
+    <name>clientele::ImportFilePage</name>
+    <message>
+        <source>Choose a file</source>
+        <translation>Datei auswählen</translation>
+    </message>
+    <message>
+        <source>A CSV file exported from your shop, point of sale, newsletter or support tool. Compressed files (.csv.gz) can be imported as they are.</source>
+        <translation>Eine CSV-Datei, exportiert aus Ihrem Shop, Kassensystem, Newsletter- oder Kundenservice-Tool. Komprimierte Dateien (.csv.gz) können direkt importiert werden.</translation>
+    </message>
+    <message>
+        <source>Path of the file to import</source>
+        <translation>Pfad der zu importierenden Datei</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (Excel on Windows)</source>
+        <translation>Windows-1252 (Excel unter Windows)</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Kodierung:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <source>First rows of the file:</source>
+        <translation>Erste Zeilen der Datei:</translation>
+    </message>
+    <message>
+        <source>Read as a generic events file: you map its columns on the next page.</source>
+        <translation>Wird als allgemeine Ereignisdatei gelesen: Die Spalten ordnen Sie auf der nächsten Seite zu.</translation>
+    </message>
+    <message>
+        <source>Generic events file — map its columns on the next page.</source>
+        <translation>Allgemeine Ereignisdatei – ordnen Sie die Spalten auf der nächsten Seite zu.</translation>
+    </message>
+    <message>
+        <source>Recognised: %1</source>
+        <translation>Erkannt: %1</translation>
+    </message>
+    <message>
+        <source>Read as %1, although its columns do not look like it.</source>
+        <translation>Wird als %1 gelesen, obwohl die Spalten nicht danach aussehen.</translation>
+    </message>
+    <message>
+        <source>Import File</source>
+        <translation>Datei importieren</translation>
+    </message>
+    <message>
+        <source>Text tables (*.csv *.txt *.tsv *.gz);;CSV files (*.csv *.csv.gz);;All files (*)</source>
+        <translation>Texttabellen (*.csv *.txt *.tsv *.gz);;CSV-Dateien (*.csv *.csv.gz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>No file chosen yet. Its first rows will show here, so you can check that it reads correctly.</source>
+        <translation>Noch keine Datei ausgewählt. Die ersten Zeilen der Datei werden hier angezeigt, damit Sie prüfen können, ob sie korrekt gelesen wird.</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: %1</source>
+        <translation>Diese Datei kann nicht importiert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>clientele::ImportMappingPage</name>
+    <message>
+        <source>Map the columns</source>
+        <translation>Spalten zuordnen</translation>
+    </message>
+    <message>
+        <source>Say what each column holds. Required: when it happened, the event type (a column or one type for the whole file) and at least one identity. Required choices are marked *.</source>
+        <translation>Geben Sie an, was jede Spalte enthält. Erforderlich sind der Zeitpunkt, der Ereignistyp (als Spalte oder ein Typ für die ganze Datei) und mindestens eine Kennung. Pflichtangaben sind mit * markiert.</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>Erster Wert</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>e.g. Order Completed</source>
+        <translation>z. B. Order Completed</translation>
+    </message>
+    <message>
+        <source>Used for every row when no column holds the event type.</source>
+        <translation>Wird für jede Zeile verwendet, wenn keine Spalte den Ereignistyp enthält.</translation>
+    </message>
+    <message>
+        <source>For times written without an offset.</source>
+        <translation>Für Zeitangaben ohne Versatz.</translation>
+    </message>
+    <message>
+        <source>For phone numbers written without a country code.</source>
+        <translation>Für Telefonnummern ohne Ländervorwahl.</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Automatisch erkennen</translation>
+    </message>
+    <message>
+        <source>Point (12.50)</source>
+        <translation>Punkt (12.50)</translation>
+    </message>
+    <message>
+        <source>Comma (12,50)</source>
+        <translation>Komma (12,50)</translation>
+    </message>
+    <message>
+        <source>Day first (31/12/2025)</source>
+        <translation>Tag zuerst (31/12/2025)</translation>
+    </message>
+    <message>
+        <source>Month first (12/31/2025)</source>
+        <translation>Monat zuerst (12/31/2025)</translation>
+    </message>
+    <message>
+        <source>How the values are written</source>
+        <translation>Schreibweise der Werte</translation>
+    </message>
+    <message>
+        <source>Event type for all rows:</source>
+        <translation>Ereignistyp für alle Zeilen:</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Phone country:</source>
+        <translation>Land für Telefonnummern:</translation>
+    </message>
+    <message>
+        <source>Decimal separator:</source>
+        <translation>Dezimaltrennzeichen:</translation>
+    </message>
+    <message>
+        <source>Date order:</source>
+        <translation>Datumsreihenfolge:</translation>
+    </message>
+    <message>
+        <source>Save Mapping…</source>
+        <translation>Zuordnung speichern…</translation>
+    </message>
+    <message>
+        <source>Load Mapping…</source>
+        <translation>Zuordnung laden…</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Time (local)</source>
+        <translation>Zeit (lokal)</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Identities</source>
+        <translation>Kennungen</translation>
+    </message>
+    <message>
+        <source>Amount / result</source>
+        <translation>Betrag / Ergebnis</translation>
+    </message>
+    <message>
+        <source>How the first rows will be imported:</source>
+        <translation>So werden die ersten Zeilen importiert:</translation>
+    </message>
+    <message>
+        <source>Ready: every required field is mapped.</source>
+        <translation>Bereit: Alle Pflichtfelder sind zugeordnet.</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a mapping file (it is not valid JSON).</source>
+        <translation>%1 ist keine Zuordnungsdatei (kein gültiges JSON).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used: %2</source>
+        <translation>%1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>Save Mapping</source>
+        <translation>Zuordnung speichern</translation>
+    </message>
+    <message>
+        <source>Mappings (*.json)</source>
+        <translation>Zuordnungen (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>In %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Load Mapping</source>
+        <translation>Zuordnung laden</translation>
+    </message>
+    <message>
+        <source>Mappings (*.json);;All files (*)</source>
+        <translation>Zuordnungen (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Loaded %1.</source>
+        <translation>%1 geladen.</translation>
+    </message>
+</context>
+<context>
+    <name>clientele::ImportRejectsDialog</name>
+    <message>
+        <source>Rejected Rows</source>
+        <translation>Abgelehnte Zeilen</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 rows that were not imported. Fix them in the file and import it again: rows already imported are recognised and skipped.</source>
+        <translation>Die ersten %1 von %2 nicht importierten Zeilen. Korrigieren Sie sie in der Datei und importieren Sie die Datei erneut: Bereits importierte Zeilen werden erkannt und übersprungen.</translation>
+    </message>
+    <message>
+        <source>Rows not imported: %1. Fix them in the file and import it again: rows already imported are recognised and skipped.</source>
+        <translation>Nicht importierte Zeilen: %1. Korrigieren Sie sie in der Datei und importieren Sie die Datei erneut: Bereits importierte Zeilen werden erkannt und übersprungen.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Row as read</source>
+        <translation>Zeile (wie gelesen)</translation>
+    </message>
+</context>
+<context>
+    <name>clientele::ImportRunPage</name>
+    <message>
+        <source>Saving the import…</source>
+        <translation>Import wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Datei wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Cancel stops the import and leaves the workspace unchanged.</source>
+        <translation>„Abbrechen“ beendet den Import und lässt den Arbeitsbereich unverändert.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>The whole file is imported in one step: if you cancel, or anything goes wrong, the workspace stays exactly as it was.</source>
+        <translation>Die gesamte Datei wird in einem Schritt importiert: Wenn Sie abbrechen oder ein Fehler auftritt, bleibt der Arbeitsbereich genau so, wie er war.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Rows read:</source>
+        <translation>Gelesene Zeilen:</translation>
+    </message>
+    <message>
+        <source>Events imported:</source>
+        <translation>Importierte Ereignisse:</translation>
+    </message>
+    <message>
+        <source>Already in the workspace (skipped):</source>
+        <translation>Bereits im Arbeitsbereich (übersprungen):</translation>
+    </message>
+    <message>
+        <source>Rejected rows:</source>
+        <translation>Abgelehnte Zeilen:</translation>
+    </message>
+    <message>
+        <source>New shoppers:</source>
+        <translation>Neue Kunden:</translation>
+    </message>
+    <message>
+        <source>Shopper profiles merged:</source>
+        <translation>Zusammengeführte Kundenprofile:</translation>
+    </message>
+    <message>
+        <source>Show Rejected Rows…</source>
+        <translation>Abgelehnte Zeilen anzeigen…</translation>
+    </message>
+    <message>
+        <source>columns mapped: %1</source>
+        <translation>zugeordnete Spalten: %1</translation>
+    </message>
+    <message>
+        <source>the format&apos;s own mapping</source>
+        <translation>die formateigene Zuordnung</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Clientele will read &lt;b&gt;%1&lt;/b&gt; as &lt;b&gt;%2&lt;/b&gt; (%3) and add its events to the workspace &lt;b&gt;%4&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Shoppers are matched by their identities: rows of a known shopper join their profile, new identities make new profiles. Rows already imported are recognised and skipped. Rows that cannot be used are kept in a list of rejected rows, with the reason each.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Clientele liest &lt;b&gt;%1&lt;/b&gt; als &lt;b&gt;%2&lt;/b&gt; (%3) und fügt die Ereignisse dem Arbeitsbereich &lt;b&gt;%4&lt;/b&gt; hinzu.&lt;/p&gt;&lt;p&gt;Kunden werden anhand ihrer Kennungen zugeordnet: Zeilen eines bekannten Kunden werden seinem Profil hinzugefügt, neue Kennungen ergeben neue Profile. Bereits importierte Zeilen werden erkannt und übersprungen. Zeilen, die nicht verwendet werden können, werden mit dem jeweiligen Grund in einer Liste abgelehnter Zeilen festgehalten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Wird importiert…</translation>
+    </message>
+    <message>
+        <source>Reading the file…
+Cancel stops the import and leaves the workspace unchanged.</source>
+        <translation>Datei wird gelesen…
+„Abbrechen“ beendet den Import und lässt den Arbeitsbereich unverändert.</translation>
+    </message>
+    <message>
+        <source>Import cancelled. The workspace is unchanged.</source>
+        <translation>Import abgebrochen. Der Arbeitsbereich ist unverändert.</translation>
+    </message>
+    <message>
+        <source>The import failed and the workspace is unchanged: %1</source>
+        <translation>Der Import ist fehlgeschlagen, der Arbeitsbereich ist unverändert: %1</translation>
+    </message>
+    <message>
+        <source>Import finished.</source>
+        <translation>Import abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The rejected rows cannot be read: %1</source>
+        <translation>Die abgelehnten Zeilen können nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>clientele::ImportWizard</name>
+    <message>
+        <source>UCI Online Retail</source>
+        <translation>UCI Online Retail</translation>
+    </message>
+    <message>
+        <source>Shopify orders export</source>
+        <translation>Shopify-Bestellexport</translation>
+    </message>
+    <message>
+        <source>Shopify customers export</source>
+        <translation>Shopify-Kundenexport</translation>
+    </message>
+    <message>
+        <source>Generic events file</source>
+        <translation>Allgemeine Ereignisdatei</translation>
+    </message>
+    <message>
+        <source>Import Events</source>
+        <translation>Ereignisse importieren</translation>
     </message>
 </context>
 <context>
@@ -377,6 +861,10 @@ Details: %2</translation>
         <source>Events: %1</source>
         <translation>Ereignisse: %1</translation>
     </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
 </context>
 <context>
     <name>clientele::OverviewPage</name>
@@ -385,20 +873,12 @@ Details: %2</translation>
         <translation>Dieser Arbeitsbereich enthält noch keine Kunden</translation>
     </message>
     <message>
-        <source>A new workspace starts empty. To see what Clientele shows for a living store, fill it with the demo store: a running and outdoor shop with a year of shoppers, orders, carts, emails and store visits.</source>
-        <translation>Ein neuer Arbeitsbereich ist zunächst leer. Um zu sehen, was Clientele für einen lebendigen Shop zeigt, füllen Sie ihn mit dem Demo-Shop: ein Lauf- und Outdoor-Geschäft mit einem Jahr an Kunden, Bestellungen, Warenkörben, E-Mails und Filialbesuchen.</translation>
-    </message>
-    <message>
         <source>Fill with Demo Data</source>
         <translation>Mit Demodaten füllen</translation>
     </message>
     <message>
         <source>No workspace is open.</source>
         <translation>Kein Arbeitsbereich geöffnet.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;You are looking at demo data.&lt;/b&gt; Every shopper in this workspace was generated by Clientele to show what it does. To work with your own store, create a workspace of your own with &lt;i&gt;File › New Workspace&lt;/i&gt;.</source>
-        <translation>&lt;b&gt;Sie sehen Demodaten.&lt;/b&gt; Alle Kunden in diesem Arbeitsbereich wurden von Clientele erzeugt, um zu zeigen, was es kann. Um mit Ihrem eigenen Shop zu arbeiten, legen Sie mit &lt;i&gt;Datei › Neuer Arbeitsbereich&lt;/i&gt; einen eigenen Arbeitsbereich an.</translation>
     </message>
     <message>
         <source>Shoppers</source>
@@ -455,6 +935,18 @@ Details: %2</translation>
     <message>
         <source>Revenue by month, %1 – %2 (%3)</source>
         <translation>Umsatz pro Monat, %1 – %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Import your store&apos;s data — an events file, an order export — to see your shoppers here. Or, to see what Clientele shows for a living store first, fill it with the demo store: a running and outdoor shop with a year of shoppers, orders, carts, emails and store visits.</source>
+        <translation>Importieren Sie die Daten Ihres Shops – eine Ereignisdatei, einen Bestellexport –, um Ihre Kunden hier zu sehen. Oder füllen Sie den Arbeitsbereich mit dem Demo-Shop, um zuerst zu sehen, was Clientele für einen lebendigen Shop zeigt: ein Lauf- und Outdoor-Geschäft mit einem Jahr an Kunden, Bestellungen, Warenkörben, E-Mails und Filialbesuchen.</translation>
+    </message>
+    <message>
+        <source>Import a File…</source>
+        <translation>Datei importieren…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;You are looking at demo data.&lt;/b&gt; Every shopper in this workspace was generated by Clientele to show what it does. To work with your own store, create a workspace of your own with &lt;i&gt;File › New Workspace&lt;/i&gt; and bring in your data with &lt;i&gt;File › Import&lt;/i&gt;.</source>
+        <translation>&lt;b&gt;Sie sehen Demodaten.&lt;/b&gt; Alle Kunden in diesem Arbeitsbereich wurden von Clientele erzeugt, um zu zeigen, was es kann. Um mit Ihrem eigenen Shop zu arbeiten, legen Sie mit &lt;i&gt;Datei › Neuer Arbeitsbereich&lt;/i&gt; einen eigenen Arbeitsbereich an und übernehmen Sie Ihre Daten mit &lt;i&gt;Datei › Importieren&lt;/i&gt;.</translation>
     </message>
 </context>
 </TS>
