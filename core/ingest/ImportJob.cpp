@@ -4,7 +4,9 @@
 #include "ImportPreset.h"
 #include "IngestError.h"
 #include "InputFile.h"
+#include "JsonLinesReader.h"
 #include "RowMapper.h"
+#include "SegmentEvents.h"
 #include "TextDecoder.h"
 
 #include "identity/IdentityResolver.h"
@@ -169,6 +171,20 @@ public:
             key.add("row");
             for (const std::string &field : record.fields)
                 key.add(field);
+        }
+        write(row, key.value(), { { record.line, record.raw } });
+    }
+
+    /// A JSON Lines message: its event key is its source id, else its content.
+    void addMessage(MappedRow &row, const JsonRecord &record)
+    {
+        EventKeyHash key;
+        if (!row.sourceId.empty()) {
+            key.add("id");
+            key.add(row.sourceId);
+        } else {
+            key.add("message");
+            key.add(record.value.dump()); // keys sorted: the same message, the same text
         }
         write(row, key.value(), { { record.line, record.raw } });
     }
@@ -388,11 +404,118 @@ private:
     bool lastWriteInserted_ = false;
 };
 
+/// True when the file's first non-blank byte (after decompression and a byte order mark)
+/// is '{': a JSON Lines file rather than CSV.
+bool isJsonLines(const std::string &path)
+{
+    InputFile input(path);
+    constexpr std::size_t kMaxBlankBytes = std::size_t(1) << 20;
+    std::string buffer(64 * 1024, '\0');
+    std::size_t seen = 0;
+    bool first = true;
+    while (seen < kMaxBlankBytes) {
+        const std::size_t count = input.read(buffer.data(), buffer.size());
+        if (count == 0)
+            return false;
+        std::string_view text(buffer.data(), count);
+        if (first) {
+            text.remove_prefix(TextDecoder::utf8BomLength(text));
+            first = false;
+        }
+        const auto at = text.find_first_not_of(" \t\r\n");
+        if (at != std::string_view::npos)
+            return text[at] == '{';
+        seen += count;
+    }
+    return false;
+}
+
+/// The imports record of a run: written at its start, completed with its counts.
+std::int64_t startImportRecord(
+    Database &db, const ImportRequest &request, const std::string &preset, Millis startedAt)
+{
+    db.prepare(
+          "INSERT INTO imports(source, preset, started_at, status) VALUES (?1, ?2, ?3, 'running')")
+        .bind(1, std::filesystem::path(request.inputPath).filename().string())
+        .bind(2, preset)
+        .bind(3, startedAt)
+        .run();
+    return db.lastInsertRowId();
+}
+
+void completeImportRecord(Database &db, const ImportSummary &summary)
+{
+    db.prepare("UPDATE imports SET finished_at = ?2, status = 'completed', rows_read = ?3, "
+               "imported = ?4, duplicates = ?5, rejected = ?6 WHERE id = ?1")
+        .bind(1, summary.importId)
+        .bind(2, nowMillis())
+        .bind(3, summary.rowsRead)
+        .bind(4, summary.imported)
+        .bind(5, summary.duplicates)
+        .bind(6, summary.rejected)
+        .run();
+}
+
+/// A Segment JSON Lines export (preset "segment"): one event per message.
+ImportSummary runSegment(Workspace &workspace, const ImportRequest &request, ProgressSink *progress)
+{
+    Database &db = workspace.db();
+    SegmentMapper mapper(request.mapping.timezone, request.mapping.country);
+    InputFile input(request.inputPath);
+    JsonLinesReader reader(input);
+    const Millis startedAt = nowMillis();
+    const auto total = static_cast<std::int64_t>(input.fileSize());
+    report(progress, 0, total, "Reading");
+    CacheSizeScope cache(db, kImportCacheKiB);
+    Transaction transaction(db);
+    ImportSummary summary;
+    summary.preset = "segment";
+    summary.importId = startImportRecord(db, request, summary.preset, startedAt);
+
+    const ImportMapping mapping; // one event per message: no line items
+    ImportRun run(workspace, request, mapping, summary);
+    JsonRecord record;
+    MappedRow row;
+    while (reader.next(record)) {
+        ++summary.rowsRead;
+        if (summary.rowsRead % kProgressEveryRows == 0)
+            report(progress, static_cast<std::int64_t>(input.compressedBytesRead()), total,
+                "Importing");
+        if (!record.ok()) {
+            run.rejectAsIs(record.line, record.error, record.raw);
+            continue;
+        }
+        const std::string reason = mapper.map(record.value, row);
+        if (!reason.empty()) {
+            run.reject(record.line, reason, record.raw);
+            continue;
+        }
+        summary.identifiersRejected += static_cast<std::int64_t>(row.identifierProblems.size());
+        run.addMessage(row, record);
+    }
+    run.finish();
+    completeImportRecord(db, summary);
+    report(progress, total, total, "Saving");
+    transaction.commit();
+    return summary;
+}
+
 } // namespace
 
 ImportSummary ImportJob::run(
     Workspace &workspace, const ImportRequest &request, ProgressSink *progress)
 {
+    const bool jsonLines = isJsonLines(request.inputPath);
+    if (jsonLines) {
+        if (request.preset == "auto" || request.preset == "segment")
+            return runSegment(workspace, request, progress);
+        throw std::invalid_argument("This file is JSON Lines, not CSV; import it with the "
+                                    "segment preset (or auto).");
+    }
+    if (request.preset == "segment")
+        throw std::invalid_argument("The segment preset reads JSON Lines (one JSON object per "
+                                    "line); this file is not.");
+
     Database &db = workspace.db();
     InputFile input(request.inputPath);
     CsvReader::Options readerOptions;
@@ -433,13 +556,7 @@ ImportSummary ImportJob::run(
     Transaction transaction(db);
     ImportSummary summary;
     summary.preset = preset ? preset->name() : "generic";
-    db.prepare(
-          "INSERT INTO imports(source, preset, started_at, status) VALUES (?1, ?2, ?3, 'running')")
-        .bind(1, std::filesystem::path(request.inputPath).filename().string())
-        .bind(2, summary.preset)
-        .bind(3, startedAt)
-        .run();
-    summary.importId = db.lastInsertRowId();
+    summary.importId = startImportRecord(db, request, summary.preset, startedAt);
 
     ImportRun run(workspace, request, mapping, summary);
     CsvRecord record;
@@ -466,15 +583,7 @@ ImportSummary ImportJob::run(
     }
     run.finish();
 
-    db.prepare("UPDATE imports SET finished_at = ?2, status = 'completed', rows_read = ?3, "
-               "imported = ?4, duplicates = ?5, rejected = ?6 WHERE id = ?1")
-        .bind(1, summary.importId)
-        .bind(2, nowMillis())
-        .bind(3, summary.rowsRead)
-        .bind(4, summary.imported)
-        .bind(5, summary.duplicates)
-        .bind(6, summary.rejected)
-        .run();
+    completeImportRecord(db, summary);
     report(progress, total, total, "Saving");
     transaction.commit();
     return summary;

@@ -22,7 +22,9 @@ struct ImportRequest {
     /// 0 = detect from the header line; otherwise ',', ';' or '\t'.
     char delimiter = 0;
     /// "generic" (use mapping), "auto" (a preset when the header is a known format,
-    /// else mapping) or a preset's name such as "online-retail".
+    /// else mapping; a JSON Lines file is read as "segment") or a preset's name such as
+    /// "online-retail" or "segment" (a Segment JSON Lines export; the mapping's timezone and
+    /// country still apply).
     std::string preset = "generic";
     /// The date of every row of a snapshot file (ImportMapping::snapshot, e.g. a Shopify
     /// customer list); empty means the import's start. Tests fix it to stay deterministic.
@@ -47,7 +49,8 @@ struct ImportSummary {
 };
 
 /**
- * Imports one generic events file (CSV) into a workspace: reader → mapping → normalise →
+ * Imports one events file (CSV, or JSON Lines when its first non-blank byte is '{')
+ * into a workspace: reader → mapping → normalise →
  * resolve identity → insert event. The whole import is one transaction: cancelled,
  * failed or killed, it leaves the workspace exactly as it was. Every row is imported,
  * counted as a duplicate (its event key is already there) or written to the reject log
