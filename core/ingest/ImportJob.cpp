@@ -117,7 +117,9 @@ public:
         , extendOrder_(db_,
               "UPDATE events SET value = coalesce(value, 0) + ?2, "
               "quantity = coalesce(quantity, 0) + ?3, "
-              "props = json_set(props, '$.products', json(?4)) WHERE id = ?1")
+              "props = json_set(props, '$.products', (SELECT json_group_array(json(value)) FROM "
+              "(SELECT value FROM json_each(props, '$.products') UNION ALL "
+              "SELECT value FROM json_each(?4)))) WHERE id = ?1")
         , insertReject_(db_,
               "INSERT INTO import_rejects(import_id, line, reason, raw) VALUES (?1, ?2, ?3, ?4)")
         // A later statement (a later order, a later export) may change an implied event:
@@ -227,19 +229,18 @@ public:
         key.add(order.row.type);
         key.add(order.row.orderId);
         order.row.value = order.total.value_or(order.linesValue);
-        order.row.properties["products"] = order.products;
-        // One order's lines are one event; its first line's product stands for the order
-        // only in the products list, not in the product column.
-        order.row.sku.clear();
-        order.row.productName.clear();
         if (const auto it = ordersWritten_.find(key.value()); it != ordersWritten_.end()) {
             extendOpenOrder(it->second, order);
             return;
         }
+        order.row.properties["products"] = std::move(order.products);
+        // One order's lines are one event; its first line's product stands for the order
+        // only in the products list, not in the product column.
+        order.row.sku.clear();
+        order.row.productName.clear();
         write(order.row, key.value(), order.lines);
         if (lastWriteInserted_)
-            ordersWritten_.emplace(
-                key.value(), WrittenOrder { db_.lastInsertRowId(), order.products });
+            ordersWritten_.emplace(key.value(), db_.lastInsertRowId());
     }
 
     void finish()
@@ -252,22 +253,15 @@ public:
     }
 
 private:
-    struct WrittenOrder {
-        std::int64_t eventId;
-        nlohmann::json products;
-    };
-
     /// The same order id again further down the file (an export that interleaves
     /// orders): its lines join the order event this import already wrote.
-    void extendOpenOrder(WrittenOrder &written, const OrderDraft &order)
+    void extendOpenOrder(std::int64_t eventId, const OrderDraft &order)
     {
-        for (const auto &product : order.products)
-            written.products.push_back(product);
         // An order total was on the order's first line; its later lines add no money.
-        extendOrder_.bind(1, written.eventId)
+        extendOrder_.bind(1, eventId)
             .bind(2, mapping_.orderTotalOnFirstLine ? 0.0 : order.row.value.value_or(0.0))
             .bind(3, static_cast<std::int64_t>(order.row.quantity.value_or(0.0)))
-            .bind(4, written.products.dump())
+            .bind(4, order.products.dump())
             .run();
         summary_.imported += static_cast<std::int64_t>(order.lines.size());
     }
@@ -400,7 +394,9 @@ private:
     std::string currency_;
     std::unordered_map<std::string, std::int64_t> products_;
     std::optional<OrderDraft> order_;
-    std::unordered_map<std::int64_t, WrittenOrder> ordersWritten_;
+    /// Order events this import wrote, by event key → row id: the only ones that later
+    /// lines of the same order may still extend.
+    std::unordered_map<std::int64_t, std::int64_t> ordersWritten_;
     bool lastWriteInserted_ = false;
 };
 
