@@ -173,6 +173,10 @@ void TestOnlineRetail::customersGuestsAndCancellations()
     QCOMPARE(order.columnInt(2), 40);
     QCOMPARE(
         db.queryInt("SELECT count(*) FROM events WHERE value < 0 AND type = 'order_refunded'"), 0);
+    // Every imported line is a product of exactly one order, including the lines of the
+    // one invoice whose rows are not next to each other in the file.
+    QCOMPARE(db.queryInt("SELECT sum(json_array_length(props, '$.products')) FROM events"),
+        summary_.imported);
 }
 
 void TestOnlineRetail::reimportIsAllDuplicates()
