@@ -245,11 +245,15 @@ ProfileId IdentityResolver::merge(
     ProfileId kept, ProfileId merged, const Identifier &via, Millis ts)
 {
     moveIdentities_.bind(1, kept).bind(2, merged).run();
-    moveEvents_.bind(1, kept).bind(2, merged).run();
     mergeConsents_.bind(1, kept).bind(2, merged).run();
     dropConsents_.bind(1, merged).run();
     fillAttributes_.bind(1, kept).bind(2, merged).run();
-    deleteProfile_.bind(1, merged).run();
+    if (deferEventMoves_) {
+        deferredMoves_.emplace_back(merged, kept);
+    } else {
+        moveEvents_.bind(1, kept).bind(2, merged).run();
+        deleteProfile_.bind(1, merged).run();
+    }
     insertMerge_.bind(1, ts)
         .bind(2, kept)
         .bind(3, merged)
@@ -282,6 +286,32 @@ void IdentityResolver::refuse(ProfileId profile, std::optional<ProfileId> other,
         .bind(7, importId_)
         .run();
     ++stats_.refusals;
+}
+
+void IdentityResolver::applyDeferredMoves()
+{
+    if (deferredMoves_.empty())
+        return;
+    // Follow chains (a merged into b, later b into c) to where each profile ended up.
+    std::unordered_map<ProfileId, ProfileId> keptFor(deferredMoves_.begin(), deferredMoves_.end());
+    const auto finalProfile = [&keptFor](ProfileId profile) {
+        for (auto it = keptFor.find(profile); it != keptFor.end(); it = keptFor.find(profile))
+            profile = it->second;
+        return profile;
+    };
+    db_.exec("CREATE TEMP TABLE profile_remap (old INTEGER PRIMARY KEY, new INTEGER NOT NULL)");
+    {
+        auto insert = db_.prepare("INSERT INTO temp.profile_remap(old, new) VALUES (?1, ?2)");
+        for (const auto &[merged, kept] : deferredMoves_)
+            insert.bind(1, merged).bind(2, finalProfile(kept)).run();
+    }
+    // One pass over the events instead of one scan per merge.
+    db_.exec("UPDATE events SET profile_id = (SELECT new FROM temp.profile_remap r "
+             "WHERE r.old = events.profile_id) "
+             "WHERE profile_id IN (SELECT old FROM temp.profile_remap)");
+    db_.exec("DELETE FROM profiles WHERE id IN (SELECT old FROM temp.profile_remap)");
+    db_.exec("DROP TABLE temp.profile_remap");
+    deferredMoves_.clear();
 }
 
 } // namespace clientele

@@ -61,6 +61,16 @@ public:
     /// The profile a known identifier belongs to now, if any.
     std::optional<ProfileId> lookup(std::string_view kind, std::string_view value) const;
 
+    /**
+     * For bulk loads into a workspace without the events-by-profile index: a merge then
+     * moves identities and consents at once but leaves events (and the merged profile's
+     * row) for applyDeferredMoves(), which moves them all in one pass.
+     */
+    void setDeferEventMoves(bool defer) { deferEventMoves_ = defer; }
+    /// Moves the events of every profile merged since setDeferEventMoves(true) to the
+    /// profile it ended up in, and deletes the merged profiles.
+    void applyDeferredMoves();
+
     const ResolutionStats &stats() const { return stats_; }
     const MergeRules &rules() const { return rules_; }
 
@@ -90,6 +100,9 @@ private:
     Database &db_;
     MergeRules rules_;
     std::optional<std::int64_t> importId_;
+    bool deferEventMoves_ = false;
+    /// merged → kept, in merge order, while event moves are deferred.
+    std::vector<std::pair<ProfileId, ProfileId>> deferredMoves_;
     ResolutionStats stats_;
     ProfileId nextProfileId_ = 1;
 

@@ -148,6 +148,14 @@ public:
         const auto metaCurrency = workspace.meta("currency");
         currency_ = metaCurrency.empty() ? "EUR" : metaCurrency;
         resolver_.setImportId(summary_.importId);
+        // A first load into an empty workspace builds the secondary event indexes once at
+        // the end instead of row by row (PERF-NOTES: several times faster); merges then
+        // move their events in one pass at the end too.
+        bulkLoad_ = db_.queryInt("SELECT NOT EXISTS (SELECT 1 FROM events)") == 1;
+        if (bulkLoad_) {
+            dropSecondaryEventIndexes(db_);
+            resolver_.setDeferEventMoves(true);
+        }
     }
 
     /// Reasons from the reader already name their line.
@@ -246,6 +254,12 @@ public:
     void finish()
     {
         flushOrder();
+        if (bulkLoad_) {
+            resolver_.applyDeferredMoves();
+            // Index builds sort: a small cache keeps SQLite's sorter threads (PERF-NOTES).
+            db_.exec("PRAGMA cache_size = -16384");
+            createEventIndexes(db_);
+        }
         const ResolutionStats &stats = resolver_.stats();
         summary_.profilesCreated = stats.profilesCreated;
         summary_.merges = stats.merges;
@@ -398,6 +412,7 @@ private:
     /// lines of the same order may still extend.
     std::unordered_map<std::int64_t, std::int64_t> ordersWritten_;
     bool lastWriteInserted_ = false;
+    bool bulkLoad_ = false;
 };
 
 /// True when the file's first non-blank byte (after decompression and a byte order mark)

@@ -141,6 +141,15 @@ CREATE INDEX IF NOT EXISTS events_channel ON events(channel, type);
 )sql");
 }
 
+void dropSecondaryEventIndexes(Database &db)
+{
+    db.exec(R"sql(
+DROP INDEX IF EXISTS events_profile_ts;
+DROP INDEX IF EXISTS events_type_ts;
+DROP INDEX IF EXISTS events_channel;
+)sql");
+}
+
 void dropEventIndexes(Database &db)
 {
     db.exec(R"sql(

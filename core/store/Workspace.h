@@ -71,5 +71,7 @@ namespace clientele {
  */
 void dropEventIndexes(Database &db);
 void createEventIndexes(Database &db);
+/// Drops all but the unique event-key index, which imports need to recognise duplicates.
+void dropSecondaryEventIndexes(Database &db);
 
 } // namespace clientele
