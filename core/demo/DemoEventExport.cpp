@@ -91,9 +91,8 @@ DemoEventExportResult DemoEventExport::write(Database &db, std::ostream &out)
 
     std::unordered_map<std::int64_t, Account> accounts;
     {
-        Statement identities = db.prepare(
-            "SELECT profile_id, kind, value FROM identities"
-            " WHERE kind IN ('customer_id', 'email', 'phone')");
+        Statement identities = db.prepare("SELECT profile_id, kind, value FROM identities"
+                                          " WHERE kind IN ('customer_id', 'email', 'phone')");
         while (identities.step()) {
             Account &account = accounts[identities.columnInt(0)];
             const std::string kind = identities.columnText(1);
@@ -105,6 +104,20 @@ DemoEventExportResult DemoEventExport::write(Database &db, std::ostream &out)
             else
                 account.phone = std::move(value);
         }
+    }
+
+    // Session events (app opened, cart viewed, checkout started) are stored without their
+    // device; they happened on the shopper's device of that channel, the one used last.
+    std::unordered_map<std::string, std::string> deviceOf; ///< shopper + channel → anonymous id
+    const auto deviceKey = [](std::int64_t shopper, const std::string &channel) {
+        return std::to_string(shopper) + '\x1f' + channel;
+    };
+    {
+        Statement devices = db.prepare("SELECT profile_id, source, value FROM identities"
+                                       " WHERE kind = 'anonymous_id' ORDER BY first_seen, id");
+        while (devices.step())
+            deviceOf.emplace(
+                deviceKey(devices.columnInt(0), devices.columnText(1)), devices.columnText(2));
     }
 
     /// Devices (anonymous ids) a shopper has signed in on, and shoppers signed in anywhere.
@@ -129,8 +142,17 @@ DemoEventExportResult DemoEventExport::write(Database &db, std::ostream &out)
             if (!text.empty())
                 properties = json::parse(text);
         }
-        const std::string anonymousId = properties.value("anonymous_id", std::string());
+        std::string anonymousId = properties.value("anonymous_id", std::string());
         const std::string device = properties.value("device", std::string());
+        if (!anonymousId.empty()) {
+            deviceOf[deviceKey(shopper, channel)] = anonymousId;
+        } else if (isOneOf(type, { "application_opened", "cart_viewed", "checkout_started" })) {
+            const auto used = deviceOf.find(deviceKey(shopper, channel));
+            if (used != deviceOf.end()) {
+                anonymousId = used->second;
+                ++result.devicesInferred;
+            }
+        }
         properties.erase("anonymous_id");
         properties.erase("device");
 

@@ -21,6 +21,9 @@ struct DemoEventExportResult {
     std::int64_t messages = 0;
     /// Events no channel could attribute to anyone (no device, no e-mail): not written.
     std::int64_t unattributable = 0;
+    /// Session events stored without their device (app opened, cart viewed, checkout
+    /// started), given the shopper's device of that channel used last (at first: first seen).
+    std::int64_t devicesInferred = 0;
     /// Every identifier value the messages carry, once, with its true shopper.
     std::vector<DemoTrueIdentity> truth;
     /// Identities of the demo workspace that no message carries (loyalty cards, whose
