@@ -265,16 +265,19 @@ constexpr City kBritishCities[] = {
     { "Leeds", 1.5 },
 };
 
+// Mobile ranges that numbering plans (and so libphonenumber) accept as allocated, so that
+// every demo phone survives an import's validation.
 const std::array<CountryPeople, 5> kCountries { {
-    { { "DE", "Europe/Berlin", 1 }, 0.55, kGermanFirst, kGermanLast, kGermanCities, "+491", "567",
-        9 },
+    { { "DE", "Europe/Berlin", 1 }, 0.55, kGermanFirst, kGermanLast, kGermanCities, "+4915", "127",
+        8 },
     { { "AT", "Europe/Vienna", 1 }, 0.14, kAustrianFirst, kAustrianLast, kAustrianCities, "+4366",
-        "0456", 7 },
+        "04", 7 },
     { { "CH", "Europe/Zurich", 1 }, 0.10, kSwissFirst, kSwissLast, kSwissCities, "+417", "6789",
         7 },
-    { { "NL", "Europe/Amsterdam", 1 }, 0.11, kDutchFirst, kDutchLast, kDutchCities, "+316", "", 8 },
+    { { "NL", "Europe/Amsterdam", 1 }, 0.11, kDutchFirst, kDutchLast, kDutchCities, "+316",
+        "12345", 7 },
     { { "GB", "Europe/London", 0 }, 0.10, kBritishFirst, kBritishLast, kBritishCities, "+447",
-        "45789", 8 },
+        "458", 8 },
 } };
 
 constexpr DemoShop kShops[] = {
