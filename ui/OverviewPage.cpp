@@ -293,6 +293,11 @@ void OverviewPage::updateCharts(const WorkspaceOverview &overview)
         chart->addSeries(series);
         auto *axisX = new QBarCategoryAxis;
         axisX->append(months);
+        // Some locales abbreviate months in four letters ("Sept"); a smaller font keeps
+        // twelve of them readable under the bars.
+        QFont monthFont = axisX->labelsFont();
+        monthFont.setPointSizeF(monthFont.pointSizeF() * 0.85);
+        axisX->setLabelsFont(monthFont);
         chart->addAxis(axisX, Qt::AlignBottom);
         series->attachAxis(axisX);
         auto *axisY = new QValueAxis;
