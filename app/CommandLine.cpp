@@ -200,9 +200,10 @@ int CommandLine::runImport(const QStringList &arguments)
         tr("Text encoding of the file: utf-8 (default) or windows-1252."), tr("ENCODING"),
         QStringLiteral("utf-8"));
     const QCommandLineOption presetOption(QStringLiteral("preset"),
-        tr("A known export format (online-retail, shopify-orders, shopify-customers, segment "
-           "for Segment JSON Lines), or auto (default) to recognise it from the header or "
-           "from JSON Lines content; a file that is not a known format needs --mapping."),
+        tr("A known export format (online-retail, shopify-orders, shopify-customers, catalog "
+           "for a product catalog, segment for Segment JSON Lines), or auto (default) to "
+           "recognise it from the header or from JSON Lines content; a file that is not a "
+           "known format needs --mapping."),
         tr("NAME"), QStringLiteral("auto"));
     const QCommandLineOption jsonOption(
         QStringLiteral("json"), tr("Print the summary as one JSON object on stdout."));

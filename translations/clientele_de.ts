@@ -350,8 +350,8 @@ Details: %2</translation>
         <translation>Wie die Spalten der Datei zu Ereignissen werden (eine JSON-Datei; siehe docs/import-mapping.md).</translation>
     </message>
     <message>
-        <source>A known export format (online-retail, shopify-orders, shopify-customers, segment for Segment JSON Lines), or auto (default) to recognise it from the header or from JSON Lines content; a file that is not a known format needs --mapping.</source>
-        <translation>Ein bekanntes Exportformat (online-retail, shopify-orders, shopify-customers, segment für Segment-JSON-Lines) oder auto (Standard), um es an der Kopfzeile oder am JSON-Lines-Inhalt zu erkennen; eine Datei in keinem bekannten Format braucht --mapping.</translation>
+        <source>A known export format (online-retail, shopify-orders, shopify-customers, catalog for a product catalog, segment for Segment JSON Lines), or auto (default) to recognise it from the header or from JSON Lines content; a file that is not a known format needs --mapping.</source>
+        <translation>Ein bekanntes Exportformat (online-retail, shopify-orders, shopify-customers, catalog für einen Produktkatalog, segment für Segment-JSON-Lines) oder auto (Standard), um es an der Kopfzeile oder am JSON-Lines-Inhalt zu erkennen; eine Datei in keinem bekannten Format braucht --mapping.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "ImportJob.h"
 
+#include "CatalogImport.h"
 #include "CsvReader.h"
 #include "ImportPreset.h"
 #include "IngestError.h"
@@ -538,6 +539,9 @@ ImportSummary ImportJob::run(
     readerOptions.encoding = *encoding;
     CsvReader reader(input, readerOptions);
     const std::vector<std::string> header = reader.header();
+    if (request.preset == CatalogImport::kPresetName
+        || (request.preset == "auto" && CatalogImport::matches(header)))
+        return CatalogImport::run(workspace, request, input, reader, progress);
 
     const ImportPreset *preset = nullptr;
     if (request.preset == "auto")
