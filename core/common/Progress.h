@@ -29,4 +29,12 @@ public:
     const char *what() const noexcept override { return "cancelled"; }
 };
 
+/// Reports to sink (if any) and throws Cancelled when it asks the job to stop.
+inline void reportProgress(
+    ProgressSink *sink, std::int64_t done, std::int64_t total, const char *stage)
+{
+    if (sink && !sink->report(Progress { done, total, stage }))
+        throw Cancelled();
+}
+
 } // namespace clientele

@@ -55,12 +55,6 @@ DemoWorld makeWorld(
     return world;
 }
 
-void report(ProgressSink *progress, std::int64_t done, std::int64_t total, const char *stage)
-{
-    if (progress && !progress->report(Progress { done, total, stage }))
-        throw Cancelled();
-}
-
 void removeWithCompanions(const std::string &path)
 {
     std::error_code ignored;
@@ -93,7 +87,7 @@ DemoSummary DemoStore::generate(
     DemoSummary summary;
     std::int64_t revenueCents = 0;
 
-    report(progress, 0, shoppers, "Writing products");
+    reportProgress(progress, 0, shoppers, "Writing products");
     Transaction transaction(db);
     dropEventIndexes(db);
     DemoWriter writer(db, options.seed);
@@ -102,7 +96,7 @@ DemoSummary DemoStore::generate(
 
     for (std::int64_t index = 0; index < shoppers; ++index) {
         if (index % kProgressEvery == 0)
-            report(progress, index, shoppers, "Writing shoppers");
+            reportProgress(progress, index, shoppers, "Writing shoppers");
         shopper.simulate(index, rows);
         writer.writeShopper(rows);
         ++summary.profiles;
@@ -113,7 +107,7 @@ DemoSummary DemoStore::generate(
     summary.events = writer.eventsWritten();
     summary.revenue = static_cast<double>(revenueCents) / 100.0;
 
-    report(progress, shoppers, shoppers, "Building indexes");
+    reportProgress(progress, shoppers, shoppers, "Building indexes");
     createEventIndexes(db);
     workspace.setMeta("origin", "demo");
     workspace.setMeta("demo.seed", std::to_string(options.seed));
@@ -121,7 +115,7 @@ DemoSummary DemoStore::generate(
     workspace.setMeta("demo.shoppers", std::to_string(shoppers));
     workspace.setMeta("currency", "EUR");
     workspace.setMeta("store.name", kStoreName);
-    report(progress, shoppers, shoppers, "Saving");
+    reportProgress(progress, shoppers, shoppers, "Saving");
     transaction.commit();
     return summary;
 }

@@ -3,6 +3,7 @@
 #include "AmountParser.h"
 #include "CsvReader.h"
 #include "ImportJob.h"
+#include "ImportRecord.h"
 #include "IngestError.h"
 #include "InputFile.h"
 #include "RowMapper.h"
@@ -60,12 +61,6 @@ std::string cell(const std::vector<std::string> &fields, std::optional<std::size
     return column && *column < fields.size() ? trimmed(fields[*column]) : std::string();
 }
 
-void report(ProgressSink *progress, std::int64_t done, std::int64_t total, const char *stage)
-{
-    if (progress && !progress->report(Progress { done, total, stage }))
-        throw Cancelled();
-}
-
 } // namespace
 
 bool CatalogImport::matches(const std::vector<std::string> &header)
@@ -93,18 +88,12 @@ ImportSummary CatalogImport::run(Workspace &workspace, const ImportRequest &requ
             : request.mapping.decimal == "point"                 ? DecimalStyle::Point
                                                                  : DecimalStyle::Auto);
     const auto total = static_cast<std::int64_t>(input.fileSize());
-    report(progress, 0, total, "Reading");
+    reportProgress(progress, 0, total, "Reading");
 
     Transaction transaction(db);
     ImportSummary summary;
     summary.preset = kPresetName;
-    db.prepare("INSERT INTO imports(source, preset, started_at, status) "
-               "VALUES (?1, ?2, ?3, 'running')")
-        .bind(1, std::filesystem::path(request.inputPath).filename().string())
-        .bind(2, summary.preset)
-        .bind(3, nowMillis())
-        .run();
-    summary.importId = db.lastInsertRowId();
+    summary.importId = startImportRecord(db, request, summary.preset, nowMillis());
 
     auto upsert = db.prepare(
         "INSERT INTO products(sku, name, category, brand, price, currency) "
@@ -129,7 +118,7 @@ ImportSummary CatalogImport::run(Workspace &workspace, const ImportRequest &requ
     while (reader.next(record)) {
         ++summary.rowsRead;
         if (summary.rowsRead % kProgressEveryRows == 0)
-            report(progress, static_cast<std::int64_t>(input.compressedBytesRead()), total,
+            reportProgress(progress, static_cast<std::int64_t>(input.compressedBytesRead()), total,
                 "Importing products");
         if (!record.error.empty()) {
             rejectRow(record, record.error);
@@ -164,16 +153,8 @@ ImportSummary CatalogImport::run(Workspace &workspace, const ImportRequest &requ
         ++(db.changes() == 0 ? summary.duplicates : summary.imported);
     }
 
-    db.prepare("UPDATE imports SET finished_at = ?2, status = 'completed', rows_read = ?3, "
-               "imported = ?4, duplicates = ?5, rejected = ?6 WHERE id = ?1")
-        .bind(1, summary.importId)
-        .bind(2, nowMillis())
-        .bind(3, summary.rowsRead)
-        .bind(4, summary.imported)
-        .bind(5, summary.duplicates)
-        .bind(6, summary.rejected)
-        .run();
-    report(progress, total, total, "Saving");
+    completeImportRecord(db, summary);
+    reportProgress(progress, total, total, "Saving");
     transaction.commit();
     return summary;
 }

@@ -3,6 +3,7 @@
 #include "CatalogImport.h"
 #include "CsvReader.h"
 #include "ImportPreset.h"
+#include "ImportRecord.h"
 #include "IngestError.h"
 #include "InputFile.h"
 #include "JsonLinesReader.h"
@@ -68,12 +69,6 @@ public:
 private:
     std::uint64_t hash_ = 0xcbf29ce484222325ull;
 };
-
-void report(ProgressSink *progress, std::int64_t done, std::int64_t total, const char *stage)
-{
-    if (progress && !progress->report(Progress { done, total, stage }))
-        throw Cancelled();
-}
 
 /// A source line of the file, kept while its order is assembled, for the reject log.
 struct SourceLine {
@@ -442,32 +437,6 @@ bool isJsonLines(const std::string &path)
     return false;
 }
 
-/// The imports record of a run: written at its start, completed with its counts.
-std::int64_t startImportRecord(
-    Database &db, const ImportRequest &request, const std::string &preset, Millis startedAt)
-{
-    db.prepare(
-          "INSERT INTO imports(source, preset, started_at, status) VALUES (?1, ?2, ?3, 'running')")
-        .bind(1, std::filesystem::path(request.inputPath).filename().string())
-        .bind(2, preset)
-        .bind(3, startedAt)
-        .run();
-    return db.lastInsertRowId();
-}
-
-void completeImportRecord(Database &db, const ImportSummary &summary)
-{
-    db.prepare("UPDATE imports SET finished_at = ?2, status = 'completed', rows_read = ?3, "
-               "imported = ?4, duplicates = ?5, rejected = ?6 WHERE id = ?1")
-        .bind(1, summary.importId)
-        .bind(2, nowMillis())
-        .bind(3, summary.rowsRead)
-        .bind(4, summary.imported)
-        .bind(5, summary.duplicates)
-        .bind(6, summary.rejected)
-        .run();
-}
-
 /// A Segment JSON Lines export (preset "segment"): one event per message.
 ImportSummary runSegment(Workspace &workspace, const ImportRequest &request, ProgressSink *progress)
 {
@@ -477,7 +446,7 @@ ImportSummary runSegment(Workspace &workspace, const ImportRequest &request, Pro
     JsonLinesReader reader(input);
     const Millis startedAt = nowMillis();
     const auto total = static_cast<std::int64_t>(input.fileSize());
-    report(progress, 0, total, "Reading");
+    reportProgress(progress, 0, total, "Reading");
     CacheSizeScope cache(db, kImportCacheKiB);
     Transaction transaction(db);
     ImportSummary summary;
@@ -491,7 +460,7 @@ ImportSummary runSegment(Workspace &workspace, const ImportRequest &request, Pro
     while (reader.next(record)) {
         ++summary.rowsRead;
         if (summary.rowsRead % kProgressEveryRows == 0)
-            report(progress, static_cast<std::int64_t>(input.compressedBytesRead()), total,
+            reportProgress(progress, static_cast<std::int64_t>(input.compressedBytesRead()), total,
                 "Importing");
         if (!record.ok()) {
             run.rejectAsIs(record.line, record.error, record.raw);
@@ -507,7 +476,7 @@ ImportSummary runSegment(Workspace &workspace, const ImportRequest &request, Pro
     }
     run.finish();
     completeImportRecord(db, summary);
-    report(progress, total, total, "Saving");
+    reportProgress(progress, total, total, "Saving");
     transaction.commit();
     return summary;
 }
@@ -563,7 +532,7 @@ ImportSummary ImportJob::run(
     RowMapper mapper(mapping, header, request.snapshotTime.value_or(startedAt));
 
     const auto total = static_cast<std::int64_t>(input.fileSize());
-    report(progress, 0, total, "Reading");
+    reportProgress(progress, 0, total, "Reading");
     // Inserting into the events indexes touches pages all over each index; a cache that
     // holds them keeps that from spilling to the log page by page (PERF-NOTES: the small
     // cache is for index builds, not for loads into existing indexes).
@@ -579,7 +548,7 @@ ImportSummary ImportJob::run(
     while (reader.next(record)) {
         ++summary.rowsRead;
         if (summary.rowsRead % kProgressEveryRows == 0)
-            report(progress, static_cast<std::int64_t>(input.compressedBytesRead()), total,
+            reportProgress(progress, static_cast<std::int64_t>(input.compressedBytesRead()), total,
                 "Importing");
         if (!record.error.empty()) {
             run.rejectAsIs(record.line, record.error, record.raw);
@@ -599,7 +568,7 @@ ImportSummary ImportJob::run(
     run.finish();
 
     completeImportRecord(db, summary);
-    report(progress, total, total, "Saving");
+    reportProgress(progress, total, total, "Saving");
     transaction.commit();
     return summary;
 }
