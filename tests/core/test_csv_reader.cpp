@@ -1,4 +1,5 @@
 #include "TestFiles.h"
+#include "TrickleSource.h"
 
 #include "ingest/CsvReader.h"
 #include "ingest/IngestError.h"
@@ -24,29 +25,6 @@ Q_DECLARE_METATYPE(clientele::Encoding)
 Q_DECLARE_METATYPE(clientele::IngestError::Kind)
 
 namespace {
-
-/// Hands out at most a few bytes per read, so that every record and every CRLF and ""
-/// pair falls across a block boundary somewhere: the reader must not care.
-class TrickleSource final : public ByteSource {
-public:
-    TrickleSource(std::string bytes, std::size_t bytesPerRead)
-        : bytes_(std::move(bytes))
-        , bytesPerRead_(bytesPerRead)
-    {
-    }
-    std::size_t read(char *buffer, std::size_t capacity) override
-    {
-        const std::size_t count = std::min({ capacity, bytesPerRead_, bytes_.size() - position_ });
-        std::copy_n(bytes_.data() + position_, count, buffer);
-        position_ += count;
-        return count;
-    }
-
-private:
-    std::string bytes_;
-    std::size_t bytesPerRead_;
-    std::size_t position_ = 0;
-};
 
 QString fromStd(const std::string &text)
 {
@@ -114,16 +92,6 @@ QStringList printable(const QList<QStringList> &records)
     for (const QStringList &fields : records)
         lines << u8("[") + fields.join(u8("|")) + u8("]");
     return lines;
-}
-
-bool writeGzip(const QString &path, const QByteArray &bytes)
-{
-    gzFile file = gzopen(toStd(path).c_str(), "wb");
-    if (!file)
-        return false;
-    const bool written = bytes.isEmpty()
-        || gzwrite(file, bytes.constData(), static_cast<unsigned>(bytes.size())) == bytes.size();
-    return gzclose(file) == Z_OK && written;
 }
 
 bool writeFile(const QString &path, const QByteArray &bytes)
@@ -333,7 +301,7 @@ void TestCsvReader::readsEdgeCases()
 
     // Whole blocks, then one byte per read, then three: the results must be the same.
     for (std::size_t bytesPerRead : { std::size_t(1) << 20, std::size_t(1), std::size_t(3) }) {
-        TrickleSource source(input.toStdString(), bytesPerRead);
+        test::TrickleSource source(input.toStdString(), bytesPerRead);
         const ReadResult result = readAll(source, options);
         QCOMPARE(result.header, header);
         QCOMPARE(printable(result.records), printable(records));
@@ -491,7 +459,7 @@ void TestCsvReader::openQuoteCostsOneLineOnly()
         text += std::to_string(i) + ",shopper " + std::to_string(i) + "\n";
     CsvOptions options;
     options.maxRecordBytes = 1024;
-    TrickleSource source(text, 100);
+    test::TrickleSource source(text, 100);
     const ReadResult result = readAll(source, options);
     QCOMPARE(result.records.size(), 500);
     QCOMPARE(result.errors.at(0), u8("line 2: a quoted field is not closed"));
@@ -510,7 +478,7 @@ void TestCsvReader::longQuotedFieldFromSmallReads()
     std::string description;
     for (int i = 0; i < 80000; ++i)
         description += std::string(99, 'a' + i % 26) + "\n";
-    TrickleSource source("id,description\n1,\"" + description + "\"\n2,short\n", 4096);
+    test::TrickleSource source("id,description\n1,\"" + description + "\"\n2,short\n", 4096);
     const ReadResult result = readAll(source, {});
     QCOMPARE(result.records.size(), 2);
     QCOMPARE(result.records.at(0).at(1).size(), qsizetype(description.size()));
@@ -522,7 +490,7 @@ void TestCsvReader::overlongLineIsAFileError()
 {
     CsvOptions options;
     options.maxRecordBytes = std::size_t(1) << 20;
-    TrickleSource source("id\n" + std::string(3 << 20, 'x') + "\n", 64 * 1024);
+    test::TrickleSource source("id\n" + std::string(3 << 20, 'x') + "\n", 64 * 1024);
     CsvReader reader(source, options);
     CsvRecord record;
     try {
@@ -560,7 +528,7 @@ void TestCsvReader::gzipGivesSameRecordsAsPlainFile()
     const QString plainPath = dir.filePath(u8("plain.csv.gz"));
     const QString gzipPath = dir.filePath(u8("events.csv"));
     QVERIFY(writeFile(plainPath, content));
-    QVERIFY(writeGzip(gzipPath, content));
+    QVERIFY(test::writeGzip(gzipPath, content));
 
     InputFile plain(toStd(plainPath));
     InputFile gzip(toStd(gzipPath));
@@ -588,8 +556,8 @@ void TestCsvReader::concatenatedGzipMembersAreAllRead()
     // `cat part1.csv.gz part2.csv.gz > all.csv.gz` is a valid gzip file; gunzip reads both.
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    QVERIFY(writeGzip(dir.filePath(u8("1.gz")), "id,name\n1,Ann\n"));
-    QVERIFY(writeGzip(dir.filePath(u8("2.gz")), "2,Bob\n"));
+    QVERIFY(test::writeGzip(dir.filePath(u8("1.gz")), "id,name\n1,Ann\n"));
+    QVERIFY(test::writeGzip(dir.filePath(u8("2.gz")), "2,Bob\n"));
     QFile first(dir.filePath(u8("1.gz")));
     QFile second(dir.filePath(u8("2.gz")));
     QVERIFY(first.open(QIODevice::ReadOnly) && second.open(QIODevice::ReadOnly));
@@ -629,7 +597,7 @@ void TestCsvReader::inputFileErrors()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QString path = dir.filePath(u8("events.csv.gz"));
-    QVERIFY(writeGzip(path, generatedEvents(20000)));
+    QVERIFY(test::writeGzip(path, generatedEvents(20000)));
     if (damage == u8("missing")) {
         path = dir.filePath(u8("nowhere.csv"));
     } else if (damage == u8("folder")) {

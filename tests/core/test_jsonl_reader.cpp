@@ -1,4 +1,5 @@
 #include "TestFiles.h"
+#include "TrickleSource.h"
 
 #include "ingest/IngestError.h"
 #include "ingest/InputFile.h"
@@ -18,28 +19,6 @@ using namespace clientele;
 using clientele::test::toStd;
 
 namespace {
-
-/// Hands out at most a few bytes per read, so that lines fall across block boundaries.
-class TrickleSource final : public ByteSource {
-public:
-    TrickleSource(std::string bytes, std::size_t bytesPerRead)
-        : bytes_(std::move(bytes))
-        , bytesPerRead_(bytesPerRead)
-    {
-    }
-    std::size_t read(char *buffer, std::size_t capacity) override
-    {
-        const std::size_t count = std::min({ capacity, bytesPerRead_, bytes_.size() - position_ });
-        std::copy_n(bytes_.data() + position_, count, buffer);
-        position_ += count;
-        return count;
-    }
-
-private:
-    std::string bytes_;
-    std::size_t bytesPerRead_;
-    std::size_t position_ = 0;
-};
 
 QString u8(const char *text)
 {
@@ -73,16 +52,6 @@ ReadResult readAll(
 {
     StringSource source(bytes.toStdString());
     return readAll(source, maxLineBytes);
-}
-
-bool writeGzip(const QString &path, const QByteArray &bytes)
-{
-    gzFile file = gzopen(toStd(path).c_str(), "wb");
-    if (!file)
-        return false;
-    const bool written
-        = gzwrite(file, bytes.constData(), static_cast<unsigned>(bytes.size())) == bytes.size();
-    return gzclose(file) == Z_OK && written;
 }
 
 } // namespace
@@ -158,7 +127,7 @@ void TestJsonLinesReader::readsLines()
     QFETCH(QStringList, errors);
 
     for (std::size_t bytesPerRead : { std::size_t(1) << 20, std::size_t(1), std::size_t(5) }) {
-        TrickleSource source(input.toStdString(), bytesPerRead);
+        test::TrickleSource source(input.toStdString(), bytesPerRead);
         const ReadResult result = readAll(source, JsonLinesReader::kDefaultMaxLineBytes);
         QCOMPARE(result.errors, errors);
         QCOMPARE(result.values, values);
@@ -187,7 +156,7 @@ void TestJsonLinesReader::brokenLineMessageNamesTheProblem()
 void TestJsonLinesReader::overlongLineIsRejectedAndSkipped()
 {
     const std::string longLine = "{\"blob\":\"" + std::string(5000, 'x') + "\"}";
-    TrickleSource source("{\"a\":1}\n" + longLine + "\n{\"a\":3}\n", 512);
+    test::TrickleSource source("{\"a\":1}\n" + longLine + "\n{\"a\":3}\n", 512);
     const ReadResult result = readAll(source, 1024);
     QCOMPARE(result.values, (QStringList { u8("{\"a\":1}"), QString(), u8("{\"a\":3}") }));
     QCOMPARE(result.lines, (QList<qint64> { 1, 2, 3 }));
@@ -204,7 +173,7 @@ void TestJsonLinesReader::readsGzipFile()
         content += "{\"id\":" + QByteArray::number(i) + ",\"type\":\"product_viewed\"}\n";
     content += "not json\n{\"id\":5001}";
     const QString path = dir.filePath(u8("events.jsonl.gz"));
-    QVERIFY(writeGzip(path, content));
+    QVERIFY(test::writeGzip(path, content));
 
     InputFile file(toStd(path));
     QVERIFY(file.isCompressed());

@@ -55,16 +55,6 @@ const char *kMessages
       R"({"type":"track","userId":"u-1","timestamp":"2026-03-03T10:00:00Z","messageId":"m-15"})"
       "\n";
 
-bool writeGzip(const QString &path, const QByteArray &bytes)
-{
-    gzFile file = gzopen(test::toStd(path).c_str(), "wb");
-    if (!file)
-        return false;
-    const bool written
-        = gzwrite(file, bytes.constData(), static_cast<unsigned>(bytes.size())) == bytes.size();
-    return gzclose(file) == Z_OK && written;
-}
-
 /// Every event's type, time, value, channel and product count, in order.
 std::string eventsFingerprint(Workspace &workspace)
 {
@@ -296,7 +286,7 @@ void TestSegmentImport::gzipGivesTheSameResult()
 {
     const ImportSummary plain = import(*workspace_, input_);
     const QString gzipPath = dir_->filePath(QStringLiteral("segment.jsonl.gz"));
-    QVERIFY(writeGzip(gzipPath, kMessages));
+    QVERIFY(test::writeGzip(gzipPath, kMessages));
     Workspace other = Workspace::create(test::toStd(dir_->filePath(QStringLiteral("g.clientele"))));
     const ImportSummary gzip = import(other, gzipPath, "auto");
     QCOMPARE(gzip.preset, std::string("segment"));

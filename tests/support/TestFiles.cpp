@@ -4,6 +4,9 @@
 #include <QDir>
 #include <QFile>
 
+#include <QFile>
+#include <zlib.h>
+
 namespace clientele::test {
 
 QByteArray fileDigest(const QString &path)
@@ -23,6 +26,16 @@ QString sharedDataFile(const QString &relative)
         ? QString::fromUtf8(CLIENTELE_SOURCE_DIR) + QStringLiteral("/../shared/data")
         : QString::fromLocal8Bit(overridden);
     return QDir::cleanPath(folder + QLatin1Char('/') + relative);
+}
+
+bool writeGzip(const QString &path, const QByteArray &bytes)
+{
+    gzFile file = gzopen(QFile::encodeName(path).constData(), "wb");
+    if (!file)
+        return false;
+    const bool written = bytes.isEmpty()
+        || gzwrite(file, bytes.constData(), static_cast<unsigned>(bytes.size())) == bytes.size();
+    return gzclose(file) == Z_OK && written;
 }
 
 void scribble(const QString &path, qint64 offset, qint64 count)

@@ -17,6 +17,9 @@ void scribble(const QString &path, qint64 offset, qint64 count);
 /// repository, or $CLIENTELE_SHARED_DATA), e.g. "online-retail/online_retail.csv.gz".
 QString sharedDataFile(const QString &relative);
 
+/// Writes bytes gzip-compressed to path (zlib), as a compressed export would arrive.
+bool writeGzip(const QString &path, const QByteArray &bytes);
+
 /// A QString path as the UTF-8 std::string that core takes.
 inline std::string toStd(const QString &path)
 {
