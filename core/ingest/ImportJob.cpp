@@ -169,30 +169,36 @@ public:
     /// A row that is one event of its own.
     void addEvent(MappedRow &row, const CsvRecord &record)
     {
-        EventKeyHash key;
-        if (!row.sourceId.empty()) {
-            key.add("id");
-            key.add(row.sourceId);
-        } else {
-            key.add("row");
+        const auto key = eventKey(row, "row", [&record](EventKeyHash &hash) {
             for (const std::string &field : record.fields)
-                key.add(field);
-        }
-        write(row, key.value(), { { record.line, record.raw } });
+                hash.add(field);
+        });
+        write(row, key, { { record.line, record.raw } });
     }
 
     /// A JSON Lines message: its event key is its source id, else its content.
     void addMessage(MappedRow &row, const JsonRecord &record)
+    {
+        const auto key = eventKey(row, "message", [&record](EventKeyHash &hash) {
+            hash.add(record.value.dump()); // keys sorted: the same message, the same text
+        });
+        write(row, key, { { record.line, record.raw } });
+    }
+
+    /// The source's own id when the row has one (re-exports keep it), else its content.
+    template<class AddContent>
+    static std::int64_t eventKey(
+        const MappedRow &row, const char *contentKind, AddContent addContent)
     {
         EventKeyHash key;
         if (!row.sourceId.empty()) {
             key.add("id");
             key.add(row.sourceId);
         } else {
-            key.add("message");
-            key.add(record.value.dump()); // keys sorted: the same message, the same text
+            key.add(contentKind);
+            addContent(key);
         }
-        write(row, key.value(), { { record.line, record.raw } });
+        return key.value();
     }
 
     /// A line item: joins the open order when it continues it, else starts a new one.

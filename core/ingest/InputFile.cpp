@@ -216,4 +216,19 @@ void InputFile::throwDamaged(const std::string &reason) const
         "The compressed file " + quoted(path_) + " cannot be read: " + reason + ".");
 }
 
+bool refillWindow(
+    ByteSource &source, std::vector<char> &buffer, std::size_t &begin, std::size_t &end)
+{
+    if (begin > 0) {
+        std::memmove(buffer.data(), buffer.data() + begin, end - begin);
+        end -= begin;
+        begin = 0;
+    }
+    if (end == buffer.size())
+        buffer.resize(buffer.size() * 2);
+    const std::size_t got = source.read(buffer.data() + end, buffer.size() - end);
+    end += got;
+    return got != 0;
+}
+
 } // namespace clientele

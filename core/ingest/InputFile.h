@@ -27,6 +27,14 @@ public:
     virtual std::size_t read(char *buffer, std::size_t capacity) = 0;
 };
 
+/**
+ * The readers' sliding window over a ByteSource: moves the unread bytes [begin, end) to
+ * the front of buffer, grows buffer when they fill it, and appends what the source gives.
+ * Returns false once the source is exhausted.
+ */
+bool refillWindow(
+    ByteSource &source, std::vector<char> &buffer, std::size_t &begin, std::size_t &end);
+
 /** Bytes held in memory: tests, pasted text, small generated files. */
 class StringSource final : public ByteSource {
 public:

@@ -133,17 +133,8 @@ void JsonLinesReader::skipRestOfLine()
 
 void JsonLinesReader::fillBuffer()
 {
-    if (begin_ > 0) {
-        std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
-        end_ -= begin_;
-        begin_ = 0;
-    }
-    if (end_ == buffer_.size())
-        buffer_.resize(buffer_.size() * 2);
-    const std::size_t got = source_.read(buffer_.data() + end_, buffer_.size() - end_);
-    if (got == 0)
+    if (!refillWindow(source_, buffer_, begin_, end_))
         sourceExhausted_ = true;
-    end_ += got;
 }
 
 } // namespace clientele
