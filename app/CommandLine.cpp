@@ -18,6 +18,7 @@
 #include <QTextStream>
 
 #include <exception>
+#include <optional>
 
 namespace clientele {
 
@@ -54,6 +55,21 @@ public:
 private:
     QElapsedTimer timer_;
 };
+
+/// Parses a sub-command's arguments; returns the exit code when the command is already done
+/// (a usage error: 2, --help: 0), or nothing when it should run.
+std::optional<int> parseOrFinish(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (!parser.parse(arguments)) {
+        err() << parser.errorText() << Qt::endl;
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return 0;
+    }
+    return std::nullopt;
+}
 
 } // namespace
 
@@ -111,14 +127,8 @@ int CommandLine::runDemo(const QStringList &arguments)
     const QCommandLineOption endOption(QStringLiteral("end"),
         tr("The day after the last day of history (default: today)."), tr("YYYY-MM-DD"));
     parser.addOptions({ outOption, shoppersOption, seedOption, endOption });
-    if (!parser.parse(arguments)) {
-        err() << parser.errorText() << Qt::endl;
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        return 0;
-    }
+    if (const auto exitCode = parseOrFinish(parser, arguments))
+        return *exitCode;
     if (!parser.positionalArguments().isEmpty()) {
         err() << tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst())
               << Qt::endl;
@@ -210,14 +220,8 @@ int CommandLine::runImport(const QStringList &arguments)
     parser.addOptions({ workspaceOption, mappingOption, presetOption, timezoneOption, countryOption,
         encodingOption, jsonOption });
     parser.addPositionalArgument(QStringLiteral("INPUT"), tr("The file to import."));
-    if (!parser.parse(arguments)) {
-        err() << parser.errorText() << Qt::endl;
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        return 0;
-    }
+    if (const auto exitCode = parseOrFinish(parser, arguments))
+        return *exitCode;
     if (!parser.isSet(workspaceOption) || parser.positionalArguments().size() != 1) {
         err() << tr("Usage: clientele import --workspace FILE INPUT [--mapping MAPPING.json]")
               << Qt::endl;
