@@ -13,11 +13,13 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QTimer>
 
 #include <nlohmann/json.hpp>
 
@@ -35,6 +37,7 @@ private Q_SLOTS:
     void genericFileIsMappedAndImported();
     void knownFormatSkipsTheMapping();
     void mappingSavesAndLoads();
+    void cancelLeavesTheWorkspaceUnchanged();
 
 private:
     QString writeFile(const QString &name, const QByteArray &text);
@@ -320,6 +323,47 @@ void TestImportWizard::mappingSavesAndLoads()
     QVERIFY2(error.contains(QStringLiteral("version 99")), qPrintable(error));
     QCOMPARE(otherPage->timezoneCombo()->currentText(), QStringLiteral("America/New_York"));
     QVERIFY(!otherPage->loadMapping(writeFile(QStringLiteral("junk.json"), "nope")).isEmpty());
+}
+
+void TestImportWizard::cancelLeavesTheWorkspaceUnchanged()
+{
+    // Large enough that the import is still running when the progress dialog shows.
+    QByteArray big = "Date,Event,E-Mail\n";
+    for (int i = 0; i < 400'000; ++i)
+        big += "2025-03-04 10:15,Product Viewed,shopper" + QByteArray::number(i) + "@example.com\n";
+    ImportWizard wizard(workspacePath_);
+    wizard.show();
+    wizard.setInputPath(writeFile(QStringLiteral("big.csv"), big));
+    QTRY_VERIFY(nextEnabled(wizard));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(ImportWizard::MappingPage));
+    QTRY_VERIFY(nextEnabled(wizard));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(ImportWizard::ImportPage));
+
+    // Click the progress dialog's Cancel button as soon as it is on screen.
+    bool pressed = false;
+    QTimer watcher;
+    connect(&watcher, &QTimer::timeout, &wizard, [&wizard, &pressed] {
+        auto *dialog = wizard.findChild<QProgressDialog *>();
+        auto *cancel = dialog ? dialog->findChild<QPushButton *>() : nullptr;
+        if (!pressed && cancel && cancel->isVisible()) {
+            pressed = true;
+            QTest::mouseClick(cancel, Qt::LeftButton);
+        }
+    });
+    watcher.start(20);
+    QVERIFY(!wizard.runPage()->runImport());
+    QVERIFY(pressed);
+    QVERIFY2(wizard.runPage()->resultLabel()->text().contains(QStringLiteral("cancelled")),
+        qPrintable(wizard.runPage()->resultLabel()->text()));
+    QVERIFY(!wizard.lastSummary());
+    QVERIFY(wizard.runPage()->importButton()->isEnabled());
+
+    auto workspace = Workspace::open(workspacePath_.toStdString());
+    QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM events"), 0);
+    QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM profiles"), 0);
+    QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM imports"), 0);
 }
 
 QTEST_MAIN(TestImportWizard)
