@@ -417,16 +417,16 @@ Details: %2</translation>
         <translation>Datei importieren</translation>
     </message>
     <message>
-        <source>Text tables (*.csv *.txt *.tsv *.gz);;CSV files (*.csv *.csv.gz);;All files (*)</source>
-        <translation>Texttabellen (*.csv *.txt *.tsv *.gz);;CSV-Dateien (*.csv *.csv.gz);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>No file chosen yet. Its first rows will show here, so you can check that it reads correctly.</source>
         <translation>Noch keine Datei ausgewählt. Die ersten Zeilen der Datei werden hier angezeigt, damit Sie prüfen können, ob sie korrekt gelesen wird.</translation>
     </message>
     <message>
         <source>This file cannot be imported: %1</source>
         <translation>Diese Datei kann nicht importiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Store exports (*.csv *.txt *.tsv *.jsonl *.json *.gz);;CSV files (*.csv *.csv.gz);;Event logs (*.jsonl *.json *.jsonl.gz);;All files (*)</source>
+        <translation>Shop-Exporte (*.csv *.txt *.tsv *.jsonl *.json *.gz);;CSV-Dateien (*.csv *.csv.gz);;Ereignisprotokolle (*.jsonl *.json *.jsonl.gz);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -733,6 +733,18 @@ Cancel stops the import and leaves the workspace unchanged.</source>
     <message>
         <source>Import Events</source>
         <translation>Ereignisse importieren</translation>
+    </message>
+    <message>
+        <source>Product catalog</source>
+        <translation>Produktkatalog</translation>
+    </message>
+    <message>
+        <source>Segment JSON Lines</source>
+        <translation>Segment-JSON-Lines</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
     </message>
 </context>
 <context>

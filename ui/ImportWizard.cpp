@@ -1,5 +1,7 @@
 #include "ImportWizard.h"
 
+#include "ingest/JsonLinesReader.h"
+
 #include "ImportWizardPages.h"
 
 #include "ingest/ImportPreset.h"
@@ -18,6 +20,10 @@ QString presetDisplayName(const std::string &presetName)
         return ImportWizard::tr("Shopify orders export");
     if (presetName == "shopify-customers")
         return ImportWizard::tr("Shopify customers export");
+    if (presetName == "catalog")
+        return ImportWizard::tr("Product catalog");
+    if (presetName == "segment")
+        return ImportWizard::tr("Segment JSON Lines");
     if (presetName == "generic")
         return ImportWizard::tr("Generic events file");
     return QString::fromStdString(presetName);
@@ -60,8 +66,15 @@ std::string ImportWizard::encoding() const
 
 const ImportPreset *ImportWizard::preset() const
 {
-    const std::string name = filePage_->formatName();
-    return name == "generic" ? nullptr : ImportPreset::find(name);
+    // Formats without a column mapping of their own (generic, catalog, segment) have none.
+    return ImportPreset::find(filePage_->formatName());
+}
+
+std::string ImportWizard::detectedFormat() const
+{
+    if (jsonLines_)
+        return "segment";
+    return header_.empty() ? std::string("generic") : ImportJob::detectCsvFormat(header_);
 }
 
 ImportMapping ImportWizard::mapping() const
@@ -78,8 +91,8 @@ ImportRequest ImportWizard::request() const
     request.mapping = mapping();
     request.encoding = encoding();
     request.delimiter = delimiter_;
-    const ImportPreset *chosen = preset();
-    request.preset = chosen ? chosen->name() : std::string("generic");
+    // The format picked on the file page: generic, a preset, catalog or segment.
+    request.preset = filePage_->formatName();
     return request;
 }
 
@@ -92,6 +105,24 @@ QString ImportWizard::readPreview()
     if (path.trimmed().isEmpty())
         return {};
     try {
+        if (ImportJob::isJsonLines(path.toStdString())) {
+            // One message per line: the preview shows the messages as they are.
+            InputFile file(path.toStdString());
+            JsonLinesReader reader(file);
+            JsonRecord message;
+            while (
+                static_cast<int>(previewRecords_.size()) < kPreviewRows && reader.next(message)) {
+                CsvRecord record;
+                record.line = message.line;
+                record.raw = message.raw;
+                record.fields = { message.raw };
+                previewRecords_.push_back(std::move(record));
+            }
+            header_ = { tr("Message").toStdString() };
+            jsonLines_ = true;
+            return {};
+        }
+        jsonLines_ = false;
         InputFile file(path.toStdString());
         CsvOptions options;
         options.encoding = encoding() == "windows-1252" ? Encoding::Windows1252 : Encoding::Utf8;

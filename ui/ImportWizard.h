@@ -40,6 +40,8 @@ public:
 
     /// What the file page read: the header and up to kPreviewRows records.
     const std::vector<std::string> &header() const { return header_; }
+    /// The format the file's content says it is in: "segment", a preset, "catalog", "generic".
+    std::string detectedFormat() const;
     const std::vector<CsvRecord> &previewRecords() const { return previewRecords_; }
     char delimiter() const { return delimiter_; }
     std::string encoding() const;
@@ -68,6 +70,7 @@ private:
 
     QString workspacePath_;
     std::vector<std::string> header_;
+    bool jsonLines_ = false;
     std::vector<CsvRecord> previewRecords_;
     char delimiter_ = 0;
     std::optional<ImportSummary> lastSummary_;

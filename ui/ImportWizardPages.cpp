@@ -196,6 +196,8 @@ ImportFilePage::ImportFilePage(ImportWizard *wizard)
     formatCombo_->addItem(presetDisplayName("generic"), QStringLiteral("generic"));
     for (const auto &preset : ImportPreset::all())
         formatCombo_->addItem(presetDisplayName(preset->name()), toQ(preset->name()));
+    formatCombo_->addItem(presetDisplayName("catalog"), QStringLiteral("catalog"));
+    formatCombo_->addItem(presetDisplayName("segment"), QStringLiteral("segment"));
 
     auto *form = new QFormLayout;
     auto *fileLabel = new QLabel(tr("&File:"), this);
@@ -241,12 +243,12 @@ ImportFilePage::ImportFilePage(ImportWizard *wizard)
         if (!readable_)
             return;
         const std::string chosen = formatName();
-        const ImportPreset *detected = ImportPreset::detect(wizard_->header());
+        const std::string detected = wizard_->detectedFormat();
         if (chosen == "generic")
-            statusLabel_->setText(detected
+            statusLabel_->setText(detected != "generic"
                     ? tr("Read as a generic events file: you map its columns on the next page.")
                     : tr("Generic events file — map its columns on the next page."));
-        else if (detected && detected->name() == chosen)
+        else if (detected == chosen)
             statusLabel_->setText(tr("Recognised: %1").arg(presetDisplayName(chosen)));
         else
             statusLabel_->setText(tr("Read as %1, although its columns do not look like it.")
@@ -280,7 +282,8 @@ void ImportFilePage::browse()
 {
     const QString chosen
         = QFileDialog::getOpenFileName(this, tr("Import File"), QFileInfo(path()).absolutePath(),
-            tr("Text tables (*.csv *.txt *.tsv *.gz);;CSV files (*.csv *.csv.gz);;All files (*)"));
+            tr("Store exports (*.csv *.txt *.tsv *.jsonl *.json *.gz);;CSV files (*.csv *.csv.gz);;"
+               "Event logs (*.jsonl *.json *.jsonl.gz);;All files (*)"));
     if (!chosen.isEmpty())
         setPath(chosen);
 }
@@ -313,14 +316,13 @@ void ImportFilePage::reload()
         statusLabel_->setText(tr("This file cannot be imported: %1").arg(error));
         statusLabel_->setStyleSheet(QStringLiteral("color: %1;").arg(kErrorColor.name()));
     } else {
-        const ImportPreset *detected = ImportPreset::detect(wizard_->header());
-        const int index
-            = formatCombo_->findData(detected ? toQ(detected->name()) : QStringLiteral("generic"));
+        const std::string detected = wizard_->detectedFormat();
+        const int index = formatCombo_->findData(toQ(detected));
         const QSignalBlocker blocker(formatCombo_);
         formatCombo_->setCurrentIndex(qMax(0, index));
         statusLabel_->setStyleSheet({});
-        statusLabel_->setText(detected
-                ? tr("Recognised: %1").arg(presetDisplayName(detected->name()))
+        statusLabel_->setText(detected != "generic"
+                ? tr("Recognised: %1").arg(presetDisplayName(detected))
                 : tr("Generic events file — map its columns on the next page."));
     }
     Q_EMIT completeChanged();

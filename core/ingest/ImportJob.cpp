@@ -417,32 +417,6 @@ private:
     bool bulkLoad_ = false;
 };
 
-/// True when the file's first non-blank byte (after decompression and a byte order mark)
-/// is '{': a JSON Lines file rather than CSV.
-bool isJsonLines(const std::string &path)
-{
-    InputFile input(path);
-    constexpr std::size_t kMaxBlankBytes = std::size_t(1) << 20;
-    std::string buffer(64 * 1024, '\0');
-    std::size_t seen = 0;
-    bool first = true;
-    while (seen < kMaxBlankBytes) {
-        const std::size_t count = input.read(buffer.data(), buffer.size());
-        if (count == 0)
-            return false;
-        std::string_view text(buffer.data(), count);
-        if (first) {
-            text.remove_prefix(TextDecoder::utf8BomLength(text));
-            first = false;
-        }
-        const auto at = text.find_first_not_of(" \t\r\n");
-        if (at != std::string_view::npos)
-            return text[at] == '{';
-        seen += count;
-    }
-    return false;
-}
-
 /// A Segment JSON Lines export (preset "segment"): one event per message.
 ImportSummary runSegment(Workspace &workspace, const ImportRequest &request, ProgressSink *progress)
 {
@@ -577,6 +551,39 @@ ImportSummary ImportJob::run(
     reportProgress(progress, total, total, "Saving");
     transaction.commit();
     return summary;
+}
+
+bool ImportJob::isJsonLines(const std::string &path)
+{
+    InputFile input(path);
+    constexpr std::size_t kMaxBlankBytes = std::size_t(1) << 20;
+    std::string buffer(64 * 1024, '\0');
+    std::size_t seen = 0;
+    bool first = true;
+    while (seen < kMaxBlankBytes) {
+        const std::size_t count = input.read(buffer.data(), buffer.size());
+        if (count == 0)
+            return false;
+        std::string_view text(buffer.data(), count);
+        if (first) {
+            text.remove_prefix(TextDecoder::utf8BomLength(text));
+            first = false;
+        }
+        const auto at = text.find_first_not_of(" \t\r\n");
+        if (at != std::string_view::npos)
+            return text[at] == '{';
+        seen += count;
+    }
+    return false;
+}
+
+std::string ImportJob::detectCsvFormat(const std::vector<std::string> &header)
+{
+    if (CatalogImport::matches(header))
+        return CatalogImport::kPresetName;
+    if (const ImportPreset *preset = ImportPreset::detect(header))
+        return preset->name();
+    return "generic";
 }
 
 } // namespace clientele

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace clientele {
 
@@ -62,6 +63,13 @@ public:
     /// mapping does not fit the file) or StoreError.
     static ImportSummary run(
         Workspace &workspace, const ImportRequest &request, ProgressSink *progress = nullptr);
+
+    /// True when the file's first non-blank byte (after decompression and a byte order
+    /// mark) is '{': Segment-style JSON Lines rather than CSV. Throws IngestError.
+    static bool isJsonLines(const std::string &path);
+    /// The format "auto" picks for a CSV file with this header: a preset's name, "catalog",
+    /// or "generic" (the columns need a mapping).
+    static std::string detectCsvFormat(const std::vector<std::string> &header);
 };
 
 } // namespace clientele

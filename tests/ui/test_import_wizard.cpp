@@ -38,6 +38,7 @@ private Q_SLOTS:
     void knownFormatSkipsTheMapping();
     void mappingSavesAndLoads();
     void cancelLeavesTheWorkspaceUnchanged();
+    void eventLogsAndCatalogsAreRecognised();
 
 private:
     QString writeFile(const QString &name, const QByteArray &text);
@@ -364,6 +365,47 @@ void TestImportWizard::cancelLeavesTheWorkspaceUnchanged()
     QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM events"), 0);
     QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM profiles"), 0);
     QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM imports"), 0);
+}
+
+void TestImportWizard::eventLogsAndCatalogsAreRecognised()
+{
+    const QString log = writeFile(QStringLiteral("events.jsonl"),
+        R"({"type":"page","anonymousId":"a-1","name":"Home","timestamp":"2026-03-01T10:00:00Z","messageId":"m-1"})"
+        "\n"
+        R"({"type":"identify","userId":"u-1","anonymousId":"a-1","traits":{"email":"lena@example.com"},"timestamp":"2026-03-01T10:05:00Z","messageId":"m-2"})"
+        "\n");
+    {
+        ImportWizard wizard(workspacePath_);
+        wizard.show();
+        wizard.setInputPath(log);
+        QTRY_VERIFY(nextEnabled(wizard));
+        QCOMPARE(
+            wizard.filePage()->formatCombo()->currentData().toString(), QStringLiteral("segment"));
+        QVERIFY(wizard.filePage()->statusLabel()->text().contains(
+            QStringLiteral("Segment JSON Lines")));
+        QCOMPARE(wizard.filePage()->previewModel()->rowCount(), 2);
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(ImportWizard::ImportPage));
+        QVERIFY2(
+            wizard.runPage()->runImport(), qPrintable(wizard.runPage()->resultLabel()->text()));
+        QCOMPARE(wizard.lastSummary()->imported, 2);
+    }
+    const QString catalog = writeFile(QStringLiteral("catalog.csv"),
+        "sku,name,category,price\nSH-1,Trail Runner,shoes,129.95\nSO-2,Socks,socks,12.00\n");
+    ImportWizard wizard(workspacePath_);
+    wizard.show();
+    wizard.setInputPath(catalog);
+    QTRY_VERIFY(nextEnabled(wizard));
+    QCOMPARE(wizard.filePage()->formatCombo()->currentData().toString(), QStringLiteral("catalog"));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(ImportWizard::ImportPage));
+    QVERIFY(wizard.runPage()->runImport());
+    QCOMPARE(wizard.lastSummary()->imported, 2);
+
+    auto workspace = Workspace::open(workspacePath_.toStdString());
+    QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM events"), 2);
+    QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM products"), 2);
+    QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM profiles"), 1);
 }
 
 QTEST_MAIN(TestImportWizard)
