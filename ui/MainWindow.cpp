@@ -164,8 +164,6 @@ bool MainWindow::openWorkspace(const QString &path, QString *errorMessage)
             *errorMessage = describeStoreError(error, path);
         return false;
     }
-    const bool isDemo = opened->meta("origin") == "demo";
-    const QString storeName = QString::fromStdString(opened->meta("store.name"));
     workspace_ = std::move(opened);
     importAction_->setEnabled(true);
 
@@ -174,11 +172,18 @@ bool MainWindow::openWorkspace(const QString &path, QString *errorMessage)
     rebuildRecentMenu();
     setWindowTitle(tr("%1 – Clientele").arg(QFileInfo(path).fileName()));
     workspaceLabel_->setText(tr("Workspace: %1").arg(QDir::toNativeSeparators(absolute)));
-    shoppersLabel_->setText(tr("Reading…"));
-    eventsLabel_->clear();
-    overview_->load(absolute, isDemo, storeName);
+    reloadFigures();
     Q_EMIT workspaceOpened(absolute);
     return true;
+}
+
+void MainWindow::reloadFigures()
+{
+    shoppersLabel_->setText(tr("Reading…"));
+    eventsLabel_->clear();
+    const bool isDemo = workspace_->meta("origin") == "demo";
+    const QString storeName = QString::fromStdString(workspace_->meta("store.name"));
+    overview_->load(workspacePath(), isDemo, storeName);
 }
 
 bool MainWindow::openStartupWorkspace(const QString &requestedPath, QString *errorMessage)
@@ -294,9 +299,8 @@ void MainWindow::fillWithDemoData()
         });
     if (outcome.failed())
         reportError(tr("Demo Store"), outcome.error);
-    QString error;
-    if (!openWorkspace(workspacePath(), &error))
-        reportError(tr("Open Workspace"), error);
+    else if (outcome.succeeded())
+        reloadFigures();
 }
 
 void MainWindow::importFile()
@@ -307,10 +311,7 @@ void MainWindow::importFile()
     wizard.exec();
     if (!wizard.lastSummary())
         return;
-    // The import wrote through its own connection: reopen to show the new figures.
-    QString error;
-    if (!openWorkspace(workspacePath(), &error))
-        reportError(tr("Open Workspace"), error);
+    reloadFigures();
 }
 
 void MainWindow::about()

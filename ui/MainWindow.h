@@ -53,6 +53,8 @@ private:
     void createCentralArea();
     void rebuildRecentMenu();
     void showWorkspaceFigures(const WorkspaceOverview &overview);
+    /// Reads the open workspace's figures again (after an import wrote to it).
+    void reloadFigures();
     void reportError(const QString &title, const QString &message);
 
     void newWorkspace();

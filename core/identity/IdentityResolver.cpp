@@ -14,7 +14,7 @@ constexpr char kKeySeparator = '\x1f';
 IdentityResolver::IdentityResolver(Database &db, MergeRules rules)
     : db_(db)
     , rules_(std::move(rules))
-    , insertProfile_(db, "INSERT INTO profiles(id, created_at, is_known) VALUES (?1, ?2, ?3)")
+    , insertProfile_(db, "INSERT INTO profiles(id, created_at, is_known) VALUES (?1, ?2, 0)")
     , insertIdentity_(db,
           "INSERT INTO identities(kind, value, profile_id, source, first_seen) "
           "VALUES (?1, ?2, ?3, ?4, ?5)")
@@ -97,8 +97,7 @@ std::optional<ProfileId> IdentityResolver::resolve(
                       && c.identifier->value == identifier.value;
               });
         if (!duplicate)
-            candidates.push_back({ &identifier, lookup(identifier.kind, identifier.value),
-                rules_.priority(identifier.kind) });
+            candidates.push_back({ &identifier, rules_.priority(identifier.kind) });
     }
     if (candidates.empty())
         return std::nullopt;
@@ -115,10 +114,6 @@ std::optional<ProfileId> IdentityResolver::resolve(
             attach(profile, identifier, ts, source);
         else
             refuse(profile, std::nullopt, identifier, ts, conflict);
-    };
-    const auto anyKnown = [&]() {
-        return std::any_of(candidates.begin(), candidates.end(),
-            [](const Candidate &c) { return c.identifier->kind != IdentityKind::AnonymousId; });
     };
 
     for (const Candidate &candidate : candidates) {
@@ -139,7 +134,7 @@ std::optional<ProfileId> IdentityResolver::resolve(
                 // A stronger new identifier that this profile may not hold (a second
                 // customer id on a shared device): it starts its own profile, and the
                 // link to the existing one is refused below.
-                anchor = createProfile(ts, anyKnown());
+                anchor = createProfile(ts);
             }
             for (const Identifier *waiting : pending)
                 attachOrRefuse(*anchor, *waiting);
@@ -158,17 +153,19 @@ std::optional<ProfileId> IdentityResolver::resolve(
         anchor = merge(std::min(*anchor, *profile), std::max(*anchor, *profile), identifier, ts);
     }
     if (!anchor) {
-        anchor = createProfile(ts, anyKnown());
+        anchor = createProfile(ts);
         for (const Identifier *waiting : pending)
             attachOrRefuse(*anchor, *waiting);
     }
     return anchor;
 }
 
-ProfileId IdentityResolver::createProfile(Millis ts, bool known)
+ProfileId IdentityResolver::createProfile(Millis ts)
 {
+    // A new profile holds no identifier yet; attach() marks it known with its first
+    // identifier that is not a device id.
     const ProfileId id = nextProfileId_++;
-    insertProfile_.bind(1, id).bind(2, ts).bind(3, known ? 1 : 0).run();
+    insertProfile_.bind(1, id).bind(2, ts).run();
     members_[id];
     ++stats_.profilesCreated;
     return id;

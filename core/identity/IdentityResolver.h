@@ -81,12 +81,11 @@ private:
     };
     struct Candidate {
         const Identifier *identifier;
-        std::optional<ProfileId> profile;
         int priority;
     };
 
     static std::string keyOf(std::string_view kind, std::string_view value);
-    ProfileId createProfile(Millis ts, bool known);
+    ProfileId createProfile(Millis ts);
     void attach(
         ProfileId profile, const Identifier &identifier, Millis ts, std::string_view source);
     /// Why the two profiles may not be one (limits), or empty when they may.

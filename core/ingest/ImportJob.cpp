@@ -488,15 +488,13 @@ ImportSummary ImportJob::run(
     readerOptions.encoding = *encoding;
     CsvReader reader(input, readerOptions);
     const std::vector<std::string> header = reader.header();
-    if (request.preset == CatalogImport::kPresetName
-        || (request.preset == "auto" && CatalogImport::matches(header)))
+    const std::string format = request.preset == "auto" ? detectCsvFormat(header) : request.preset;
+    if (format == CatalogImport::kPresetName)
         return CatalogImport::run(workspace, request, input, reader, progress);
 
     const ImportPreset *preset = nullptr;
-    if (request.preset == "auto")
-        preset = ImportPreset::detect(header);
-    else if (!request.preset.empty() && request.preset != "generic") {
-        preset = ImportPreset::find(request.preset);
+    if (!format.empty() && format != "generic") {
+        preset = ImportPreset::find(format);
         if (!preset)
             throw std::invalid_argument(
                 "'" + request.preset + "' is not an import preset Clientele knows.");
