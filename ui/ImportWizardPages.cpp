@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include <QBrush>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
@@ -52,9 +53,9 @@ struct TargetChoice {
     const char *label;
 };
 
-const std::array<TargetChoice, 25> &targetChoices()
+const std::array<TargetChoice, 28> &targetChoices()
 {
-    static const std::array<TargetChoice, 25> choices { {
+    static const std::array<TargetChoice, 28> choices { {
         { FieldTarget::Ignore, "", QT_TRANSLATE_NOOP("ImportMappingPage", "Ignore") },
         { FieldTarget::Timestamp, "", QT_TRANSLATE_NOOP("ImportMappingPage", "Timestamp *") },
         { FieldTarget::EventType, "", QT_TRANSLATE_NOOP("ImportMappingPage", "Event type *") },
@@ -85,6 +86,12 @@ const std::array<TargetChoice, 25> &targetChoices()
         { FieldTarget::Country, "", QT_TRANSLATE_NOOP("ImportMappingPage", "Country") },
         { FieldTarget::City, "", QT_TRANSLATE_NOOP("ImportMappingPage", "City") },
         { FieldTarget::Property, "", QT_TRANSLATE_NOOP("ImportMappingPage", "Property") },
+        { FieldTarget::Consent, "email",
+            QT_TRANSLATE_NOOP("ImportMappingPage", "Consent: email marketing") },
+        { FieldTarget::Consent, "sms",
+            QT_TRANSLATE_NOOP("ImportMappingPage", "Consent: SMS marketing") },
+        { FieldTarget::Consent, "push",
+            QT_TRANSLATE_NOOP("ImportMappingPage", "Consent: push notifications") },
     } };
     return choices;
 }
@@ -417,9 +424,22 @@ ImportMappingPage::ImportMappingPage(ImportWizard *wizard)
     dateOrderCombo_->addItem(tr("Day first (31/12/2025)"), QStringLiteral("DMY"));
     dateOrderCombo_->addItem(tr("Month first (12/31/2025)"), QStringLiteral("MDY"));
 
+    channelCombo_ = new QComboBox(this);
+    channelCombo_->setObjectName(QStringLiteral("channelCombo"));
+    for (const char *channel : { "web", "app", "pos", "email", "support", "loyalty" })
+        channelCombo_->addItem(channelDisplayName(channel), QString::fromLatin1(channel));
+    channelCombo_->setToolTip(tr("Where the rows happened, unless a column says it."));
+
+    lineItemsCheck_ = new QCheckBox(tr("One row per order line (rows with the same order id "
+                                       "become one order)"),
+        this);
+    lineItemsCheck_->setObjectName(QStringLiteral("lineItemsCheck"));
+
     auto *options = new QGroupBox(tr("How the values are written"), this);
     auto *form = new QFormLayout(options);
     form->addRow(tr("Event type for all rows:"), eventTypeEdit_);
+    form->addRow(tr("Channel for all rows:"), channelCombo_);
+    form->addRow(lineItemsCheck_);
     form->addRow(tr("Time zone:"), timezoneCombo_);
     form->addRow(tr("Phone country:"), countryCombo_);
     form->addRow(tr("Decimal separator:"), decimalCombo_);
@@ -450,10 +470,10 @@ ImportMappingPage::ImportMappingPage(ImportWizard *wizard)
     problemsLabel_->setObjectName(QStringLiteral("problemsLabel"));
     problemsLabel_->setWordWrap(true);
 
-    previewTable_ = new QTableWidget(0, 5, this);
+    previewTable_ = new QTableWidget(0, 6, this);
     previewTable_->setObjectName(QStringLiteral("mappedPreview"));
-    previewTable_->setHorizontalHeaderLabels(
-        { tr("Line"), tr("Time (local)"), tr("Event"), tr("Identities"), tr("Amount / result") });
+    previewTable_->setHorizontalHeaderLabels({ tr("Line"), tr("Time (local)"), tr("Event"),
+        tr("Identities"), tr("Consents"), tr("Amount / result") });
     previewTable_->verticalHeader()->hide();
     previewTable_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     previewTable_->setWordWrap(false);
@@ -469,6 +489,8 @@ ImportMappingPage::ImportMappingPage(ImportWizard *wizard)
 
     connect(eventTypeEdit_, &QLineEdit::textChanged, this, &ImportMappingPage::refresh);
     connect(timezoneCombo_, &QComboBox::currentTextChanged, this, &ImportMappingPage::refresh);
+    connect(channelCombo_, &QComboBox::currentIndexChanged, this, &ImportMappingPage::refresh);
+    connect(lineItemsCheck_, &QCheckBox::toggled, this, &ImportMappingPage::refresh);
     connect(countryCombo_, &QComboBox::currentIndexChanged, this, &ImportMappingPage::refresh);
     connect(decimalCombo_, &QComboBox::currentIndexChanged, this, &ImportMappingPage::refresh);
     connect(dateOrderCombo_, &QComboBox::currentIndexChanged, this, &ImportMappingPage::refresh);
@@ -533,6 +555,13 @@ std::pair<FieldTarget, std::string> ImportMappingPage::guessTarget(const QString
         return { FieldTarget::Country, {} };
     if (is({ "city", "town" }))
         return { FieldTarget::City, {} };
+    if (is({ "acceptsemailmarketing", "acceptsmarketing", "emailconsent", "emailoptin",
+            "newsletter", "marketingconsent", "subscribed" }))
+        return { FieldTarget::Consent, "email" };
+    if (is({ "acceptssmsmarketing", "smsconsent", "smsoptin" }))
+        return { FieldTarget::Consent, "sms" };
+    if (is({ "pushconsent", "pushoptin", "acceptspush" }))
+        return { FieldTarget::Consent, "push" };
     return { FieldTarget::Ignore, {} };
 }
 
@@ -597,7 +626,7 @@ bool ImportMappingPage::setColumnTarget(
         for (int index = 0; index < static_cast<int>(choices.size()); ++index) {
             const TargetChoice &choice = choices[static_cast<std::size_t>(index)];
             if (choice.target == target
-                && (target != FieldTarget::Identity || detail == choice.detail)) {
+                && (std::string_view(choice.detail).empty() || detail == choice.detail)) {
                 combo->setCurrentIndex(index);
                 return true;
             }
@@ -632,6 +661,8 @@ ImportMapping ImportMappingPage::mapping() const
         mapping.columns.push_back({ name.toStdString(), target, detail });
     }
     mapping.fixedEventType = toEventTypeKey(eventTypeEdit_->text().trimmed().toStdString());
+    mapping.fixedChannel = channelCombo_->currentData().toString().toStdString();
+    mapping.lineItems = lineItemsCheck_->isChecked();
     mapping.timezone = timezoneCombo_->currentText().trimmed().toStdString();
     mapping.country = countryCombo_->currentText().toStdString();
     mapping.decimal = decimalCombo_->currentData().toString().toStdString();
@@ -648,6 +679,10 @@ void ImportMappingPage::applyMapping(const ImportMapping &mapping)
     for (const ColumnMapping &column : mapping.columns)
         setColumnTarget(toQ(column.column), column.target, column.detail);
     eventTypeEdit_->setText(toQ(mapping.fixedEventType));
+    if (channelCombo_->findData(toQ(mapping.fixedChannel)) < 0)
+        channelCombo_->addItem(channelDisplayName(mapping.fixedChannel), toQ(mapping.fixedChannel));
+    channelCombo_->setCurrentIndex(channelCombo_->findData(toQ(mapping.fixedChannel)));
+    lineItemsCheck_->setChecked(mapping.lineItems);
     timezoneCombo_->setCurrentText(toQ(mapping.timezone));
     if (countryCombo_->findText(toQ(mapping.country)) < 0)
         countryCombo_->addItem(toQ(mapping.country));
@@ -707,7 +742,7 @@ void ImportMappingPage::refreshPreview(const ImportMapping &mapping)
             auto *result = new QTableWidgetItem(tr("Rejected: %1").arg(toQ(reason)));
             result->setForeground(kErrorColor);
             result->setToolTip(result->text());
-            previewTable_->setItem(row, 4, result);
+            previewTable_->setItem(row, 5, result);
             continue;
         }
         const QDateTime time = QDateTime::fromMSecsSinceEpoch(mapped.ts).toLocalTime();
@@ -718,11 +753,15 @@ void ImportMappingPage::refreshPreview(const ImportMapping &mapping)
         for (const Identifier &identifier : mapped.identifiers)
             identities << toQ(identifier.kind) + QLatin1Char(' ') + toQ(identifier.value);
         previewTable_->setItem(row, 3, new QTableWidgetItem(identities.join(QStringLiteral(", "))));
+        QStringList consents;
+        for (const ConsentUpdate &consent : mapped.consents)
+            consents << toQ(consent.channel) + QLatin1Char(' ') + toQ(consent.status);
+        previewTable_->setItem(row, 4, new QTableWidgetItem(consents.join(QStringLiteral(", "))));
         QString amount;
         if (mapped.value)
             amount = mapped.currency.empty() ? locale.toString(*mapped.value, 'f', 2)
                                              : formatMoney(*mapped.value, mapped.currency, 2);
-        previewTable_->setItem(row, 4, new QTableWidgetItem(amount));
+        previewTable_->setItem(row, 5, new QTableWidgetItem(amount));
     }
     previewTable_->resizeColumnsToContents();
 }

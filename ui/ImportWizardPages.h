@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -113,6 +114,8 @@ public:
     QTableWidget *previewTable() const { return previewTable_; }
     QLabel *problemsLabel() const { return problemsLabel_; }
     QLineEdit *eventTypeEdit() const { return eventTypeEdit_; }
+    QComboBox *channelCombo() const { return channelCombo_; }
+    QCheckBox *lineItemsCheck() const { return lineItemsCheck_; }
     QComboBox *timezoneCombo() const { return timezoneCombo_; }
     QComboBox *countryCombo() const { return countryCombo_; }
     QComboBox *decimalCombo() const { return decimalCombo_; }
@@ -133,6 +136,8 @@ private:
     QLabel *problemsLabel_ = nullptr;
     QLabel *fileMessageLabel_ = nullptr;
     QLineEdit *eventTypeEdit_ = nullptr;
+    QComboBox *channelCombo_ = nullptr;
+    QCheckBox *lineItemsCheck_ = nullptr;
     QComboBox *timezoneCombo_ = nullptr;
     QComboBox *countryCombo_ = nullptr;
     QComboBox *decimalCombo_ = nullptr;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 namespace clientele {
 
@@ -174,12 +175,17 @@ ProfileId IdentityResolver::createProfile(Millis ts)
 void IdentityResolver::attach(
     ProfileId profile, const Identifier &identifier, Millis ts, std::string_view source)
 {
-    insertIdentity_.bind(1, identifier.kind)
-        .bind(2, identifier.value)
-        .bind(3, profile)
-        .bind(4, source)
-        .bind(5, ts)
-        .run();
+    if (bulkLoad_) {
+        pendingIdentities_.push_back(
+            { identifier.kind, identifier.value, std::string(source), ts });
+    } else {
+        insertIdentity_.bind(1, identifier.kind)
+            .bind(2, identifier.value)
+            .bind(3, profile)
+            .bind(4, source)
+            .bind(5, ts)
+            .run();
+    }
     auto &members = members_[profile];
     const bool wasKnown = std::any_of(members.begin(), members.end(),
         [](const Member &m) { return m.kind != IdentityKind::AnonymousId; });
@@ -245,7 +251,7 @@ ProfileId IdentityResolver::merge(
     mergeConsents_.bind(1, kept).bind(2, merged).run();
     dropConsents_.bind(1, merged).run();
     fillAttributes_.bind(1, kept).bind(2, merged).run();
-    if (deferEventMoves_) {
+    if (bulkLoad_) {
         deferredMoves_.emplace_back(merged, kept);
     } else {
         moveEvents_.bind(1, kept).bind(2, merged).run();
@@ -285,8 +291,27 @@ void IdentityResolver::refuse(ProfileId profile, std::optional<ProfileId> other,
     ++stats_.refusals;
 }
 
-void IdentityResolver::applyDeferredMoves()
+void IdentityResolver::finishBulkLoad()
 {
+    // In (kind, value) order the unique index grows at its end instead of page by page
+    // all over it.
+    std::sort(pendingIdentities_.begin(), pendingIdentities_.end(),
+        [](const PendingIdentity &a, const PendingIdentity &b) {
+            return std::tie(a.kind, a.value) < std::tie(b.kind, b.value);
+        });
+    // The by-profile index is built once after them: their profiles come in no order.
+    db_.exec("DROP INDEX IF EXISTS identities_profile");
+    for (const PendingIdentity &identity : pendingIdentities_) {
+        insertIdentity_.bind(1, identity.kind)
+            .bind(2, identity.value)
+            .bind(3, profileOf_.at(keyOf(identity.kind, identity.value)))
+            .bind(4, identity.source)
+            .bind(5, identity.firstSeen)
+            .run();
+    }
+    db_.exec("CREATE INDEX IF NOT EXISTS identities_profile ON identities(profile_id)");
+    pendingIdentities_.clear();
+    pendingIdentities_.shrink_to_fit();
     if (deferredMoves_.empty())
         return;
     // Follow chains (a merged into b, later b into c) to where each profile ended up.

@@ -62,14 +62,16 @@ public:
     std::optional<ProfileId> lookup(std::string_view kind, std::string_view value) const;
 
     /**
-     * For bulk loads into a workspace without the events-by-profile index: a merge then
-     * moves identities and consents at once but leaves events (and the merged profile's
-     * row) for applyDeferredMoves(), which moves them all in one pass.
+     * For a first load into a workspace without event indexes: new identities are kept in
+     * memory and written once, sorted, by finishBulkLoad() (random inserts into the
+     * identities index cost more than resolving); a merge moves consents at once but
+     * leaves events (and the merged profile's row) for finishBulkLoad() too.
      */
-    void setDeferEventMoves(bool defer) { deferEventMoves_ = defer; }
-    /// Moves the events of every profile merged since setDeferEventMoves(true) to the
-    /// profile it ended up in, and deletes the merged profiles.
-    void applyDeferredMoves();
+    void setBulkLoad(bool bulk) { bulkLoad_ = bulk; }
+    /// Writes the identities held back since setBulkLoad(true), moves the events of every
+    /// profile merged since then to the profile it ended up in, and deletes the merged
+    /// profiles.
+    void finishBulkLoad();
 
     const ResolutionStats &stats() const { return stats_; }
     const MergeRules &rules() const { return rules_; }
@@ -99,9 +101,17 @@ private:
     Database &db_;
     MergeRules rules_;
     std::optional<std::int64_t> importId_;
-    bool deferEventMoves_ = false;
-    /// merged → kept, in merge order, while event moves are deferred.
+    bool bulkLoad_ = false;
+    /// merged → kept, in merge order, during a bulk load.
     std::vector<std::pair<ProfileId, ProfileId>> deferredMoves_;
+    /// Identities first seen during a bulk load; their profile is looked up when written.
+    struct PendingIdentity {
+        std::string kind;
+        std::string value;
+        std::string source;
+        Millis firstSeen;
+    };
+    std::vector<PendingIdentity> pendingIdentities_;
     ResolutionStats stats_;
     ProfileId nextProfileId_ = 1;
 

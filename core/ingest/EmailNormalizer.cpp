@@ -48,6 +48,18 @@ std::string_view unwrap(std::string_view text)
 /// NFC + full case folding, dropping default-ignorable characters; nullopt for broken UTF-8.
 std::optional<std::string> foldCase(std::string_view text)
 {
+    // Nearly every address is ASCII, where NFC changes nothing, case folding is lower-casing
+    // and nothing is default-ignorable: the common case skips utf8proc.
+    bool ascii = true;
+    for (const char c : text)
+        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii) {
+        std::string folded(text);
+        for (char &c : folded)
+            if (c >= 'A' && c <= 'Z')
+                c = static_cast<char>(c - 'A' + 'a');
+        return folded;
+    }
     utf8proc_uint8_t *mapped = nullptr;
     const auto options = static_cast<utf8proc_option_t>(
         UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);

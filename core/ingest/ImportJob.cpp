@@ -2,6 +2,7 @@
 
 #include "CatalogImport.h"
 #include "CsvReader.h"
+#include "EventKeySet.h"
 #include "ImportPreset.h"
 #include "ImportRecord.h"
 #include "IngestError.h"
@@ -21,7 +22,6 @@
 #include <unordered_map>
 
 namespace clientele {
-
 namespace {
 
 constexpr std::int64_t kProgressEveryRows = 20000;
@@ -50,6 +50,37 @@ public:
 private:
     Database &db_;
     std::int64_t previous_;
+};
+
+/**
+ * A first load into an empty workspace runs without per-row foreign-key checks (two
+ * b-tree lookups per event): every profile and import id it writes comes from the same
+ * transaction. Set outside the transaction, as SQLite requires; restored after it.
+ */
+class BulkLoadForeignKeys {
+public:
+    explicit BulkLoadForeignKeys(Database &db)
+        : db_(db)
+        , off_(db.queryInt("SELECT NOT EXISTS (SELECT 1 FROM events)") == 1)
+    {
+        if (off_)
+            db_.exec("PRAGMA foreign_keys = OFF");
+    }
+    ~BulkLoadForeignKeys()
+    {
+        try {
+            if (off_)
+                db_.exec("PRAGMA foreign_keys = ON");
+        } catch (const std::exception &) {
+            // Workspace::connect turns them on again for every new connection.
+        }
+    }
+    BulkLoadForeignKeys(const BulkLoadForeignKeys &) = delete;
+    BulkLoadForeignKeys &operator=(const BulkLoadForeignKeys &) = delete;
+
+private:
+    Database &db_;
+    bool off_;
 };
 
 /// FNV-1a, 64 bit: the event key of a row, from the source's id or from its content.
@@ -104,12 +135,16 @@ public:
         , mapping_(mapping)
         , fileName_(std::filesystem::path(request.inputPath).filename().string())
         , summary_(summary)
+        , bulkLoad_(db_.queryInt("SELECT NOT EXISTS (SELECT 1 FROM events)") == 1)
         , resolver_(db_)
+        // A bulk load de-duplicates in memory (seenKeys_): the unique index on event_key
+        // that ON CONFLICT needs is built once at the end.
         , insertEvent_(db_,
-              "INSERT INTO events(event_key, ts, type, profile_id, channel, product_id, category, "
-              "order_id, cart_id, value, quantity, currency, import_id, props) "
-              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
-              "ON CONFLICT(event_key) DO NOTHING")
+              std::string(
+                  "INSERT INTO events(event_key, ts, type, profile_id, channel, product_id, "
+                  "category, order_id, cart_id, value, quantity, currency, import_id, props) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
+                  + (bulkLoad_ ? "" : " ON CONFLICT(event_key) DO NOTHING"))
         , extendOrder_(db_,
               "UPDATE events SET value = coalesce(value, 0) + ?2, "
               "quantity = coalesce(quantity, 0) + ?3, "
@@ -121,11 +156,17 @@ public:
         // A later statement (a later order, a later export) may change an implied event:
         // a refund grows, an order is cancelled after it was refunded.
         , upsertImpliedEvent_(db_,
-              "INSERT INTO events(event_key, ts, type, profile_id, channel, order_id, value, "
-              "currency, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-              "ON CONFLICT(event_key) DO UPDATE SET ts = excluded.ts, value = excluded.value, "
-              "currency = excluded.currency, import_id = excluded.import_id "
-              "WHERE excluded.ts IS NOT events.ts OR excluded.value IS NOT events.value")
+              std::string("INSERT INTO events(event_key, ts, type, profile_id, channel, order_id, "
+                          "value, currency, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                  + (bulkLoad_
+                          ? ""
+                          : " ON CONFLICT(event_key) DO UPDATE SET ts = excluded.ts, "
+                            "value = excluded.value, currency = excluded.currency, "
+                            "import_id = excluded.import_id WHERE excluded.ts IS NOT events.ts "
+                            "OR excluded.value IS NOT events.value"))
+        , updateImpliedEvent_(db_,
+              "UPDATE events SET ts = ?2, value = ?3, currency = ?4 WHERE id = ?1 "
+              "AND (ts IS NOT ?2 OR value IS NOT ?3)")
         // Newer wins: a consent stated earlier than the one on file does not replace it.
         , upsertConsent_(db_,
               "INSERT INTO consents(profile_id, channel, status, source, ts) "
@@ -144,13 +185,14 @@ public:
         const auto metaCurrency = workspace.meta("currency");
         currency_ = metaCurrency.empty() ? "EUR" : metaCurrency;
         resolver_.setImportId(summary_.importId);
-        // A first load into an empty workspace builds the secondary event indexes once at
-        // the end instead of row by row (PERF-NOTES: several times faster); merges then
-        // move their events in one pass at the end too.
-        bulkLoad_ = db_.queryInt("SELECT NOT EXISTS (SELECT 1 FROM events)") == 1;
+        // A first load into an empty workspace builds the event indexes once at the end
+        // instead of row by row (PERF-NOTES: several times faster); merges then move their
+        // events in one pass at the end too. Appending to a table without indexes needs
+        // only a small cache.
         if (bulkLoad_) {
-            dropSecondaryEventIndexes(db_);
-            resolver_.setDeferEventMoves(true);
+            dropEventIndexes(db_);
+            db_.exec("PRAGMA cache_size = -65536");
+            resolver_.setBulkLoad(true);
         }
     }
 
@@ -257,7 +299,7 @@ public:
     {
         flushOrder();
         if (bulkLoad_) {
-            resolver_.applyDeferredMoves();
+            resolver_.finishBulkLoad();
             // Index builds sort: a small cache keeps SQLite's sorter threads (PERF-NOTES).
             db_.exec("PRAGMA cache_size = -16384");
             createEventIndexes(db_);
@@ -310,6 +352,11 @@ private:
         if (!row.productName.empty())
             row.properties["product_name"] = row.productName;
         const std::string &eventCurrency = row.currency.empty() ? currency_ : row.currency;
+        if (bulkLoad_ && !seenKeys_.insert(key)) {
+            summary_.duplicates += rows;
+            writeImpliedEvents(row, key, *profile, eventCurrency);
+            return;
+        }
         insertEvent_.bind(1, key)
             .bind(2, row.ts)
             .bind(3, row.type)
@@ -356,6 +403,19 @@ private:
             key.add("implied");
             key.add(std::to_string(rowKey));
             key.add(implied.type);
+            if (bulkLoad_) {
+                const auto written = impliedRows_.find(key.value());
+                if (written != impliedRows_.end()) {
+                    updateImpliedEvent_.bind(1, written->second)
+                        .bind(2, implied.ts)
+                        .bind(3, implied.value)
+                        .bind(
+                            4, implied.value ? std::optional<std::string>(currency) : std::nullopt)
+                        .run();
+                    continue;
+                }
+                seenKeys_.insert(key.value());
+            }
             upsertImpliedEvent_.bind(1, key.value())
                 .bind(2, implied.ts)
                 .bind(3, implied.type)
@@ -366,6 +426,8 @@ private:
                 .bind(8, implied.value ? std::optional<std::string>(currency) : std::nullopt)
                 .bind(9, summary_.importId)
                 .run();
+            if (bulkLoad_)
+                impliedRows_.emplace(key.value(), db_.lastInsertRowId());
         }
     }
 
@@ -398,11 +460,14 @@ private:
     const ImportMapping &mapping_;
     std::string fileName_;
     ImportSummary &summary_;
+    /// A first load into an empty workspace (see the constructor).
+    bool bulkLoad_;
     IdentityResolver resolver_;
     Statement insertEvent_;
     Statement extendOrder_;
     Statement insertReject_;
     Statement upsertImpliedEvent_;
+    Statement updateImpliedEvent_;
     Statement upsertConsent_;
     Statement findProduct_;
     Statement insertProduct_;
@@ -414,7 +479,9 @@ private:
     /// lines of the same order may still extend.
     std::unordered_map<std::int64_t, std::int64_t> ordersWritten_;
     bool lastWriteInserted_ = false;
-    bool bulkLoad_ = false;
+    /// Keys written by a bulk load, and its implied events' rows by key.
+    EventKeySet seenKeys_;
+    std::unordered_map<std::int64_t, std::int64_t> impliedRows_;
 };
 
 /// A Segment JSON Lines export (preset "segment"): one event per message.
@@ -428,6 +495,7 @@ ImportSummary runSegment(Workspace &workspace, const ImportRequest &request, Pro
     const auto total = static_cast<std::int64_t>(input.fileSize());
     reportProgress(progress, 0, total, "Reading");
     CacheSizeScope cache(db, kImportCacheKiB);
+    BulkLoadForeignKeys foreignKeys(db);
     Transaction transaction(db);
     ImportSummary summary;
     summary.preset = "segment";
@@ -515,6 +583,7 @@ ImportSummary ImportJob::run(
     // holds them keeps that from spilling to the log page by page (PERF-NOTES: the small
     // cache is for index builds, not for loads into existing indexes).
     CacheSizeScope cache(db, kImportCacheKiB);
+    BulkLoadForeignKeys foreignKeys(db);
     Transaction transaction(db);
     ImportSummary summary;
     summary.preset = preset ? preset->name() : "generic";

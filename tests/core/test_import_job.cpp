@@ -1,6 +1,7 @@
 #include "TestFiles.h"
 
 #include "common/Time.h"
+#include "ingest/EventKeySet.h"
 #include "ingest/ImportJob.h"
 #include "store/Workspace.h"
 
@@ -72,6 +73,8 @@ private Q_SLOTS:
     void rejectsNameLineAndReason();
     void eventsAndProfilesAreResolved();
     void reimportAddsNothing();
+    void firstLoadMatchesAnIncrementalLoad();
+    void eventKeySetRemembersEveryKey();
     void cancelLeavesWorkspaceUnchanged();
     void mappingThatDoesNotFitIsRefused();
     void mappingRoundTripsThroughJson();
@@ -198,6 +201,103 @@ void TestImportJob::reimportAddsNothing()
     QCOMPARE(again.profilesCreated, 0);
     QCOMPARE(workspace_->db().queryInt("SELECT count(*) FROM events"), events);
     QCOMPARE(workspace_->db().queryInt("SELECT count(*) FROM profiles"), 3);
+}
+
+namespace {
+
+/// What a workspace holds about the shoppers of a file, independent of row and profile ids.
+std::vector<std::string> shopperFacts(Database &db)
+{
+    std::vector<std::string> facts;
+    auto query = db.prepare(
+        "SELECT e.type || '|' || e.ts || '|' || e.channel || '|' || coalesce(e.value, '') || '|' "
+        "|| coalesce(e.order_id, '') || '|' || (SELECT group_concat(kv, ',') FROM (SELECT "
+        "i.kind || ':' || i.value AS kv FROM identities i WHERE i.profile_id = e.profile_id "
+        "ORDER BY kv)) FROM events e WHERE e.type <> 'seed' ORDER BY 1");
+    while (query.step())
+        facts.push_back(query.columnText(0));
+    return facts;
+}
+
+} // namespace
+
+void TestImportJob::firstLoadMatchesAnIncrementalLoad()
+{
+    // A file that repeats rows by id and by content, and whose shoppers merge late.
+    const QByteArray repeated = QByteArray("Id,Time,Event,Email,Device,Order,Price\n")
+        + "e1,2026-03-01 10:00:00,Product Viewed,,dev-1,,\n"
+        + "e2,2026-03-01 10:05:00,Product Added,,dev-1,,30.00\n"
+        + "e1,2026-03-01 10:00:00,Product Viewed,,dev-1,,\n"
+        + "e3,2026-03-02 11:00:00,Signed In,mia@example.com,dev-1,,\n"
+        + ",2026-03-02 08:00:00,Product Viewed,,dev-2,,\n"
+        + ",2026-03-02 08:00:00,Product Viewed,,dev-2,,\n"
+        + "e4,2026-03-02 11:30:00,Order Completed,mia@example.com,dev-2,T-9,30.00\n"
+        + "e2,2026-03-01 10:05:00,Product Added,,dev-1,,30.00\n";
+    const QString path = write(QStringLiteral("repeated.csv"), repeated);
+    ImportMapping mapping;
+    mapping.columns = {
+        { "Id", FieldTarget::EventId, {} },
+        { "Time", FieldTarget::Timestamp, {} },
+        { "Event", FieldTarget::EventType, {} },
+        { "Email", FieldTarget::Identity, "email" },
+        { "Device", FieldTarget::Identity, "anonymous_id" },
+        { "Order", FieldTarget::OrderId, {} },
+        { "Price", FieldTarget::Value, {} },
+    };
+    ImportRequest request;
+    request.inputPath = test::toStd(path);
+    request.mapping = mapping;
+
+    // Into the empty workspace: the bulk path (indexes and identities written at the end).
+    const ImportSummary first = ImportJob::run(*workspace_, request);
+    QCOMPARE(first.rowsRead, 8);
+    QCOMPARE(first.imported, 5);
+    QCOMPARE(first.duplicates, 3);
+    QCOMPARE(first.rejected, 0);
+    QCOMPARE(first.merges, 1); // the order links Mia (and dev-1) with dev-2's browsing
+    QCOMPARE(workspace_->db().queryInt("SELECT count(*) FROM profiles"), 1);
+    QCOMPARE(workspace_->db().queryInt("SELECT count(*) FROM identities"), 3);
+    QCOMPARE(workspace_->db().queryInt(
+                 "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+                 "('events_key', 'events_profile_ts', 'events_type_ts', 'identities_profile')"),
+        4);
+    QCOMPARE(workspace_->db().queryInt("PRAGMA foreign_keys"), 1);
+    const auto bulkFacts = shopperFacts(workspace_->db());
+
+    // Into a workspace that already has an event: the row-by-row path must agree.
+    const QString otherPath = dir_->filePath(QStringLiteral("other.clientele"));
+    auto other = Workspace::create(test::toStd(otherPath));
+    other.db().exec("INSERT INTO profiles(id, created_at) VALUES (100, 0)");
+    other.db().exec("INSERT INTO events(event_key, ts, type, profile_id, channel) "
+                    "VALUES (1, 0, 'seed', 100, 'web')");
+    const ImportSummary incremental = ImportJob::run(other, request);
+    QCOMPARE(incremental.imported, first.imported);
+    QCOMPARE(incremental.duplicates, first.duplicates);
+    QCOMPARE(incremental.merges, first.merges);
+    QCOMPARE(shopperFacts(other.db()), bulkFacts);
+    QCOMPARE(bulkFacts.size(), std::size_t(5));
+
+    // And a second run of the file after the first load adds nothing.
+    const ImportSummary again = ImportJob::run(*workspace_, request);
+    QCOMPARE(again.imported, 0);
+    QCOMPARE(again.duplicates, 8);
+    QCOMPARE(workspace_->integrityCheck(), std::string("ok"));
+}
+
+void TestImportJob::eventKeySetRemembersEveryKey()
+{
+    EventKeySet keys;
+    QVERIFY(keys.insert(0)); // the value the table uses for an empty slot
+    QVERIFY(!keys.insert(0));
+    // Enough keys to make the table grow several times, including negative ones.
+    for (std::int64_t i = 1; i <= 200000; ++i)
+        QVERIFY(keys.insert(i * 0x9e3779b97f4a7c1 * (i % 2 ? 1 : -1)));
+    QCOMPARE(keys.size(), std::size_t(200001));
+    for (std::int64_t i = 1; i <= 200000; ++i)
+        QVERIFY(!keys.insert(i * 0x9e3779b97f4a7c1 * (i % 2 ? 1 : -1)));
+    QVERIFY(keys.contains(0x9e3779b97f4a7c1));
+    QVERIFY(!keys.contains(7));
+    QCOMPARE(keys.size(), std::size_t(200001));
 }
 
 void TestImportJob::cancelLeavesWorkspaceUnchanged()

@@ -56,12 +56,12 @@ private:
 namespace {
 
 const QByteArray kGenericCsv
-    = "Date,Event,E-Mail,Mobile,Amount,Notes\n"
-      "2025-03-04 10:15,Order Completed,ana@example.com,,49.90,first\n"
-      "2025-03-05 11:00,Product Viewed,BEN@Example.com,+49 151 12345678,,\n"
-      "not a date,Order Completed,cy@example.com,,10,\n"
-      "2025-03-06 09:00,Order Completed,,,5,nobody\n"
-      "2025-03-07 12:30,Order Completed,ana@example.com,,20.00,\n";
+    = "Date,Event,E-Mail,Mobile,Amount,Notes,Newsletter\n"
+      "2025-03-04 10:15,Order Completed,ana@example.com,,49.90,first,yes\n"
+      "2025-03-05 11:00,Product Viewed,BEN@Example.com,+49 151 12345678,,,no\n"
+      "not a date,Order Completed,cy@example.com,,10,,\n"
+      "2025-03-06 09:00,Order Completed,,,5,nobody,\n"
+      "2025-03-07 12:30,Order Completed,ana@example.com,,20.00,,\n";
 
 } // namespace
 
@@ -132,7 +132,7 @@ void TestImportWizard::genericFileIsMappedAndImported()
     QAbstractItemModelTester tester(
         wizard.filePage()->previewModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     auto *model = wizard.filePage()->previewModel();
-    QCOMPARE(model->columnCount(), 6);
+    QCOMPARE(model->columnCount(), 7);
     QCOMPARE(model->headerData(2, Qt::Horizontal).toString(), QStringLiteral("E-Mail"));
     QCOMPARE(model->index(1, 2).data().toString(), QStringLiteral("BEN@Example.com"));
     QVERIFY(
@@ -153,6 +153,10 @@ void TestImportWizard::genericFileIsMappedAndImported()
     QCOMPARE(page->columnTarget(QStringLiteral("Mobile")), Target(FieldTarget::Identity, "phone"));
     QCOMPARE(page->columnTarget(QStringLiteral("Amount")), Target(FieldTarget::Value, ""));
     QCOMPARE(page->columnTarget(QStringLiteral("Notes")), Target(FieldTarget::Ignore, ""));
+    QCOMPARE(
+        page->columnTarget(QStringLiteral("Newsletter")), Target(FieldTarget::Consent, "email"));
+    // The rows happened in the app: every event gets that channel.
+    page->channelCombo()->setCurrentIndex(page->channelCombo()->findData(QStringLiteral("app")));
     QVERIFY(page->problems().empty());
     QVERIFY(nextEnabled(wizard));
 
@@ -181,9 +185,11 @@ void TestImportWizard::genericFileIsMappedAndImported()
     const QDateTime expected(QDate(2025, 3, 4), QTime(10, 15), QTimeZone("Europe/Berlin"));
     QCOMPARE(preview->item(0, 1)->text(),
         QLocale().toString(expected.toLocalTime(), QLocale::ShortFormat));
-    QCOMPARE(preview->item(0, 4)->text(), QLocale().toString(49.90, 'f', 2));
-    QVERIFY(preview->item(2, 4)->text().startsWith(QStringLiteral("Rejected")));
-    QVERIFY(preview->item(3, 4)->text().contains(QStringLiteral("no identifier")));
+    QCOMPARE(preview->item(0, 4)->text(), QStringLiteral("email granted"));
+    QCOMPARE(preview->item(1, 4)->text(), QStringLiteral("email denied"));
+    QCOMPARE(preview->item(0, 5)->text(), QLocale().toString(49.90, 'f', 2));
+    QVERIFY(preview->item(2, 5)->text().startsWith(QStringLiteral("Rejected")));
+    QVERIFY(preview->item(3, 5)->text().contains(QStringLiteral("no identifier")));
     saveScreenshot(wizard, QStringLiteral("import-wizard-mapping.png"));
 
     // Import page: the plan, then the import on a worker, then the summary.
@@ -217,6 +223,17 @@ void TestImportWizard::genericFileIsMappedAndImported()
         QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM events"), 3);
         QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM import_rejects"), 2);
         QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM profiles"), 2);
+        QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM events WHERE channel = 'app'"), 3);
+        // Ana said yes to the newsletter, Ben said no.
+        QCOMPARE(
+            workspace.db().queryInt("SELECT count(*) FROM consents c JOIN identities i "
+                                    "ON i.profile_id = c.profile_id WHERE c.channel = 'email' "
+                                    "AND c.status = 'granted' AND i.value = 'ana@example.com'"),
+            1);
+        QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM consents c JOIN identities i "
+                                         "ON i.profile_id = c.profile_id WHERE c.channel = 'email' "
+                                         "AND c.status = 'denied' AND i.value = 'ben@example.com'"),
+            1);
     }
 
     // The rejected rows, with line numbers and reasons.
