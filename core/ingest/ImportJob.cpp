@@ -8,6 +8,7 @@
 #include "IngestError.h"
 #include "InputFile.h"
 #include "JsonLinesReader.h"
+#include "ReadAhead.h"
 #include "RowMapper.h"
 #include "SegmentEvents.h"
 #include "TextDecoder.h"
@@ -99,6 +100,20 @@ public:
 
 private:
     std::uint64_t hash_ = 0xcbf29ce484222325ull;
+};
+
+/// A CSV row as the reading thread hands it over: read, and mapped unless it is broken.
+struct ReadRow {
+    CsvRecord record;
+    MappedRow row;
+    std::string reason; ///< why the row cannot be mapped, or empty
+};
+
+/// A JSON Lines message as the reading thread hands it over.
+struct ReadMessage {
+    JsonRecord record;
+    MappedRow row;
+    std::string reason;
 };
 
 /// A source line of the file, kept while its order is assembled, for the reject log.
@@ -503,24 +518,32 @@ ImportSummary runSegment(Workspace &workspace, const ImportRequest &request, Pro
 
     const ImportMapping mapping; // one event per message: no line items
     ImportRun run(workspace, request, mapping, summary);
-    JsonRecord record;
-    MappedRow row;
-    while (reader.next(record)) {
+    ReadAhead<ReadMessage> ahead(
+        [&reader, &mapper](ReadMessage &item) {
+            if (!reader.next(item.record))
+                return false;
+            item.reason.clear();
+            if (item.record.ok())
+                item.reason = mapper.map(item.record.value, item.row);
+            return true;
+        },
+        [&input] { return static_cast<std::int64_t>(input.compressedBytesRead()); });
+    while (ReadMessage *item = ahead.next()) {
         ++summary.rowsRead;
         if (summary.rowsRead % kProgressEveryRows == 0)
-            reportProgress(progress, static_cast<std::int64_t>(input.compressedBytesRead()), total,
-                "Importing");
+            reportProgress(progress, ahead.position(), total, "Importing");
+        const JsonRecord &record = item->record;
         if (!record.ok()) {
             run.rejectAsIs(record.line, record.error, record.raw);
             continue;
         }
-        const std::string reason = mapper.map(record.value, row);
-        if (!reason.empty()) {
-            run.reject(record.line, reason, record.raw);
+        if (!item->reason.empty()) {
+            run.reject(record.line, item->reason, record.raw);
             continue;
         }
-        summary.identifiersRejected += static_cast<std::int64_t>(row.identifierProblems.size());
-        run.addMessage(row, record);
+        summary.identifiersRejected
+            += static_cast<std::int64_t>(item->row.identifierProblems.size());
+        run.addMessage(item->row, record);
     }
     run.finish();
     completeImportRecord(db, summary);
@@ -590,22 +613,30 @@ ImportSummary ImportJob::run(
     summary.importId = startImportRecord(db, request, summary.preset, startedAt);
 
     ImportRun run(workspace, request, mapping, summary);
-    CsvRecord record;
-    MappedRow row;
-    while (reader.next(record)) {
+    ReadAhead<ReadRow> ahead(
+        [&reader, &mapper, preset](ReadRow &item) {
+            if (!reader.next(item.record))
+                return false;
+            item.reason.clear();
+            if (item.record.error.empty())
+                item.reason = mapper.map(item.record.fields, item.row, preset, item.record.line);
+            return true;
+        },
+        [&input] { return static_cast<std::int64_t>(input.compressedBytesRead()); });
+    while (ReadRow *item = ahead.next()) {
         ++summary.rowsRead;
         if (summary.rowsRead % kProgressEveryRows == 0)
-            reportProgress(progress, static_cast<std::int64_t>(input.compressedBytesRead()), total,
-                "Importing");
+            reportProgress(progress, ahead.position(), total, "Importing");
+        const CsvRecord &record = item->record;
         if (!record.error.empty()) {
             run.rejectAsIs(record.line, record.error, record.raw);
             continue;
         }
-        const std::string reason = mapper.map(record.fields, row, preset, record.line);
-        if (!reason.empty()) {
-            run.reject(record.line, reason, record.raw);
+        if (!item->reason.empty()) {
+            run.reject(record.line, item->reason, record.raw);
             continue;
         }
+        MappedRow &row = item->row;
         summary.identifiersRejected += static_cast<std::int64_t>(row.identifierProblems.size());
         if (mapping.lineItems && !row.orderId.empty())
             run.addLineItem(row, record);

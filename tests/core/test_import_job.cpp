@@ -3,6 +3,7 @@
 #include "common/Time.h"
 #include "ingest/EventKeySet.h"
 #include "ingest/ImportJob.h"
+#include "ingest/ReadAhead.h"
 #include "store/Workspace.h"
 
 #include <nlohmann/json.hpp>
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void reimportAddsNothing();
     void firstLoadMatchesAnIncrementalLoad();
     void eventKeySetRemembersEveryKey();
+    void readAheadKeepsOrderAndPassesErrorsOn();
     void cancelLeavesWorkspaceUnchanged();
     void mappingThatDoesNotFitIsRefused();
     void mappingRoundTripsThroughJson();
@@ -298,6 +300,57 @@ void TestImportJob::eventKeySetRemembersEveryKey()
     QVERIFY(keys.contains(0x9e3779b97f4a7c1));
     QVERIFY(!keys.contains(7));
     QCOMPARE(keys.size(), std::size_t(200001));
+}
+
+void TestImportJob::readAheadKeepsOrderAndPassesErrorsOn()
+{
+    // Every item arrives once, in order, across many small batches.
+    {
+        int produced = 0;
+        ReadAhead<std::string> ahead(
+            [&produced](std::string &item) {
+                if (produced == 10000)
+                    return false;
+                item = std::to_string(produced++);
+                return true;
+            },
+            [&produced] { return std::int64_t(produced); }, 7, 3);
+        int expected = 0;
+        while (std::string *item = ahead.next())
+            QCOMPARE(*item, std::to_string(expected++));
+        QCOMPARE(expected, 10000);
+        QCOMPARE(ahead.position(), 10000);
+        QCOMPARE(ahead.next(), nullptr);
+    }
+    // A reader that fails: the items before the failure, then the error.
+    {
+        int produced = 0;
+        ReadAhead<int> ahead(
+            [&produced](int &item) {
+                if (produced == 25)
+                    throw std::runtime_error("line 26: the disk went away");
+                item = produced++;
+                return true;
+            },
+            [] { return std::int64_t(0); }, 10, 2);
+        int seen = 0;
+        try {
+            while (int *item = ahead.next()) {
+                QCOMPARE(*item, seen);
+                ++seen;
+            }
+            QFAIL("the reader's error was not passed on");
+        } catch (const std::runtime_error &error) {
+            QCOMPARE(std::string(error.what()), std::string("line 26: the disk went away"));
+        }
+        QCOMPARE(seen, 25);
+    }
+    // Stopping early (a cancelled import) ends the reading thread of an endless input.
+    {
+        ReadAhead<int> ahead(
+            [](int &item) { return (item = 1), true; }, [] { return std::int64_t(0); }, 16, 2);
+        QVERIFY(ahead.next());
+    }
 }
 
 void TestImportJob::cancelLeavesWorkspaceUnchanged()
