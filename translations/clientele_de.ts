@@ -130,6 +130,18 @@
         <source>Property</source>
         <translation>Eigenschaft</translation>
     </message>
+    <message>
+        <source>Consent: email marketing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent: SMS marketing</source>
+        <translation>Einwilligung: SMS-Marketing</translation>
+    </message>
+    <message>
+        <source>Consent: push notifications</source>
+        <translation>Einwilligung: Push-Benachrichtigungen</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -590,6 +602,22 @@ Details: %2</translation>
     <message>
         <source>Loaded %1.</source>
         <translation>%1 geladen.</translation>
+    </message>
+    <message>
+        <source>Where the rows happened, unless a column says it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One row per order line (rows with the same order id become one order)</source>
+        <translation>Eine Zeile je Bestellposition (Zeilen mit derselben Bestellnummer werden zu einer Bestellung)</translation>
+    </message>
+    <message>
+        <source>Channel for all rows:</source>
+        <translation>Kanal für alle Zeilen:</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Einwilligungen</translation>
     </message>
 </context>
 <context>
