@@ -132,7 +132,7 @@
     </message>
     <message>
         <source>Consent: email marketing</source>
-        <translation type="unfinished"></translation>
+        <translation>Einwilligung: E-Mail-Marketing</translation>
     </message>
     <message>
         <source>Consent: SMS marketing</source>
@@ -605,7 +605,7 @@ Details: %2</translation>
     </message>
     <message>
         <source>Where the rows happened, unless a column says it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo die Zeilen stattfanden, sofern keine Spalte es angibt.</translation>
     </message>
     <message>
         <source>One row per order line (rows with the same order id become one order)</source>
