@@ -44,18 +44,21 @@ IdentityResolver::IdentityResolver(Database &db, MergeRules rules)
     , insertRefusal_(db,
           "INSERT INTO merge_refusals(ts, profile_id, other_profile_id, identity_kind, "
           "identity_value, reason, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+    , insertMergeIdentity_(
+          db, "INSERT INTO merge_identities(merge_id, identity_id) VALUES (?1, ?2)")
 {
     nextProfileId_ = db.queryInt("SELECT coalesce(max(id), 0) + 1 FROM profiles");
     // Merged profiles' ids are never reused: a merge row may still name them.
     nextProfileId_ = std::max(
         nextProfileId_, db.queryInt("SELECT coalesce(max(merged_profile_id), 0) + 1 FROM merges"));
-    auto identities = db.prepare("SELECT kind, value, profile_id FROM identities");
+    auto identities = db.prepare("SELECT kind, value, profile_id, id FROM identities");
     while (identities.step()) {
         std::string kind = identities.columnText(0);
         std::string value = identities.columnText(1);
         const ProfileId profile = identities.columnInt(2);
-        profileOf_.emplace(keyOf(kind, value), profile);
-        members_[profile].push_back({ std::move(kind), std::move(value) });
+        const std::int64_t identity = identities.columnInt(3);
+        profileOf_.emplace(keyOf(kind, value), Placement { profile, identity });
+        members_[profile].push_back({ std::move(kind), std::move(value), identity });
     }
 }
 
@@ -78,12 +81,13 @@ std::optional<ProfileId> IdentityResolver::lookup(
     const auto it = profileOf_.find(keyBuffer_);
     if (it == profileOf_.end())
         return std::nullopt;
-    return it->second;
+    return it->second.profile;
 }
 
 std::optional<ProfileId> IdentityResolver::resolve(
     const std::vector<Identifier> &identifiers, Millis ts, std::string_view source)
 {
+    resolvedIdentity_.reset();
     std::vector<Candidate> candidates;
     candidates.reserve(identifiers.size());
     for (const Identifier &identifier : identifiers) {
@@ -157,6 +161,16 @@ std::optional<ProfileId> IdentityResolver::resolve(
         for (const Identifier *waiting : pending)
             attachOrRefuse(*anchor, *waiting);
     }
+    for (const Candidate &candidate : candidates) {
+        keyBuffer_.clear();
+        keyBuffer_.append(candidate.identifier->kind).push_back(kKeySeparator);
+        keyBuffer_.append(candidate.identifier->value);
+        const auto it = profileOf_.find(keyBuffer_);
+        if (it != profileOf_.end() && it->second.profile == *anchor) {
+            resolvedIdentity_ = it->second.identity;
+            break;
+        }
+    }
     return anchor;
 }
 
@@ -180,11 +194,12 @@ void IdentityResolver::attach(
         .bind(4, source)
         .bind(5, ts)
         .run();
+    const std::int64_t identity = db_.lastInsertRowId();
     auto &members = members_[profile];
     const bool wasKnown = std::any_of(members.begin(), members.end(),
         [](const Member &m) { return m.kind != IdentityKind::AnonymousId; });
-    profileOf_.emplace(keyOf(identifier.kind, identifier.value), profile);
-    members.push_back({ identifier.kind, identifier.value });
+    profileOf_.emplace(keyOf(identifier.kind, identifier.value), Placement { profile, identity });
+    members.push_back({ identifier.kind, identifier.value, identity });
     ++stats_.identitiesAdded;
     if (!wasKnown && identifier.kind != IdentityKind::AnonymousId)
         markKnown(profile);
@@ -259,12 +274,15 @@ ProfileId IdentityResolver::merge(
         .bind(6, "both profiles share " + via.kind + " '" + via.value + "'")
         .bind(7, importId_)
         .run();
+    // What the merged profile brought, so that a split can give exactly that back.
+    const std::int64_t mergeId = db_.lastInsertRowId();
 
     auto &keptMembers = members_[kept];
     auto mergedMembers = std::move(members_[merged]);
     members_.erase(merged);
     for (Member &member : mergedMembers) {
-        profileOf_[keyOf(member.kind, member.value)] = kept;
+        insertMergeIdentity_.bind(1, mergeId).bind(2, member.identity).run();
+        profileOf_[keyOf(member.kind, member.value)].profile = kept;
         keptMembers.push_back(std::move(member));
     }
     ++stats_.merges;
