@@ -1,6 +1,7 @@
 #include "TestFiles.h"
 
 #include "identity/IdentityResolver.h"
+#include "profile/ProfileReader.h"
 #include "profile/ProfileSearch.h"
 #include "store/Workspace.h"
 
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void hostileInputFindsNothingWrong();
     void prefixSuccessor();
     void everyStatementUsesAnIndex();
+    void timelinePagesNewestFirst();
 
 private:
     std::int64_t profileOf(const std::string &kind, const std::string &value);
@@ -215,6 +217,63 @@ void TestProfileSearch::everyStatementUsesAnIndex()
         QVERIFY2(!text.contains(QStringLiteral("TEMP B-TREE"))
                 || sql.find("first_seen") != std::string::npos,
             qPrintable(text));
+    }
+}
+
+void TestProfileSearch::timelinePagesNewestFirst()
+{
+    Database &db = workspace_->db();
+    const std::int64_t lena = profileOf("email", "lena.hoffmann@example.com");
+    const std::int64_t other = profileOf("customer_id", "17851");
+    // Equal timestamps too: the page boundary must not lose or repeat one of them.
+    const std::pair<Millis, const char *> events[] = { { 100, "web" }, { 200, "pos" },
+        { 200, "web" }, { 200, "web" }, { 300, "email" }, { 400, "web" }, { 500, "web" } };
+    auto insert = db.prepare("INSERT INTO events(event_key, ts, type, profile_id, channel) "
+                             "VALUES (?1, ?2, 'page_viewed', ?3, ?4)");
+    std::int64_t key = 1000;
+    for (const auto &[ts, channel] : events) {
+        insert.bind(1, key++).bind(2, ts).bind(3, lena).bind(4, channel).run();
+        insert.bind(1, key++).bind(2, ts).bind(3, other).bind(4, channel).run();
+    }
+    ProfileReader reader(db);
+    const auto readAll = [&](TimelineQuery query) {
+        std::vector<std::pair<Millis, std::int64_t>> seen;
+        for (int pages = 0; pages < 10; ++pages) {
+            const TimelinePage page = reader.timeline(lena, query);
+            for (const TimelineEvent &event : page.events)
+                seen.emplace_back(event.ts, event.id);
+            if (!page.next)
+                break;
+            query.after = page.next;
+        }
+        return seen;
+    };
+    TimelineQuery all;
+    all.pageSize = 3;
+    const auto every = readAll(all);
+    QCOMPARE(every.size(), std::size_t(7));
+    QVERIFY(std::is_sorted(every.rbegin(), every.rend()));
+    TimelineQuery web = all;
+    web.channels = { "web" };
+    web.types = { "page_viewed", "product_viewed" };
+    const auto onlyWeb = readAll(web);
+    QCOMPARE(onlyWeb.size(), std::size_t(5));
+    QCOMPARE(onlyWeb.front().first, Millis(500));
+    QCOMPARE(onlyWeb.back().first, Millis(100));
+    TimelineQuery none = all;
+    none.types = { "order_completed" };
+    QVERIFY(reader.timeline(lena, none).events.empty());
+
+    for (const auto &[channels, types, after] :
+        { std::tuple { 0, 0, false }, std::tuple { 2, 1, true } }) {
+        auto plan = db.prepare("EXPLAIN QUERY PLAN "
+            + ProfileReader::timelineSql(
+                static_cast<std::size_t>(channels), static_cast<std::size_t>(types), after));
+        QString text;
+        while (plan.step())
+            text += QString::fromStdString(plan.columnText(3)) + u';';
+        QVERIFY2(text.contains(QStringLiteral("USING INDEX events_profile_ts")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("TEMP B-TREE")), qPrintable(text));
     }
 }
 
