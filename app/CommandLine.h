@@ -23,6 +23,11 @@ private:
     static int usage();
     static int runDemo(const QStringList &arguments);
     static int runImport(const QStringList &arguments);
+    static int runProfile(const QStringList &arguments);
+    static int runProfileShow(const QStringList &arguments);
+    static int runProfileSearch(const QStringList &arguments);
+    static int runProfileErase(const QStringList &arguments);
+    static int runProfileExport(const QStringList &arguments);
 };
 
 } // namespace clientele

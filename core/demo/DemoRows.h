@@ -23,6 +23,7 @@ struct DemoEvent {
     bool valueIsMoney = false; ///< currency = 'EUR' on the row
     int quantity = 0;
     std::string props; ///< compact JSON
+    int device = -1; ///< the device it happened on (its anonymous_id resolved it), or -1
 };
 
 struct DemoIdentity {
@@ -30,6 +31,7 @@ struct DemoIdentity {
     std::string value;
     const char *source = nullptr;
     Millis firstSeen = 0;
+    int device = -1; ///< for an anonymous_id: the device it names
 };
 
 struct DemoConsent {
@@ -45,6 +47,7 @@ struct DemoMerge {
     const char *identityKind = nullptr;
     std::string identityValue;
     const char *reason = nullptr;
+    int device = -1; ///< the device whose own profile was merged in, or -1
 };
 
 /**

@@ -583,6 +583,7 @@ Millis DemoShopper::signIn(Device &device, Millis t, const char *type, const cha
         merge.identityValue = byCustomerId ? person_.customerId : person_.email;
         merge.reason = otherDevice ? "signed in on a second device"
                                    : "signed in online with the e-mail given in store";
+        merge.device = device.number;
         rows_->merges.push_back(std::move(merge));
     }
     device.identified = true;
@@ -852,7 +853,7 @@ void DemoShopper::finish()
     for (const auto &device : devices_) {
         if (device.firstSeen >= 0)
             rows.identities.push_back({ "anonymous_id", device.anonymousId, device.channel,
-                std::max(device.firstSeen, world_.start) });
+                std::max(device.firstSeen, world_.start), device.number });
     }
     if (!known_)
         return;
@@ -923,6 +924,7 @@ DemoEvent &DemoShopper::emitOnDevice(Millis ts, const char *type, Device &device
 {
     device.firstSeen = device.firstSeen < 0 ? ts : std::min(device.firstSeen, ts);
     auto &event = emit(ts, type, device.channel);
+    event.device = device.number;
     return event;
 }
 

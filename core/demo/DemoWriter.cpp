@@ -40,8 +40,10 @@ DemoWriter::DemoWriter(Database &db, std::uint64_t seed)
           "identity_value, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
     , insertEvent_(db,
           "INSERT INTO events(event_key, ts, type, profile_id, channel, product_id, "
-          "category, order_id, cart_id, value, quantity, currency, props) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
+          "category, order_id, cart_id, value, quantity, currency, props, identity_id) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
+    , insertMergeIdentity_(
+          db, "INSERT INTO merge_identities(merge_id, identity_id) VALUES (?1, ?2)")
     , keyBase_(mix64(seed ^ 0xE7E27ull))
 {
 }
@@ -77,6 +79,12 @@ void DemoWriter::writeShopper(const DemoShopperRows &rows)
         .bind(8, rows.known ? 1 : 0)
         .run();
 
+    // Events are attributed as identity resolution would: a device's events to its
+    // anonymous id, e-mail engagement to the e-mail address, the rest to the customer id.
+    identityIds_.clear();
+    deviceIdentity_.clear();
+    std::optional<std::int64_t> emailIdentity;
+    std::optional<std::int64_t> customerIdentity;
     for (const auto &identity : rows.identities) {
         insertIdentity_.bind(1, identity.kind)
             .bind(2, identity.value)
@@ -84,7 +92,29 @@ void DemoWriter::writeShopper(const DemoShopperRows &rows)
             .bind(4, textOrNull(identity.source))
             .bind(5, identity.firstSeen)
             .run();
+        const std::int64_t id = db_.lastInsertRowId();
+        identityIds_.push_back(id);
+        const std::string_view kind = identity.kind;
+        if (identity.device >= 0) {
+            const auto device = static_cast<std::size_t>(identity.device);
+            if (deviceIdentity_.size() <= device)
+                deviceIdentity_.resize(device + 1, 0);
+            deviceIdentity_[device] = id;
+        } else if (kind == "email") {
+            emailIdentity = id;
+        } else if (kind == "customer_id") {
+            customerIdentity = id;
+        }
     }
+    const auto deviceIdentity = [this](int device) -> std::optional<std::int64_t> {
+        const auto index = static_cast<std::size_t>(device);
+        if (device < 0 || index >= deviceIdentity_.size() || deviceIdentity_[index] == 0)
+            return std::nullopt;
+        return deviceIdentity_[index];
+    };
+    const std::optional<std::int64_t> personIdentity = customerIdentity
+        ? customerIdentity
+        : (identityIds_.empty() ? std::nullopt : std::optional<std::int64_t>(identityIds_.front()));
     for (const auto &consent : rows.consents) {
         insertConsent_.bind(1, rows.profileId)
             .bind(2, consent.channel)
@@ -101,6 +131,8 @@ void DemoWriter::writeShopper(const DemoShopperRows &rows)
             .bind(5, merge.identityValue)
             .bind(6, merge.reason)
             .run();
+        if (const auto brought = deviceIdentity(merge.device))
+            insertMergeIdentity_.bind(1, db_.lastInsertRowId()).bind(2, *brought).run();
     }
     for (const auto &event : rows.events) {
         // mix64 is a bijection, so distinct running numbers give distinct keys.
@@ -120,6 +152,10 @@ void DemoWriter::writeShopper(const DemoShopperRows &rows)
             .bind(11, event.quantity > 0 ? std::optional<int>(event.quantity) : std::nullopt)
             .bind(12, event.valueIsMoney ? std::optional<std::string_view>("EUR") : std::nullopt)
             .bind(13, textOrNull(event.props))
+            .bind(14,
+                event.device >= 0 ? deviceIdentity(event.device)
+                    : std::string_view(event.channel) == "email" && emailIdentity ? emailIdentity
+                                                                                  : personIdentity)
             .run();
     }
 }

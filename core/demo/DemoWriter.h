@@ -3,6 +3,7 @@
 #include "store/Database.h"
 
 #include <cstdint>
+#include <vector>
 
 namespace clientele {
 
@@ -30,7 +31,11 @@ private:
     Statement insertConsent_;
     Statement insertMerge_;
     Statement insertEvent_;
+    Statement insertMergeIdentity_;
     std::uint64_t keyBase_;
+    /// The current shopper's identities rows (as written), and the one per device.
+    std::vector<std::int64_t> identityIds_;
+    std::vector<std::int64_t> deviceIdentity_;
     std::int64_t eventsWritten_ = 0;
 };
 

@@ -17,8 +17,8 @@ IdentityResolver::IdentityResolver(Database &db, MergeRules rules)
     , rules_(std::move(rules))
     , insertProfile_(db, "INSERT INTO profiles(id, created_at, is_known) VALUES (?1, ?2, 0)")
     , insertIdentity_(db,
-          "INSERT INTO identities(kind, value, profile_id, source, first_seen) "
-          "VALUES (?1, ?2, ?3, ?4, ?5)")
+          "INSERT INTO identities(id, kind, value, profile_id, source, first_seen) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
     , markKnown_(db, "UPDATE profiles SET is_known = 1 WHERE id = ?1")
     , moveIdentities_(db, "UPDATE identities SET profile_id = ?1 WHERE profile_id = ?2")
     , moveEvents_(db, "UPDATE events SET profile_id = ?1 WHERE profile_id = ?2")
@@ -45,18 +45,22 @@ IdentityResolver::IdentityResolver(Database &db, MergeRules rules)
     , insertRefusal_(db,
           "INSERT INTO merge_refusals(ts, profile_id, other_profile_id, identity_kind, "
           "identity_value, reason, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+    , insertMergeIdentity_(
+          db, "INSERT INTO merge_identities(merge_id, identity_id) VALUES (?1, ?2)")
 {
     nextProfileId_ = db.queryInt("SELECT coalesce(max(id), 0) + 1 FROM profiles");
     // Merged profiles' ids are never reused: a merge row may still name them.
     nextProfileId_ = std::max(
         nextProfileId_, db.queryInt("SELECT coalesce(max(merged_profile_id), 0) + 1 FROM merges"));
-    auto identities = db.prepare("SELECT kind, value, profile_id FROM identities");
+    nextIdentityId_ = db.queryInt("SELECT coalesce(max(id), 0) + 1 FROM identities");
+    auto identities = db.prepare("SELECT kind, value, profile_id, id FROM identities");
     while (identities.step()) {
         std::string kind = identities.columnText(0);
         std::string value = identities.columnText(1);
         const ProfileId profile = identities.columnInt(2);
-        profileOf_.emplace(keyOf(kind, value), profile);
-        members_[profile].push_back({ std::move(kind), std::move(value) });
+        const std::int64_t identity = identities.columnInt(3);
+        profileOf_.emplace(keyOf(kind, value), Placement { profile, identity });
+        members_[profile].push_back({ std::move(kind), std::move(value), identity });
     }
 }
 
@@ -79,12 +83,13 @@ std::optional<ProfileId> IdentityResolver::lookup(
     const auto it = profileOf_.find(keyBuffer_);
     if (it == profileOf_.end())
         return std::nullopt;
-    return it->second;
+    return it->second.profile;
 }
 
 std::optional<ProfileId> IdentityResolver::resolve(
     const std::vector<Identifier> &identifiers, Millis ts, std::string_view source)
 {
+    resolvedIdentity_.reset();
     std::vector<Candidate> candidates;
     candidates.reserve(identifiers.size());
     for (const Identifier &identifier : identifiers) {
@@ -158,6 +163,16 @@ std::optional<ProfileId> IdentityResolver::resolve(
         for (const Identifier *waiting : pending)
             attachOrRefuse(*anchor, *waiting);
     }
+    for (const Candidate &candidate : candidates) {
+        keyBuffer_.clear();
+        keyBuffer_.append(candidate.identifier->kind).push_back(kKeySeparator);
+        keyBuffer_.append(candidate.identifier->value);
+        const auto it = profileOf_.find(keyBuffer_);
+        if (it != profileOf_.end() && it->second.profile == *anchor) {
+            resolvedIdentity_ = it->second.identity;
+            break;
+        }
+    }
     return anchor;
 }
 
@@ -175,22 +190,26 @@ ProfileId IdentityResolver::createProfile(Millis ts)
 void IdentityResolver::attach(
     ProfileId profile, const Identifier &identifier, Millis ts, std::string_view source)
 {
+    // Ids are handed out here, so a bulk load can attribute events to identities it
+    // writes only at the end.
+    const std::int64_t identity = nextIdentityId_++;
     if (bulkLoad_) {
         pendingIdentities_.push_back(
-            { identifier.kind, identifier.value, std::string(source), ts });
+            { identity, identifier.kind, identifier.value, std::string(source), ts });
     } else {
-        insertIdentity_.bind(1, identifier.kind)
-            .bind(2, identifier.value)
-            .bind(3, profile)
-            .bind(4, source)
-            .bind(5, ts)
+        insertIdentity_.bind(1, identity)
+            .bind(2, identifier.kind)
+            .bind(3, identifier.value)
+            .bind(4, profile)
+            .bind(5, source)
+            .bind(6, ts)
             .run();
     }
     auto &members = members_[profile];
     const bool wasKnown = std::any_of(members.begin(), members.end(),
         [](const Member &m) { return m.kind != IdentityKind::AnonymousId; });
-    profileOf_.emplace(keyOf(identifier.kind, identifier.value), profile);
-    members.push_back({ identifier.kind, identifier.value });
+    profileOf_.emplace(keyOf(identifier.kind, identifier.value), Placement { profile, identity });
+    members.push_back({ identifier.kind, identifier.value, identity });
     ++stats_.identitiesAdded;
     if (!wasKnown && identifier.kind != IdentityKind::AnonymousId)
         markKnown(profile);
@@ -265,12 +284,15 @@ ProfileId IdentityResolver::merge(
         .bind(6, "both profiles share " + via.kind + " '" + via.value + "'")
         .bind(7, importId_)
         .run();
+    // What the merged profile brought, so that a split can give exactly that back.
+    const std::int64_t mergeId = db_.lastInsertRowId();
 
     auto &keptMembers = members_[kept];
     auto mergedMembers = std::move(members_[merged]);
     members_.erase(merged);
     for (Member &member : mergedMembers) {
-        profileOf_[keyOf(member.kind, member.value)] = kept;
+        insertMergeIdentity_.bind(1, mergeId).bind(2, member.identity).run();
+        profileOf_[keyOf(member.kind, member.value)].profile = kept;
         keptMembers.push_back(std::move(member));
     }
     ++stats_.merges;
@@ -302,11 +324,12 @@ void IdentityResolver::finishBulkLoad()
     // The by-profile index is built once after them: their profiles come in no order.
     db_.exec("DROP INDEX IF EXISTS identities_profile");
     for (const PendingIdentity &identity : pendingIdentities_) {
-        insertIdentity_.bind(1, identity.kind)
-            .bind(2, identity.value)
-            .bind(3, profileOf_.at(keyOf(identity.kind, identity.value)))
-            .bind(4, identity.source)
-            .bind(5, identity.firstSeen)
+        insertIdentity_.bind(1, identity.id)
+            .bind(2, identity.kind)
+            .bind(3, identity.value)
+            .bind(4, profileOf_.at(keyOf(identity.kind, identity.value)).profile)
+            .bind(5, identity.source)
+            .bind(6, identity.firstSeen)
             .run();
     }
     db_.exec("CREATE INDEX IF NOT EXISTS identities_profile ON identities(profile_id)");

@@ -58,6 +58,12 @@ public:
     std::optional<ProfileId> resolve(
         const std::vector<Identifier> &identifiers, Millis ts, std::string_view source);
 
+    /// The identity (identities.id) the last resolve() attributed its event to: the
+    /// highest-priority of its identifiers that the returned profile holds. Imports store
+    /// it on the event so that a split can tell which events go back. nullopt when the last
+    /// resolve() returned nullopt.
+    std::optional<std::int64_t> resolvedIdentity() const { return resolvedIdentity_; }
+
     /// The profile a known identifier belongs to now, if any.
     std::optional<ProfileId> lookup(std::string_view kind, std::string_view value) const;
 
@@ -80,6 +86,12 @@ private:
     struct Member {
         std::string kind;
         std::string value;
+        std::int64_t identity = 0; ///< identities.id
+    };
+    /// Where an identifier is: its profile and its identities row.
+    struct Placement {
+        ProfileId profile = 0;
+        std::int64_t identity = 0;
     };
     struct Candidate {
         const Identifier *identifier;
@@ -106,6 +118,7 @@ private:
     std::vector<std::pair<ProfileId, ProfileId>> deferredMoves_;
     /// Identities first seen during a bulk load; their profile is looked up when written.
     struct PendingIdentity {
+        std::int64_t id;
         std::string kind;
         std::string value;
         std::string source;
@@ -114,9 +127,12 @@ private:
     std::vector<PendingIdentity> pendingIdentities_;
     ResolutionStats stats_;
     ProfileId nextProfileId_ = 1;
+    std::int64_t nextIdentityId_ = 1;
 
-    /// kind + '\x1f' + value → profile.
-    std::unordered_map<std::string, ProfileId> profileOf_;
+    std::optional<std::int64_t> resolvedIdentity_;
+
+    /// kind + '\x1f' + value → profile and identity.
+    std::unordered_map<std::string, Placement> profileOf_;
     mutable std::string keyBuffer_;
     /// Each profile's identifiers, for the merge-rule limits.
     std::unordered_map<ProfileId, std::vector<Member>> members_;
@@ -132,6 +148,7 @@ private:
     Statement deleteProfile_;
     Statement insertMerge_;
     Statement insertRefusal_;
+    Statement insertMergeIdentity_;
 };
 
 } // namespace clientele

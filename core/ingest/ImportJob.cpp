@@ -157,8 +157,9 @@ public:
         , insertEvent_(db_,
               std::string(
                   "INSERT INTO events(event_key, ts, type, profile_id, channel, product_id, "
-                  "category, order_id, cart_id, value, quantity, currency, import_id, props) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
+                  "category, order_id, cart_id, value, quantity, currency, import_id, props, "
+                  "identity_id) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
                   + (bulkLoad_ ? "" : " ON CONFLICT(event_key) DO NOTHING"))
         , extendOrder_(db_,
               "UPDATE events SET value = coalesce(value, 0) + ?2, "
@@ -172,7 +173,8 @@ public:
         // a refund grows, an order is cancelled after it was refunded.
         , upsertImpliedEvent_(db_,
               std::string("INSERT INTO events(event_key, ts, type, profile_id, channel, order_id, "
-                          "value, currency, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                          "value, currency, import_id, identity_id) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
                   + (bulkLoad_
                           ? ""
                           : " ON CONFLICT(event_key) DO UPDATE SET ts = excluded.ts, "
@@ -386,6 +388,7 @@ private:
             .bind(12, row.value ? std::optional<std::string>(eventCurrency) : std::nullopt)
             .bind(13, summary_.importId)
             .bind(14, textOrNull(row.properties.empty() ? std::string() : row.properties.dump()))
+            .bind(15, resolver_.resolvedIdentity())
             .run();
         lastWriteInserted_ = db_.changes() != 0;
         (lastWriteInserted_ ? summary_.imported : summary_.duplicates) += rows;
@@ -440,6 +443,7 @@ private:
                 .bind(7, implied.value)
                 .bind(8, implied.value ? std::optional<std::string>(currency) : std::nullopt)
                 .bind(9, summary_.importId)
+                .bind(10, resolver_.resolvedIdentity())
                 .run();
             if (bulkLoad_)
                 impliedRows_.emplace(key.value(), db_.lastInsertRowId());

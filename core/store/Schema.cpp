@@ -129,6 +129,54 @@ CREATE INDEX merge_refusals_profile ON merge_refusals(profile_id);
 )sql");
 }
 
+/**
+ * Version 4: profiles you can search, explain, split and erase.
+ *
+ * - events.identity_id: the identity an event was resolved by, so that splitting a merge
+ *   knows which events go back (NULL for events from before: they stay where they are);
+ * - merge_identities: the identities a merged profile brought, recorded at merge time;
+ * - merges.action ('merge' or 'split') and reverts_id (the row a split or re-merge undid);
+ * - indexes for prefix search on identifier values and on case-folded names (the
+ *   clientele_name_key SQL function, registered on every workspace connection);
+ * - erasures: what a right-to-be-forgotten request removed, without personal data.
+ */
+void addProfileHistoryAndPrivacy(Database &db)
+{
+    db.exec(R"sql(
+ALTER TABLE events ADD COLUMN identity_id INTEGER;
+
+CREATE TABLE merge_identities (
+    merge_id    INTEGER NOT NULL REFERENCES merges(id) ON DELETE CASCADE,
+    identity_id INTEGER NOT NULL,
+    PRIMARY KEY (merge_id, identity_id)
+) WITHOUT ROWID;
+
+ALTER TABLE merges ADD COLUMN action TEXT NOT NULL DEFAULT 'merge'
+    CHECK (action IN ('merge', 'split'));
+ALTER TABLE merges ADD COLUMN reverts_id INTEGER REFERENCES merges(id);
+CREATE INDEX merges_merged ON merges(merged_profile_id);
+CREATE INDEX merge_refusals_other ON merge_refusals(other_profile_id);
+
+CREATE INDEX identities_value ON identities(value);
+CREATE INDEX profiles_name_first ON profiles(clientele_name_key(first_name, last_name));
+CREATE INDEX profiles_name_last ON profiles(clientele_name_key(last_name, first_name));
+
+CREATE TABLE erasures (
+    id                 INTEGER PRIMARY KEY,
+    ts                 INTEGER NOT NULL,
+    profile_id         INTEGER NOT NULL,
+    reason             TEXT,
+    events_deleted     INTEGER NOT NULL,
+    identities_deleted INTEGER NOT NULL,
+    consents_deleted   INTEGER NOT NULL,
+    merges_deleted     INTEGER NOT NULL,
+    refusals_deleted   INTEGER NOT NULL,
+    rejects_deleted    INTEGER NOT NULL,
+    other_rows_deleted INTEGER NOT NULL
+);
+)sql");
+}
+
 } // namespace
 
 void createEventIndexes(Database &db)
@@ -165,6 +213,7 @@ const std::vector<Migration> &workspaceMigrations()
     static const std::vector<Migration> migrations {
         { 1, createBaseSchema },
         { 2, addMergeRefusals },
+        { 4, addProfileHistoryAndPrivacy },
     };
     return migrations;
 }

@@ -1,5 +1,6 @@
 #include "Workspace.h"
 
+#include "SqlFunctions.h"
 #include "StoreError.h"
 
 #include <filesystem>
@@ -24,6 +25,8 @@ bool isEmptyFile(const std::string &path)
 
 void applyConnectionSettings(Database &db, bool writable)
 {
+    // Expression indexes call these: without them a connection cannot write profiles.
+    registerSqlFunctions(db);
     db.exec("PRAGMA foreign_keys = ON");
     if (writable) {
         db.exec("PRAGMA journal_mode = WAL");
