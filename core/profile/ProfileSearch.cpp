@@ -18,15 +18,11 @@ constexpr const char *kIdentityPrefixSql
     = "SELECT kind, value, profile_id FROM identities "
       "WHERE value >= ?1 AND value < ?2 ORDER BY value LIMIT ?3";
 constexpr const char *kFirstLastSql
-    = "SELECT id, clientele_name_key(first_name, last_name) FROM profiles "
-      "WHERE clientele_name_key(first_name, last_name) >= ?1 "
-      "AND clientele_name_key(first_name, last_name) < ?2 "
-      "ORDER BY clientele_name_key(first_name, last_name) LIMIT ?3";
+    = "SELECT id, name_key FROM profiles WHERE name_key >= ?1 AND name_key < ?2 "
+      "ORDER BY name_key LIMIT ?3";
 constexpr const char *kLastFirstSql
-    = "SELECT id, clientele_name_key(last_name, first_name) FROM profiles "
-      "WHERE clientele_name_key(last_name, first_name) >= ?1 "
-      "AND clientele_name_key(last_name, first_name) < ?2 "
-      "ORDER BY clientele_name_key(last_name, first_name) LIMIT ?3";
+    = "SELECT id, name_key_reversed FROM profiles WHERE name_key_reversed >= ?1 "
+      "AND name_key_reversed < ?2 ORDER BY name_key_reversed LIMIT ?3";
 constexpr const char *kProfileSql = "SELECT first_name, last_name FROM profiles WHERE id = ?1";
 constexpr const char *kContactSql = "SELECT kind, value FROM identities WHERE profile_id = ?1 "
                                     "AND kind IN ('email', 'phone', 'customer_id') "

@@ -136,8 +136,10 @@ CREATE INDEX merge_refusals_profile ON merge_refusals(profile_id);
  *   knows which events go back (NULL for events from before: they stay where they are);
  * - merge_identities: the identities a merged profile brought, recorded at merge time;
  * - merges.action ('merge' or 'split') and reverts_id (the row a split or re-merge undid);
- * - indexes for prefix search on identifier values and on case-folded names (the
- *   clientele_name_key SQL function, registered on every workspace connection);
+ * - indexes for prefix search on identifier values and on case-folded names: the keys
+ *   ("first last" and "last first", folded by the clientele_name_key SQL function that
+ *   every workspace connection registers) are plain columns kept by triggers, not
+ *   expression indexes, so that any SQLite tool can still read and check the file;
  * - erasures: what a right-to-be-forgotten request removed, without personal data.
  */
 void addProfileHistoryAndPrivacy(Database &db)
@@ -158,8 +160,27 @@ CREATE INDEX merges_merged ON merges(merged_profile_id);
 CREATE INDEX merge_refusals_other ON merge_refusals(other_profile_id);
 
 CREATE INDEX identities_value ON identities(value);
-CREATE INDEX profiles_name_first ON profiles(clientele_name_key(first_name, last_name));
-CREATE INDEX profiles_name_last ON profiles(clientele_name_key(last_name, first_name));
+ALTER TABLE profiles ADD COLUMN name_key TEXT;
+ALTER TABLE profiles ADD COLUMN name_key_reversed TEXT;
+UPDATE profiles SET name_key = clientele_name_key(first_name, last_name),
+    name_key_reversed = clientele_name_key(last_name, first_name)
+    WHERE first_name IS NOT NULL OR last_name IS NOT NULL;
+CREATE INDEX profiles_name_first ON profiles(name_key);
+CREATE INDEX profiles_name_last ON profiles(name_key_reversed);
+CREATE TRIGGER profiles_name_keys_insert AFTER INSERT ON profiles
+    WHEN NEW.first_name IS NOT NULL OR NEW.last_name IS NOT NULL
+BEGIN
+    UPDATE profiles SET name_key = clientele_name_key(NEW.first_name, NEW.last_name),
+        name_key_reversed = clientele_name_key(NEW.last_name, NEW.first_name)
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER profiles_name_keys_update AFTER UPDATE OF first_name, last_name ON profiles
+    WHEN NEW.first_name IS NOT OLD.first_name OR NEW.last_name IS NOT OLD.last_name
+BEGIN
+    UPDATE profiles SET name_key = clientele_name_key(NEW.first_name, NEW.last_name),
+        name_key_reversed = clientele_name_key(NEW.last_name, NEW.first_name)
+    WHERE id = NEW.id;
+END;
 
 CREATE TABLE erasures (
     id                 INTEGER PRIMARY KEY,

@@ -5,10 +5,10 @@ namespace clientele {
 class Database;
 
 /**
- * SQL functions the workspace schema uses in expression indexes:
+ * SQL functions the workspace schema's triggers use:
  * `clientele_name_key(first, last)` is TextFold::nameKey, NULL when both parts are empty.
- * Every connection that writes a workspace must have them (Workspace registers them when it
- * opens or connects); a tool without them can read a workspace but not change its profiles.
+ * Every connection that writes profile names must have them (Workspace registers them when
+ * it opens or connects); any SQLite tool can still read and check a workspace without them.
  */
 void registerSqlFunctions(Database &db);
 

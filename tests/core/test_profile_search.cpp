@@ -5,6 +5,8 @@
 #include "profile/ProfileSearch.h"
 #include "store/Workspace.h"
 
+#include <sqlite3.h>
+
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void prefixSuccessor();
     void everyStatementUsesAnIndex();
     void timelinePagesNewestFirst();
+    void plainSqliteToolsCanCheckTheFile();
 
 private:
     std::int64_t profileOf(const std::string &kind, const std::string &value);
@@ -278,4 +281,24 @@ void TestProfileSearch::timelinePagesNewestFirst()
 }
 
 QTEST_GUILESS_MAIN(TestProfileSearch)
+void TestProfileSearch::plainSqliteToolsCanCheckTheFile()
+{
+    // The name keys are kept by triggers, not by expression indexes on Clientele's own SQL
+    // function: a connection without that function (the sqlite3 shell, a DB browser, a
+    // backup script) can still read and check the workspace.
+    const std::string path = test::toStd(dir_->filePath(QStringLiteral("w.clientele")));
+    sqlite3 *plain = nullptr;
+    QCOMPARE(sqlite3_open_v2(path.c_str(), &plain, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt *check = nullptr;
+    QCOMPARE(sqlite3_prepare_v2(plain, "PRAGMA integrity_check", -1, &check, nullptr), SQLITE_OK);
+    QCOMPARE(sqlite3_step(check), SQLITE_ROW);
+    const std::string result = reinterpret_cast<const char *>(sqlite3_column_text(check, 0));
+    sqlite3_finalize(check);
+    sqlite3_close(plain);
+    QCOMPARE(result, std::string("ok"));
+    QCOMPARE(workspace_->db().queryInt("SELECT count(*) FROM profiles WHERE name_key IS NOT NULL"),
+        workspace_->db().queryInt(
+            "SELECT count(*) FROM profiles WHERE first_name IS NOT NULL OR last_name IS NOT NULL"));
+}
+
 #include "test_profile_search.moc"
