@@ -4,6 +4,7 @@
 #include "DemoPeople.h"
 #include "DemoShopper.h"
 #include "DemoWriter.h"
+#include "profile/TraitBuilder.h"
 #include "store/StoreError.h"
 #include "store/Workspace.h"
 
@@ -109,6 +110,8 @@ DemoSummary DemoStore::generate(
 
     reportProgress(progress, shoppers, shoppers, "Building indexes");
     createEventIndexes(db);
+    // The demo opens with its customers' traits (orders, RFM, carts …) ready.
+    TraitBuilder::rebuildAll(db, progress);
     workspace.setMeta("origin", "demo");
     workspace.setMeta("demo.seed", std::to_string(options.seed));
     workspace.setMeta("demo.end", formatIsoDate(end));

@@ -238,6 +238,14 @@ std::string Statement::columnText(int column) const
     return std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
+std::string_view Statement::columnView(int column) const
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt_, column));
+    if (!text)
+        return {};
+    return std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
 Transaction::Transaction(Database &db, Kind kind)
     : db_(db)
 {

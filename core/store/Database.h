@@ -86,6 +86,9 @@ public:
     std::int64_t columnInt(int column) const;
     double columnDouble(int column) const;
     std::string columnText(int column) const;
+    /// The column's text without a copy, for tight loops over many rows; valid until the
+    /// next step(), reset() or other read of this column.
+    std::string_view columnView(int column) const;
 
 private:
     sqlite3_stmt *stmt_ = nullptr;

@@ -130,6 +130,77 @@ CREATE INDEX merge_refusals_profile ON merge_refusals(profile_id);
 }
 
 /**
+ * Version 3: computed traits, one wide row per profile (core/profile/TraitBuilder), indexed
+ * on what segments filter and sort on. Filling it needs the trait code of the version that
+ * opens the file, so the migration only asks for a rebuild; Workspace::open runs it once
+ * all migrations are applied (see finishPendingTraitRebuild).
+ */
+void addProfileTraits(Database &db)
+{
+    db.exec(R"sql(
+CREATE TABLE profile_traits (
+    profile_id           INTEGER PRIMARY KEY REFERENCES profiles(id) ON DELETE CASCADE,
+    customer_id          TEXT,
+    email                TEXT,
+    phone                TEXT,
+    name                 TEXT,
+    country              TEXT,
+    city                 TEXT,
+    first_seen           INTEGER,
+    last_seen            INTEGER,
+    channels             TEXT,
+    devices              INTEGER NOT NULL DEFAULT 0,
+    orders               INTEGER NOT NULL DEFAULT 0,
+    revenue              REAL NOT NULL DEFAULT 0,
+    average_order_value  REAL,
+    first_order          INTEGER,
+    last_order           INTEGER,
+    cancelled_orders     INTEGER NOT NULL DEFAULT 0,
+    refunds              INTEGER NOT NULL DEFAULT 0,
+    refunded_value       REAL NOT NULL DEFAULT 0,
+    rfm_recency          INTEGER,
+    rfm_frequency        INTEGER,
+    rfm_monetary         INTEGER,
+    rfm_group            TEXT,
+    cart_value           REAL NOT NULL DEFAULT 0,
+    cart_items           INTEGER NOT NULL DEFAULT 0,
+    cart_abandoned_since INTEGER,
+    abandoned_carts      INTEGER NOT NULL DEFAULT 0,
+    emails_received_30d  INTEGER NOT NULL DEFAULT 0,
+    emails_opened_30d    INTEGER NOT NULL DEFAULT 0,
+    emails_clicked_30d   INTEGER NOT NULL DEFAULT 0,
+    emails_received_90d  INTEGER NOT NULL DEFAULT 0,
+    emails_opened_90d    INTEGER NOT NULL DEFAULT 0,
+    emails_clicked_90d   INTEGER NOT NULL DEFAULT 0,
+    last_email_open      INTEGER,
+    favourite_category   TEXT,
+    favourite_brand      TEXT,
+    last_viewed_products TEXT,
+    loyalty_tier         TEXT,
+    loyalty_points       INTEGER,
+    open_tickets         INTEGER NOT NULL DEFAULT 0,
+    reviews              INTEGER NOT NULL DEFAULT 0,
+    average_rating       REAL,
+    email_consent        TEXT,
+    sms_consent          TEXT,
+    push_consent         TEXT,
+    reference_time       INTEGER
+);
+CREATE INDEX profile_traits_revenue ON profile_traits(revenue);
+CREATE INDEX profile_traits_orders ON profile_traits(orders);
+CREATE INDEX profile_traits_last_order ON profile_traits(last_order);
+CREATE INDEX profile_traits_last_seen ON profile_traits(last_seen);
+CREATE INDEX profile_traits_rfm ON profile_traits(rfm_group, revenue);
+CREATE INDEX profile_traits_cart ON profile_traits(cart_abandoned_since);
+CREATE INDEX profile_traits_country ON profile_traits(country, city);
+CREATE INDEX profile_traits_category ON profile_traits(favourite_category);
+CREATE INDEX profile_traits_loyalty ON profile_traits(loyalty_tier);
+CREATE INDEX profile_traits_email_consent ON profile_traits(email_consent);
+INSERT INTO meta(key, value) SELECT 'traits.rebuild', 'pending' WHERE EXISTS (SELECT 1 FROM profiles);
+)sql");
+}
+
+/**
  * Version 4: profiles you can search, explain, split and erase.
  *
  * - events.identity_id: the identity an event was resolved by, so that splitting a merge
@@ -234,6 +305,7 @@ const std::vector<Migration> &workspaceMigrations()
     static const std::vector<Migration> migrations {
         { 1, createBaseSchema },
         { 2, addMergeRefusals },
+        { 3, addProfileTraits },
         { 4, addProfileHistoryAndPrivacy },
     };
     return migrations;

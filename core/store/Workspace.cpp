@@ -3,6 +3,8 @@
 #include "SqlFunctions.h"
 #include "StoreError.h"
 
+#include "profile/TraitBuilder.h"
+
 #include <filesystem>
 #include <system_error>
 
@@ -112,6 +114,26 @@ int newestOf(const std::vector<Migration> &migrations)
     return migrations.empty() ? 0 : migrations.back().version;
 }
 
+/**
+ * A migration that adds computed tables (profile_traits) cannot fill them itself: the code
+ * that computes them changes with later versions, a released migration never does. It
+ * leaves meta "traits.rebuild" instead, and the opened workspace is filled here, with the
+ * schema complete. An interrupted rebuild is simply done again at the next open.
+ */
+void finishPendingTraitRebuild(Database &db)
+{
+    if (db.queryInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+                    "AND name IN ('meta', 'profile_traits')")
+        < 2)
+        return;
+    if (db.queryInt("SELECT count(*) FROM meta WHERE key = 'traits.rebuild'") == 0)
+        return;
+    Transaction transaction(db);
+    TraitBuilder::rebuildAll(db);
+    db.exec("DELETE FROM meta WHERE key = 'traits.rebuild'");
+    transaction.commit();
+}
+
 Database openAndMigrate(
     const std::string &path, const std::vector<Migration> &migrations, int version)
 {
@@ -119,6 +141,7 @@ Database openAndMigrate(
     applyConnectionSettings(db, true);
     if (version < newestOf(migrations))
         migrate(db, migrations, version);
+    finishPendingTraitRebuild(db);
     return db;
 }
 

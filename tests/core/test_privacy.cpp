@@ -110,13 +110,15 @@ void TestPrivacy::init()
               "'z,Hoffmann,Lena,')");
     db().exec("INSERT INTO import_rejects VALUES (1, 5, 'line 5: no timestamp', "
               "'w,max@example.org,,')");
-    // A traits table as the trait builder keeps it.
-    db().exec("CREATE TABLE profile_traits (profile_id INTEGER PRIMARY KEY, orders INTEGER, "
-              "revenue REAL, favourite_category TEXT)");
-    db().prepare("INSERT INTO profile_traits VALUES (?1, 3, 129.5, 'running')")
+    // Traits rows (values set here, so the export's figures are known).
+    db().prepare("INSERT INTO profile_traits(profile_id, orders, revenue, favourite_category) "
+                 "VALUES (?1, 3, 129.5, 'running')")
         .bind(1, lena_)
         .run();
-    db().prepare("INSERT INTO profile_traits VALUES (?1, 1, 12.0, 'socks')").bind(1, max_).run();
+    db().prepare("INSERT INTO profile_traits(profile_id, orders, revenue, favourite_category) "
+                 "VALUES (?1, 1, 12.0, 'socks')")
+        .bind(1, max_)
+        .run();
 }
 
 void TestPrivacy::cleanup()
