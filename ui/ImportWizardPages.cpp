@@ -10,6 +10,7 @@
 #include "ingest/ImportLog.h"
 #include "ingest/ImportPreset.h"
 #include "ingest/RowMapper.h"
+#include "profile/TraitBuilder.h"
 #include "store/Workspace.h"
 
 #include <nlohmann/json.hpp>
@@ -121,8 +122,11 @@ public:
     bool report(const Progress &progress) override
     {
         Progress noted = progress;
-        QString stage = progress.stage == "Saving" ? ImportRunPage::tr("Saving the import…")
-                                                   : ImportRunPage::tr("Reading the file…");
+        QString stage = ImportRunPage::tr("Reading the file…");
+        if (progress.stage == "Saving")
+            stage = ImportRunPage::tr("Saving the import…");
+        else if (progress.stage == TraitBuilder::kProgressStage)
+            stage = ImportRunPage::tr("Computing customer traits…");
         noted.stage = (stage + QLatin1Char('\n')
             + ImportRunPage::tr("Cancel stops the import and leaves the workspace unchanged."))
                           .toStdString();

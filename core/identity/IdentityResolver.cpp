@@ -270,6 +270,7 @@ ProfileId IdentityResolver::merge(
     mergeConsents_.bind(1, kept).bind(2, merged).run();
     dropConsents_.bind(1, merged).run();
     fillAttributes_.bind(1, kept).bind(2, merged).run();
+    mergedAway_.push_back(merged);
     if (bulkLoad_) {
         deferredMoves_.emplace_back(merged, kept);
     } else {

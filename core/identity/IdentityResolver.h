@@ -80,6 +80,8 @@ public:
     void finishBulkLoad();
 
     const ResolutionStats &stats() const { return stats_; }
+    /// Profiles merged into others since this resolver started (they no longer exist).
+    const std::vector<ProfileId> &mergedAway() const { return mergedAway_; }
     const MergeRules &rules() const { return rules_; }
 
 private:
@@ -116,6 +118,7 @@ private:
     bool bulkLoad_ = false;
     /// merged → kept, in merge order, during a bulk load.
     std::vector<std::pair<ProfileId, ProfileId>> deferredMoves_;
+    std::vector<ProfileId> mergedAway_;
     /// Identities first seen during a bulk load; their profile is looked up when written.
     struct PendingIdentity {
         std::int64_t id;

@@ -14,10 +14,12 @@
 #include "TextDecoder.h"
 
 #include "identity/IdentityResolver.h"
+#include "profile/TraitBuilder.h"
 #include "store/Workspace.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <stdexcept>
 #include <unordered_map>
@@ -312,7 +314,9 @@ public:
             ordersWritten_.emplace(key.value(), db_.lastInsertRowId());
     }
 
-    void finish()
+    /// Writes what a bulk load held back, builds its indexes, and computes the traits of
+    /// the profiles the import touched (all of them after a bulk load).
+    void finish(ProgressSink *progress)
     {
         flushOrder();
         if (bulkLoad_) {
@@ -320,6 +324,13 @@ public:
             // Index builds sort: a small cache keeps SQLite's sorter threads (PERF-NOTES).
             db_.exec("PRAGMA cache_size = -16384");
             createEventIndexes(db_);
+            TraitBuilder::rebuildAll(db_, progress);
+        } else {
+            touched_.insert(
+                touched_.end(), resolver_.mergedAway().begin(), resolver_.mergedAway().end());
+            std::sort(touched_.begin(), touched_.end());
+            touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
+            TraitBuilder::refresh(db_, touched_);
         }
         const ResolutionStats &stats = resolver_.stats();
         summary_.profilesCreated = stats.profilesCreated;
@@ -346,6 +357,8 @@ private:
         lastWriteInserted_ = false;
         const auto rows = static_cast<std::int64_t>(lines.size());
         const auto profile = resolver_.resolve(row.identifiers, row.ts, row.channel);
+        if (profile && !bulkLoad_ && (touched_.empty() || touched_.back() != *profile))
+            touched_.push_back(*profile);
         if (!profile) {
             for (const SourceLine &line : lines)
                 reject(line.line,
@@ -498,6 +511,8 @@ private:
     /// lines of the same order may still extend.
     std::unordered_map<std::int64_t, std::int64_t> ordersWritten_;
     bool lastWriteInserted_ = false;
+    /// Profiles an incremental import wrote to, for the trait refresh (with repeats).
+    std::vector<ProfileId> touched_;
     /// Keys written by a bulk load, and its implied events' rows by key.
     EventKeySet seenKeys_;
     std::unordered_map<std::int64_t, std::int64_t> impliedRows_;
@@ -549,7 +564,7 @@ ImportSummary runSegment(Workspace &workspace, const ImportRequest &request, Pro
             += static_cast<std::int64_t>(item->row.identifierProblems.size());
         run.addMessage(item->row, record);
     }
-    run.finish();
+    run.finish(progress);
     completeImportRecord(db, summary);
     reportProgress(progress, total, total, "Saving");
     transaction.commit();
@@ -647,7 +662,7 @@ ImportSummary ImportJob::run(
         else
             run.addEvent(row, record);
     }
-    run.finish();
+    run.finish(progress);
 
     completeImportRecord(db, summary);
     reportProgress(progress, total, total, "Saving");

@@ -14,7 +14,7 @@ namespace clientele {
 namespace {
 
 constexpr const char *kModelKey = "traits.rfm";
-constexpr const char *kStage = "Computing customer traits";
+constexpr const char *kStage = TraitBuilder::kProgressStage;
 constexpr std::int64_t kProgressEvery = 20000; ///< profiles between two progress reports
 
 /**

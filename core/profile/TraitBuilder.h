@@ -54,6 +54,9 @@ class Database;
  */
 class TraitBuilder {
 public:
+    /// The progress stage rebuildAll() reports.
+    static constexpr const char *kProgressStage = "Computing customer traits";
+
     /**
      * Recomputes every profile's traits, the reference time and the RFM cut points (kept
      * in meta "traits.rfm"). One pass over events in (profile, time) order; throws

@@ -75,6 +75,7 @@ private Q_SLOTS:
     void eventsAndProfilesAreResolved();
     void reimportAddsNothing();
     void firstLoadMatchesAnIncrementalLoad();
+    void importComputesTraitsOfTouchedProfiles();
     void eventKeySetRemembersEveryKey();
     void readAheadKeepsOrderAndPassesErrorsOn();
     void cancelLeavesWorkspaceUnchanged();
@@ -284,6 +285,43 @@ void TestImportJob::firstLoadMatchesAnIncrementalLoad()
     QCOMPARE(again.imported, 0);
     QCOMPARE(again.duplicates, 8);
     QCOMPARE(workspace_->integrityCheck(), std::string("ok"));
+}
+
+void TestImportJob::importComputesTraitsOfTouchedProfiles()
+{
+    // The first load computes every profile's traits.
+    importEvents();
+    auto &db = workspace_->db();
+    QCOMPARE(db.queryInt("SELECT count(*) FROM profile_traits"),
+        db.queryInt("SELECT count(*) FROM profiles"));
+    const auto lenaOrders = [&db] {
+        return db.queryInt("SELECT t.orders FROM profile_traits t JOIN identities i "
+                           "ON i.profile_id = t.profile_id WHERE i.value = 'lena@example.com'");
+    };
+    QCOMPARE(lenaOrders(), 1);
+
+    // A later file with a second order for Lena, and a device that joins Bo: only their
+    // traits change, and the merged-away profile loses its row.
+    const QString later = write(QStringLiteral("later.csv"),
+        "Time,Event,Email,Phone,Device,Channel,SKU,Price,Qty,Order,Coupon\n"
+        "2026-03-10 09:00:00,Order Completed,lena@example.com,,,web,SOCK-2,12.50,1,T-3,\n"
+        "2026-03-11 09:00:00,Product Viewed,,,dev-7,web,,,,,\n"
+        "2026-03-12 09:00:00,Signed In,bo@example.org,,dev-7,web,,,,,\n");
+    ImportRequest request;
+    request.inputPath = test::toStd(later);
+    request.mapping = eventsMapping();
+    const ImportSummary summary = ImportJob::run(*workspace_, request);
+    QCOMPARE(summary.imported, 3);
+    QCOMPARE(summary.merges, 1);
+    QCOMPARE(lenaOrders(), 2);
+    QCOMPARE(db.queryInt("SELECT count(*) FROM profile_traits"),
+        db.queryInt("SELECT count(*) FROM profiles"));
+    QCOMPARE(db.queryInt("SELECT count(*) FROM profile_traits WHERE profile_id NOT IN "
+                         "(SELECT id FROM profiles)"),
+        0);
+    QCOMPARE(db.queryInt("SELECT t.devices FROM profile_traits t JOIN identities i "
+                         "ON i.profile_id = t.profile_id WHERE i.value = 'bo@example.org'"),
+        1);
 }
 
 void TestImportJob::eventKeySetRemembersEveryKey()
