@@ -7,6 +7,8 @@
 #include "profile/Privacy.h"
 #include "profile/ProfileReader.h"
 #include "profile/ProfileSearch.h"
+#include "profile/ProfileTraits.h"
+#include "profile/Rfm.h"
 #include "store/StoreError.h"
 #include "store/Workspace.h"
 #include <nlohmann/json.hpp>
@@ -382,6 +384,60 @@ int CommandLine::runProfile(const QStringList &arguments)
     return 2;
 }
 
+void CommandLine::printTraits(Database &db, std::int64_t profileId)
+{
+    out() << tr("Traits:") << Qt::endl;
+    const auto traits = ProfileTraits::load(db, profileId);
+    if (!traits) {
+        out() << tr("  not computed yet") << Qt::endl;
+        return;
+    }
+    const auto date = [](const std::optional<Millis> &ts) {
+        return ts ? fromStd(formatIsoDate(*ts)) : QStringLiteral("-");
+    };
+    const auto text = [](const std::string &value) {
+        return value.empty() ? QStringLiteral("-") : fromStd(value);
+    };
+    out() << tr("  orders %1, revenue %2, average order %3, first order %4, last order %5")
+                 .arg(traits->orders)
+                 .arg(traits->revenue, 0, 'f', 2)
+                 .arg(traits->averageOrderValue
+                         ? QString::number(*traits->averageOrderValue, 'f', 2)
+                         : QStringLiteral("-"),
+                     date(traits->firstOrder), date(traits->lastOrder))
+          << Qt::endl;
+    out() << tr("  RFM %1 (R%2 F%3 M%4), refunds %5")
+                 .arg(traits->rfmGroup.empty() ? QStringLiteral("-")
+                                               : fromStd(rfmGroupName(traits->rfmGroup)))
+                 .arg(traits->rfmRecency.value_or(0))
+                 .arg(traits->rfmFrequency.value_or(0))
+                 .arg(traits->rfmMonetary.value_or(0))
+                 .arg(traits->refunds)
+          << Qt::endl;
+    out() << tr("  open cart %1 (%2 items, since %3), abandoned carts %4")
+                 .arg(traits->cartValue, 0, 'f', 2)
+                 .arg(traits->cartItems)
+                 .arg(date(traits->cartAbandonedSince))
+                 .arg(traits->abandonedCarts)
+          << Qt::endl;
+    out() << tr("  emails in the last 30 days: %1 received, %2 opened, %3 clicked; last open %4")
+                 .arg(traits->emailsReceived30d)
+                 .arg(traits->emailsOpened30d)
+                 .arg(traits->emailsClicked30d)
+                 .arg(date(traits->lastEmailOpen))
+          << Qt::endl;
+    out() << tr("  favourite category %1, brand %2; channels %3; first seen %4, last seen %5")
+                 .arg(text(traits->favouriteCategory), text(traits->favouriteBrand),
+                     text(traits->channels), date(traits->firstSeen), date(traits->lastSeen))
+          << Qt::endl;
+    out() << tr("  loyalty %1 (%2 points), open tickets %3")
+                 .arg(text(traits->loyaltyTier))
+                 .arg(traits->loyaltyPoints ? QString::number(*traits->loyaltyPoints)
+                                            : QStringLiteral("-"))
+                 .arg(traits->openTickets)
+          << Qt::endl;
+}
+
 int CommandLine::runProfileShow(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -413,7 +469,9 @@ int CommandLine::runProfileShow(const QStringList &arguments)
         if (!record)
             return 1;
         if (parser.isSet(jsonOption)) {
-            printJson(profileRecordJson(*record));
+            nlohmann::json document = profileRecordJson(*record);
+            document["traits"] = storedTraitsJson(workspace.db(), record->id);
+            printJson(document);
             return 0;
         }
         out() << tr("Profile %1: %2").arg(record->id).arg(fromStd(record->displayName()))
@@ -446,6 +504,7 @@ int CommandLine::runProfileShow(const QStringList &arguments)
                              fromStd(formatIsoDateTime(consent.ts)))
                   << Qt::endl;
         }
+        printTraits(workspace.db(), record->id);
         out() << tr("Merges:") << Qt::endl;
         if (record->merges.empty())
             out() << tr("  none") << Qt::endl;

@@ -1,9 +1,13 @@
 #pragma once
 
+#include <cstdint>
+
 #include <QCoreApplication>
 #include <QStringList>
 
 namespace clientele {
+
+class Database;
 
 /**
  * The headless sub-commands (`clientele demo …`). Each calls the same core function as
@@ -25,6 +29,8 @@ private:
     static int runImport(const QStringList &arguments);
     static int runProfile(const QStringList &arguments);
     static int runProfileShow(const QStringList &arguments);
+    /// The traits section of `profile show`.
+    static void printTraits(Database &db, std::int64_t profileId);
     static int runProfileSearch(const QStringList &arguments);
     static int runProfileErase(const QStringList &arguments);
     static int runProfileExport(const QStringList &arguments);

@@ -1,6 +1,10 @@
 #include "ProfileRecord.h"
 
 #include "identity/MergeRules.h"
+#include "store/Database.h"
+#include "store/StoreError.h"
+
+#include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
 
@@ -148,6 +152,42 @@ json timelineEventJson(const TimelineEvent &event)
         { "identity_id", optionalOrNull(event.identityId) },
         { "import_id", optionalOrNull(event.importId) },
     };
+}
+
+/// The profile_traits row of a profile as {column: value}, whatever columns it has.
+nlohmann::json storedTraitsJson(Database &db, std::int64_t profileId)
+{
+    nlohmann::json traits = nlohmann::json::object();
+    sqlite3_stmt *statement = nullptr;
+    const char *sql = "SELECT * FROM profile_traits WHERE profile_id = ?1";
+    if (sqlite3_prepare_v2(db.handle(), sql, -1, &statement, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(statement);
+        throw StoreError(StoreError::Kind::Sql,
+            std::string("Reading the profile's traits failed: ") + sqlite3_errmsg(db.handle()));
+    }
+    sqlite3_bind_int64(statement, 1, profileId);
+    if (sqlite3_step(statement) == SQLITE_ROW) {
+        for (int column = 0; column < sqlite3_column_count(statement); ++column) {
+            const std::string name = sqlite3_column_name(statement, column);
+            switch (sqlite3_column_type(statement, column)) {
+            case SQLITE_INTEGER:
+                traits[name] = sqlite3_column_int64(statement, column);
+                break;
+            case SQLITE_FLOAT:
+                traits[name] = sqlite3_column_double(statement, column);
+                break;
+            case SQLITE_NULL:
+                traits[name] = nullptr;
+                break;
+            default:
+                traits[name] = std::string(
+                    reinterpret_cast<const char *>(sqlite3_column_text(statement, column)),
+                    static_cast<std::size_t>(sqlite3_column_bytes(statement, column)));
+            }
+        }
+    }
+    sqlite3_finalize(statement);
+    return traits;
 }
 
 } // namespace clientele

@@ -11,6 +11,8 @@
 
 namespace clientele {
 
+class Database;
+
 /// One identifier of a profile and where it was first seen.
 struct ProfileIdentity {
     std::int64_t id = 0;
@@ -108,5 +110,9 @@ struct TimelineEvent {
  */
 nlohmann::json profileRecordJson(const ProfileRecord &record);
 nlohmann::json timelineEventJson(const TimelineEvent &event);
+
+/// The profile's profile_traits row as {column: value} (times in ms since the epoch, as
+/// stored), whatever columns it has; an empty object when it has none.
+nlohmann::json storedTraitsJson(Database &db, std::int64_t profileId);
 
 } // namespace clientele
