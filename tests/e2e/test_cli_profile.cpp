@@ -95,6 +95,13 @@ void TestCliProfile::showAsJsonHasTheIdentities()
     QVERIFY(!merges.isEmpty());
     QCOMPARE(merges.first().toObject().value(QStringLiteral("action")).toString(),
         QStringLiteral("merge"));
+    // Her computed traits: she bought socks in store yesterday, so she is a buyer with a
+    // recent last order and an RFM group.
+    const QJsonObject traits = record.value(QStringLiteral("traits")).toObject();
+    QVERIFY(traits.value(QStringLiteral("orders")).toInt() >= 1);
+    QVERIFY(traits.value(QStringLiteral("revenue")).toDouble() > 0);
+    QVERIFY(!traits.value(QStringLiteral("rfm_group")).toString().isEmpty());
+    QVERIFY(traits.value(QStringLiteral("channels")).toString().contains(QStringLiteral("pos")));
 
     // The same profile by its customer id.
     const QString customerId = identities.value(QStringLiteral("customer_id"))
