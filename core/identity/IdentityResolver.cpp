@@ -6,12 +6,6 @@
 
 namespace clientele {
 
-namespace {
-
-constexpr char kKeySeparator = '\x1f';
-
-} // namespace
-
 IdentityResolver::IdentityResolver(Database &db, MergeRules rules)
     : db_(db)
     , rules_(std::move(rules))
@@ -59,31 +53,18 @@ IdentityResolver::IdentityResolver(Database &db, MergeRules rules)
         std::string value = identities.columnText(1);
         const ProfileId profile = identities.columnInt(2);
         const std::int64_t identity = identities.columnInt(3);
-        profileOf_.emplace(keyOf(kind, value), Placement { profile, identity });
+        profileOf_.insert(kind, value, { profile, identity });
         members_[profile].push_back({ std::move(kind), std::move(value), identity });
     }
-}
-
-std::string IdentityResolver::keyOf(std::string_view kind, std::string_view value)
-{
-    std::string key;
-    key.reserve(kind.size() + value.size() + 1);
-    key.append(kind).push_back(kKeySeparator);
-    key.append(value);
-    return key;
 }
 
 std::optional<ProfileId> IdentityResolver::lookup(
     std::string_view kind, std::string_view value) const
 {
-    // One buffer for every lookup: a hot path that runs once per identifier of every row.
-    keyBuffer_.clear();
-    keyBuffer_.append(kind).push_back(kKeySeparator);
-    keyBuffer_.append(value);
-    const auto it = profileOf_.find(keyBuffer_);
-    if (it == profileOf_.end())
+    const IdentifierIndex::Placement *placement = profileOf_.find(kind, value);
+    if (!placement)
         return std::nullopt;
-    return it->second.profile;
+    return placement->profile;
 }
 
 std::optional<ProfileId> IdentityResolver::resolve(
@@ -164,12 +145,10 @@ std::optional<ProfileId> IdentityResolver::resolve(
             attachOrRefuse(*anchor, *waiting);
     }
     for (const Candidate &candidate : candidates) {
-        keyBuffer_.clear();
-        keyBuffer_.append(candidate.identifier->kind).push_back(kKeySeparator);
-        keyBuffer_.append(candidate.identifier->value);
-        const auto it = profileOf_.find(keyBuffer_);
-        if (it != profileOf_.end() && it->second.profile == *anchor) {
-            resolvedIdentity_ = it->second.identity;
+        const IdentifierIndex::Placement *placement
+            = profileOf_.find(candidate.identifier->kind, candidate.identifier->value);
+        if (placement && placement->profile == *anchor) {
+            resolvedIdentity_ = placement->identity;
             break;
         }
     }
@@ -208,7 +187,7 @@ void IdentityResolver::attach(
     auto &members = members_[profile];
     const bool wasKnown = std::any_of(members.begin(), members.end(),
         [](const Member &m) { return m.kind != IdentityKind::AnonymousId; });
-    profileOf_.emplace(keyOf(identifier.kind, identifier.value), Placement { profile, identity });
+    profileOf_.insert(identifier.kind, identifier.value, { profile, identity });
     members.push_back({ identifier.kind, identifier.value, identity });
     ++stats_.identitiesAdded;
     if (!wasKnown && identifier.kind != IdentityKind::AnonymousId)
@@ -293,7 +272,7 @@ ProfileId IdentityResolver::merge(
     members_.erase(merged);
     for (Member &member : mergedMembers) {
         insertMergeIdentity_.bind(1, mergeId).bind(2, member.identity).run();
-        profileOf_[keyOf(member.kind, member.value)].profile = kept;
+        profileOf_.find(member.kind, member.value)->profile = kept;
         keptMembers.push_back(std::move(member));
     }
     ++stats_.merges;
@@ -328,7 +307,7 @@ void IdentityResolver::finishBulkLoad()
         insertIdentity_.bind(1, identity.id)
             .bind(2, identity.kind)
             .bind(3, identity.value)
-            .bind(4, profileOf_.at(keyOf(identity.kind, identity.value)).profile)
+            .bind(4, profileOf_.find(identity.kind, identity.value)->profile)
             .bind(5, identity.source)
             .bind(6, identity.firstSeen)
             .run();

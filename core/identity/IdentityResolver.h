@@ -1,5 +1,6 @@
 #pragma once
 
+#include "IdentifierIndex.h"
 #include "MergeRules.h"
 
 #include "common/Time.h"
@@ -90,17 +91,11 @@ private:
         std::string value;
         std::int64_t identity = 0; ///< identities.id
     };
-    /// Where an identifier is: its profile and its identities row.
-    struct Placement {
-        ProfileId profile = 0;
-        std::int64_t identity = 0;
-    };
     struct Candidate {
         const Identifier *identifier;
         int priority;
     };
 
-    static std::string keyOf(std::string_view kind, std::string_view value);
     ProfileId createProfile(Millis ts);
     void attach(
         ProfileId profile, const Identifier &identifier, Millis ts, std::string_view source);
@@ -134,9 +129,8 @@ private:
 
     std::optional<std::int64_t> resolvedIdentity_;
 
-    /// kind + '\x1f' + value → profile and identity.
-    std::unordered_map<std::string, Placement> profileOf_;
-    mutable std::string keyBuffer_;
+    /// (kind, value) → profile and identity.
+    IdentifierIndex profileOf_;
     /// Each profile's identifiers, for the merge-rule limits.
     std::unordered_map<ProfileId, std::vector<Member>> members_;
 

@@ -9,7 +9,17 @@ namespace {
 
 /// Placeholders that export tools write where a value is missing.
 constexpr std::string_view kPlaceholders[] = {
-    "null", "none", "nil", "undefined", "n/a", "na", "-", "0", "unknown", "(null)", "nan",
+    "null",
+    "none",
+    "nil",
+    "undefined",
+    "n/a",
+    "na",
+    "-",
+    "0",
+    "unknown",
+    "(null)",
+    "nan",
 };
 
 std::string asciiLower(std::string_view text)

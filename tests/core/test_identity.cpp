@@ -1,5 +1,6 @@
 #include "TestFiles.h"
 
+#include "identity/IdentifierIndex.h"
 #include "identity/IdentityResolver.h"
 #include "store/Workspace.h"
 
@@ -16,6 +17,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void sameIdentifierSameProfile();
+    void identifierIndexFindsEveryKey();
     void anonymousHistoryJoinsTheKnownProfile();
     void sharedDeviceDoesNotFuseTwoCustomers();
     void secondCustomerIdOnAProfileIsRefused();
@@ -257,4 +259,35 @@ void TestIdentity::rowWithoutIdentifiersHasNoProfile()
 }
 
 QTEST_GUILESS_MAIN(TestIdentity)
+void TestIdentity::identifierIndexFindsEveryKey()
+{
+    IdentifierIndex index;
+    QCOMPARE(index.find("email", "a@example.com"), nullptr);
+    // Enough keys to grow the table many times; kind and value are told apart.
+    for (int i = 0; i < 100000; ++i) {
+        const std::string value = "shopper" + std::to_string(i) + "@example.com";
+        index.insert("email", value, { i, 1000000 + i });
+        index.insert("anonymous_id", value, { -i, 2000000 + i });
+    }
+    index.insert("ab", "c", { 1, 1 });
+    index.insert("a", "bc", { 2, 2 });
+    QCOMPARE(index.size(), std::size_t(200002));
+    for (int i = 0; i < 100000; i += 997) {
+        const std::string value = "shopper" + std::to_string(i) + "@example.com";
+        const auto *email = index.find("email", value);
+        QVERIFY(email);
+        QCOMPARE(email->profile, std::int64_t(i));
+        QCOMPARE(email->identity, std::int64_t(1000000 + i));
+        QCOMPARE(index.find("anonymous_id", value)->identity, std::int64_t(2000000 + i));
+    }
+    QCOMPARE(index.find("ab", "c")->profile, std::int64_t(1));
+    QCOMPARE(index.find("a", "bc")->profile, std::int64_t(2));
+    QCOMPARE(index.find("abc", ""), nullptr);
+    QCOMPARE(index.find("email", "shopper100000@example.com"), nullptr);
+    // A merge moves an identifier to another profile in place.
+    index.find("email", "shopper7@example.com")->profile = 42;
+    QCOMPARE(index.find("email", "shopper7@example.com")->profile, std::int64_t(42));
+    QCOMPARE(index.size(), std::size_t(200002));
+}
+
 #include "test_identity.moc"
