@@ -40,8 +40,15 @@ void appendWords(std::string &key, std::string_view text)
 
 } // namespace
 
-std::string fold(std::string_view text)
+std::optional<std::string> foldStrict(std::string_view text)
 {
+    // Nearly all text is ASCII, where NFC changes nothing, case folding is lower-casing and
+    // nothing is default-ignorable: the common case skips utf8proc.
+    bool ascii = true;
+    for (const char c : text)
+        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii)
+        return asciiLower(text);
     utf8proc_uint8_t *mapped = nullptr;
     const auto options = static_cast<utf8proc_option_t>(
         UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
@@ -50,8 +57,13 @@ std::string fold(std::string_view text)
             static_cast<utf8proc_ssize_t>(text.size()), &mapped, options);
     const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(mapped, &std::free);
     if (length < 0)
-        return asciiLower(text);
+        return std::nullopt;
     return std::string(reinterpret_cast<const char *>(mapped), static_cast<std::size_t>(length));
+}
+
+std::string fold(std::string_view text)
+{
+    return foldStrict(text).value_or(asciiLower(text));
 }
 
 std::string nameKey(std::string_view first, std::string_view second)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,10 @@ namespace TextFold {
 
 /// text case-folded as a whole.
 std::string fold(std::string_view text);
+
+/// NFC + full case folding, default-ignorable characters dropped; nullopt when text is not
+/// valid UTF-8 (identifiers are rejected then, not guessed).
+std::optional<std::string> foldStrict(std::string_view text);
 
 /// The search key of a name: both parts folded, joined by one space, inner white space and
 /// commas collapsed ("  Lena ", "HOFFMANN" → "lena hoffmann"). Empty when both are empty.

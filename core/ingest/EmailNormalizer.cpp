@@ -1,5 +1,7 @@
 #include "EmailNormalizer.h"
 
+#include "common/TextFold.h"
+
 #include <utf8proc.h>
 
 #include <cstdlib>
@@ -43,33 +45,6 @@ std::string_view unwrap(std::string_view text)
             return trimSpace(text.substr(open + 1, text.size() - open - 2));
     }
     return text;
-}
-
-/// NFC + full case folding, dropping default-ignorable characters; nullopt for broken UTF-8.
-std::optional<std::string> foldCase(std::string_view text)
-{
-    // Nearly every address is ASCII, where NFC changes nothing, case folding is lower-casing
-    // and nothing is default-ignorable: the common case skips utf8proc.
-    bool ascii = true;
-    for (const char c : text)
-        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-    if (ascii) {
-        std::string folded(text);
-        for (char &c : folded)
-            if (c >= 'A' && c <= 'Z')
-                c = static_cast<char>(c - 'A' + 'a');
-        return folded;
-    }
-    utf8proc_uint8_t *mapped = nullptr;
-    const auto options = static_cast<utf8proc_option_t>(
-        UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
-    const utf8proc_ssize_t length
-        = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t *>(text.data()),
-            static_cast<utf8proc_ssize_t>(text.size()), &mapped, options);
-    const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(mapped, &std::free);
-    if (length < 0)
-        return std::nullopt;
-    return std::string(reinterpret_cast<const char *>(mapped), static_cast<std::size_t>(length));
 }
 
 bool isLetterMarkOrNumber(char32_t cp)
@@ -179,7 +154,7 @@ Normalized<std::string> EmailNormalizer::normalize(std::string_view input)
     if (address.empty())
         return Result::rejected(shown + " contains no email address");
 
-    std::optional<std::string> folded = foldCase(address);
+    std::optional<std::string> folded = TextFold::foldStrict(address);
     if (!folded)
         return Result::rejected(shown + " is not readable text (broken UTF-8 bytes)");
     const std::string_view text = *folded;
