@@ -8,6 +8,7 @@
 #include "store/StoreError.h"
 
 #include <algorithm>
+#include <map>
 
 namespace clientele {
 
@@ -377,9 +378,48 @@ void TraitBuilder::refresh(Database &db, const std::vector<ProfileId> &profiles)
     }
     for (const ProfileId id : gone)
         remove.bind(1, id).run();
+    // Most refreshed rows change in a few columns (last seen, a count): updating just those
+    // leaves the indexes of the others alone, several times cheaper than replacing the row.
+    auto stored = db.prepare(
+        "SELECT " + TraitStorage::columnList() + " FROM profile_traits WHERE profile_id = ?1");
+    std::map<std::uint64_t, Statement> updates;
+    const auto &names = TraitStorage::columns();
+    static_assert(sizeof(std::uint64_t) * 8 >= 46, "one bit per column");
     for (const ProfileTraits &row : rows) {
-        TraitStorage::bind(insert, row);
-        insert.run();
+        stored.bind(1, row.profileId);
+        if (!stored.step()) {
+            stored.reset();
+            TraitStorage::bind(insert, row);
+            insert.run();
+            continue;
+        }
+        const auto before = TraitStorage::values(TraitStorage::read(stored));
+        stored.reset();
+        const auto after = TraitStorage::values(row);
+        std::uint64_t changed = 0;
+        for (std::size_t i = 1; i < after.size(); ++i)
+            if (before[i] != after[i])
+                changed |= std::uint64_t(1) << i;
+        if (changed == 0)
+            continue;
+        auto update = updates.find(changed);
+        if (update == updates.end()) {
+            std::string sql = "UPDATE profile_traits SET ";
+            int parameter = 1;
+            for (std::size_t i = 1; i < after.size(); ++i)
+                if (changed & (std::uint64_t(1) << i)) {
+                    sql += (parameter > 1 ? ", " : "") + names[i] + " = ?";
+                    sql += std::to_string(++parameter);
+                }
+            update = updates.emplace(changed, db.prepare(sql + " WHERE profile_id = ?1")).first;
+        }
+        Statement &statement = update->second;
+        statement.bind(1, row.profileId);
+        int parameter = 1;
+        for (std::size_t i = 1; i < after.size(); ++i)
+            if (changed & (std::uint64_t(1) << i))
+                TraitStorage::bindValue(statement, ++parameter, after[i]);
+        statement.run();
     }
     if (!scored)
         rescoreAll(db, referenceTime);

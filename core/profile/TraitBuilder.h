@@ -67,7 +67,8 @@ public:
      * profiles that no longer exist (merged away). Reference time and cut points stay as
      * the last rebuild left them, so a refreshed row equals what a rebuild with the same
      * cut points writes. When no cut points exist yet (no buyers at the last rebuild), it
-     * measures them over all stored traits once the touched rows are written.
+     * measures them over all stored traits once the touched rows are written. Only the
+     * columns that changed are written, so the indexes of the others are left alone.
      */
     static void refresh(Database &db, const std::vector<ProfileId> &profiles);
 
