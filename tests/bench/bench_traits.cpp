@@ -1,6 +1,6 @@
 // Times the computed traits on a demo workspace (default: 1,000,000 shoppers): a full
-// rebuild, then a refresh of the profiles of 10,000 events spread over the workspace, as
-// an import of 10,000 new events would touch them. Run with `make bench` or
+// rebuild, then, twice, 10,000 new events written (copies of existing ones, untimed) and
+// the refresh of their profiles, as an import would run it. Run with `make bench` or
 //   build/tests/bench/bench_traits [--shoppers N] [--events E] [--workspace FILE] [--keep]
 // --workspace reuses an existing demo workspace (it is not modified: the run works on a
 // copy) instead of generating one.
@@ -91,41 +91,45 @@ int main(int argc, char *argv[])
         static_cast<long long>(
             db.queryInt("SELECT count(*) FROM profile_traits WHERE orders > 0")));
 
-    // Two sets of touched profiles: those of the latest touchedEvents events (what a daily
-    // import of that many events touches), and those of touchedEvents events spread evenly
-    // over the table (the widest set such an import could touch).
-    std::vector<ProfileId> latest;
-    {
-        auto query = db.prepare("SELECT profile_id FROM events ORDER BY ts DESC LIMIT ?1");
-        query.bind(1, touchedEvents);
-        while (query.step())
-            latest.push_back(query.columnInt(0));
-    }
-    std::vector<ProfileId> spread;
-    {
-        const auto maxId = db.queryInt("SELECT max(id) FROM events");
-        const std::int64_t step
-            = std::max<std::int64_t>(1, maxId / std::max<std::int64_t>(1, touchedEvents));
-        auto query = db.prepare("SELECT profile_id FROM events WHERE id = ?1");
-        for (std::int64_t id = 1;
-             id <= maxId && static_cast<std::int64_t>(spread.size()) < touchedEvents; id += step) {
-            query.bind(1, id);
-            if (query.step())
-                spread.push_back(query.columnInt(0));
-            query.reset();
-        }
-    }
-    for (auto *touched : { &latest, &spread }) {
-        std::sort(touched->begin(), touched->end());
-        touched->erase(std::unique(touched->begin(), touched->end()), touched->end());
-        bench::Stopwatch stopwatch;
+    // An import of touchedEvents new events, in two shapes: copies of the latest events a
+    // minute later (what a daily import touches), and copies of events spread evenly over
+    // the table (the widest set of profiles such an import could touch). The copies are
+    // written untimed; refresh then recomputes the profiles they belong to.
+    const auto maxId = db.queryInt("SELECT max(id) FROM events");
+    const std::int64_t step
+        = std::max<std::int64_t>(1, maxId / std::max<std::int64_t>(1, touchedEvents));
+    const std::pair<const char *, std::string> shapes[] {
+        { "latest", "SELECT id FROM events ORDER BY ts DESC LIMIT ?1" },
+        { "spread", "SELECT id FROM events WHERE id % " + std::to_string(step) + " = 0 LIMIT ?1" },
+    };
+    std::int64_t round = 0;
+    for (const auto &[name, selection] : shapes) {
         Transaction transaction(db);
-        TraitBuilder::refresh(db, *touched);
+        std::vector<ProfileId> touched;
+        {
+            auto copy = db.prepare("INSERT INTO events(event_key, ts, type, profile_id, channel, "
+                                   "product_id, category, order_id, cart_id, value, quantity, "
+                                   "currency, props) SELECT -(?2 * 100000000 + id), ts + 60000, "
+                                   "type, profile_id, channel, product_id, category, order_id, "
+                                   "cart_id, value, quantity, currency, props FROM events "
+                                   "WHERE id IN ("
+                + selection + ") RETURNING profile_id");
+            copy.bind(1, touchedEvents).bind(2, ++round);
+            while (copy.step())
+                touched.push_back(copy.columnInt(0));
+        }
+        const auto copied = touched.size();
+        bench::Stopwatch stopwatch;
+        TraitBuilder::refresh(db, touched);
+        const double refreshSeconds = stopwatch.seconds();
+        // The commit writes the new events too, as the import's own commit would.
+        bench::Stopwatch commit;
         transaction.commit();
-        std::printf(
-            "  refresh       %.3f s: %s %lld events' profiles (%zu distinct), commit included\n",
-            stopwatch.seconds(), touched == &latest ? "latest" : "spread",
-            static_cast<long long>(touchedEvents), touched->size());
+        std::sort(touched.begin(), touched.end());
+        touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+        std::printf("  refresh       %.3f s: %s, %zu new events of %zu profiles (then commit of "
+                    "events and traits %.3f s)\n",
+            refreshSeconds, name, copied, touched.size(), commit.seconds());
     }
     std::printf("  peak memory   %.1f MiB\n", bench::peakMemoryMiB());
 
