@@ -69,6 +69,10 @@ public:
      * cut points writes. When no cut points exist yet (no buyers at the last rebuild), it
      * measures them over all stored traits once the touched rows are written. Only the
      * columns that changed are written, so the indexes of the others are left alone.
+     *
+     * Reads each profile's events through events_profile_ts: a bulk load that dropped the
+     * event indexes must recreate them first (for a first load into an empty workspace,
+     * rebuildAll() is the faster choice anyway).
      */
     static void refresh(Database &db, const std::vector<ProfileId> &profiles);
 
