@@ -7,11 +7,15 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <stdexcept>
 #include <string_view>
+#include <type_traits>
 
 namespace clientele {
 
 namespace {
+
+using TraitStorage::TraitValue;
 
 /// The columns of profile_traits, in the order bind() and read() walk them.
 constexpr std::array<const char *, 46> kColumns { "profile_id", "customer_id", "email", "phone",
@@ -24,31 +28,42 @@ constexpr std::array<const char *, 46> kColumns { "profile_id", "customer_id", "
     "last_viewed_products", "loyalty_tier", "loyalty_points", "open_tickets", "reviews",
     "average_rating", "email_consent", "sms_consent", "push_consent", "reference_time" };
 
-/// Binds parameters in column order.
-class Binder {
+/// Collects column values in column order.
+class Collector {
 public:
-    explicit Binder(Statement &statement)
-        : statement_(statement)
+    explicit Collector(std::vector<TraitValue> &values)
+        : values_(values)
     {
     }
-    template<typename T> Binder &operator<<(const T &value)
+    Collector &operator<<(std::int64_t value)
     {
-        statement_.bind(++index_, value);
+        values_.emplace_back(value);
         return *this;
     }
-    Binder &operator<<(const std::string &text)
+    Collector &operator<<(double value)
+    {
+        values_.emplace_back(value);
+        return *this;
+    }
+    Collector &operator<<(const std::string &text)
     {
         if (text.empty())
-            statement_.bindNull(++index_);
+            values_.emplace_back(std::monostate());
         else
-            statement_.bind(++index_, text);
+            values_.emplace_back(text);
         return *this;
     }
-    int count() const { return index_; }
+    template<typename T> Collector &operator<<(const std::optional<T> &value)
+    {
+        if (value)
+            return *this << *value;
+        values_.emplace_back(std::monostate());
+        return *this;
+    }
+    Collector &operator<<(int value) { return *this << static_cast<std::int64_t>(value); }
 
 private:
-    Statement &statement_;
-    int index_ = 0;
+    std::vector<TraitValue> &values_;
 };
 
 /// Reads columns in order.
@@ -123,6 +138,12 @@ std::vector<std::string> skusOf(const std::string &text)
 
 namespace TraitStorage {
 
+const std::vector<std::string> &columns()
+{
+    static const std::vector<std::string> names(kColumns.begin(), kColumns.end());
+    return names;
+}
+
 const std::string &columnList()
 {
     static const std::string list = [] {
@@ -148,10 +169,12 @@ const std::string &insertSql()
     return sql;
 }
 
-void bind(Statement &statement, const ProfileTraits &t)
+std::vector<TraitValue> values(const ProfileTraits &t)
 {
-    Binder b(statement);
-    b << t.profileId << t.customerId << t.email << t.phone << t.name << t.country << t.city
+    std::vector<TraitValue> values;
+    values.reserve(kColumns.size());
+    Collector c(values);
+    c << t.profileId << t.customerId << t.email << t.phone << t.name << t.country << t.city
       << t.firstSeen << t.lastSeen << t.channels << t.devices << t.orders << t.revenue
       << t.averageOrderValue << t.firstOrder << t.lastOrder << t.cancelledOrders << t.refunds
       << t.refundedValue << t.rfmRecency << t.rfmFrequency << t.rfmMonetary << t.rfmGroup
@@ -161,7 +184,28 @@ void bind(Statement &statement, const ProfileTraits &t)
       << t.favouriteBrand << skuList(t.lastViewedProducts) << t.loyaltyTier << t.loyaltyPoints
       << t.openTickets << t.reviews << t.averageRating << t.emailConsent << t.smsConsent
       << t.pushConsent << t.referenceTime;
-    static_assert(kColumns.size() == 46);
+    if (values.size() != kColumns.size())
+        throw std::logic_error("profile_traits: the column list and the values disagree");
+    return values;
+}
+
+void bindValue(Statement &statement, int index, const TraitValue &value)
+{
+    std::visit(
+        [&](const auto &v) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::monostate>)
+                statement.bindNull(index);
+            else
+                statement.bind(index, v);
+        },
+        value);
+}
+
+void bind(Statement &statement, const ProfileTraits &traits)
+{
+    const auto all = values(traits);
+    for (std::size_t i = 0; i < all.size(); ++i)
+        bindValue(statement, static_cast<int>(i + 1), all[i]);
 }
 
 ProfileTraits read(const Statement &statement)

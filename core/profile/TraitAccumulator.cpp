@@ -22,48 +22,6 @@ constexpr std::size_t kRecentViews = 5;
 /// The Online Retail preset names a guest checkout's order, not a device, this way.
 constexpr std::string_view kGuestOrderPrefix = "guest-order:";
 
-enum class Kind {
-    Other,
-    OrderCompleted,
-    OrderCancelled,
-    OrderRefunded,
-    ProductAdded,
-    ProductRemoved,
-    ProductViewed,
-    EmailSent,
-    EmailOpened,
-    EmailClicked,
-    EmailUnsubscribed,
-    TicketCreated,
-    TicketResolved,
-    ProductReviewed,
-    Loyalty,
-};
-
-Kind kindOf(std::string_view type)
-{
-    static const std::unordered_map<std::string_view, Kind> kinds {
-        { "order_completed", Kind::OrderCompleted },
-        { "order_cancelled", Kind::OrderCancelled },
-        { "order_refunded", Kind::OrderRefunded },
-        { "product_added", Kind::ProductAdded },
-        { "product_removed", Kind::ProductRemoved },
-        { "product_viewed", Kind::ProductViewed },
-        { "email_sent", Kind::EmailSent },
-        { "email_opened", Kind::EmailOpened },
-        { "email_link_clicked", Kind::EmailClicked },
-        { "email_unsubscribed", Kind::EmailUnsubscribed },
-        { "ticket_created", Kind::TicketCreated },
-        { "ticket_resolved", Kind::TicketResolved },
-        { "product_reviewed", Kind::ProductReviewed },
-    };
-    if (const auto it = kinds.find(type); it != kinds.end())
-        return it->second;
-    if (type.starts_with("loyalty_"))
-        return Kind::Loyalty;
-    return Kind::Other;
-}
-
 json parseProps(std::string_view props)
 {
     if (props.empty())
@@ -126,6 +84,69 @@ TraitAccumulator::TraitAccumulator(const TraitCatalog &catalog, Millis reference
     : catalog_(catalog)
     , referenceTime_(referenceTime)
 {
+}
+
+TraitEventKind TraitAccumulator::kindOf(std::string_view type)
+{
+    using Kind = TraitEventKind;
+    static const std::unordered_map<std::string_view, Kind> kinds {
+        { "order_completed", Kind::OrderCompleted },
+        { "order_cancelled", Kind::OrderCancelled },
+        { "order_refunded", Kind::OrderRefunded },
+        { "product_added", Kind::ProductAdded },
+        { "product_removed", Kind::ProductRemoved },
+        { "product_viewed", Kind::ProductViewed },
+        { "email_sent", Kind::EmailSent },
+        { "email_opened", Kind::EmailOpened },
+        { "email_link_clicked", Kind::EmailClicked },
+        { "email_unsubscribed", Kind::EmailUnsubscribed },
+        { "ticket_created", Kind::TicketCreated },
+        { "ticket_resolved", Kind::TicketResolved },
+        { "product_reviewed", Kind::ProductReviewed },
+    };
+    if (const auto it = kinds.find(type); it != kinds.end())
+        return it->second;
+    if (type.starts_with("loyalty_"))
+        return Kind::Loyalty;
+    return Kind::Other;
+}
+
+TraitAccumulator::Columns TraitAccumulator::columnsOf(TraitEventKind kind)
+{
+    using Kind = TraitEventKind;
+    Columns columns;
+    switch (kind) {
+    case Kind::OrderCompleted:
+        columns = { true, true, true, true, true };
+        break;
+    case Kind::OrderCancelled:
+        columns.order = true;
+        break;
+    case Kind::OrderRefunded:
+        columns.order = true;
+        columns.value = true;
+        break;
+    case Kind::ProductAdded:
+    case Kind::ProductRemoved:
+        columns.cart = true;
+        columns.value = true;
+        break;
+    case Kind::ProductViewed:
+        columns.product = true;
+        break;
+    case Kind::TicketCreated:
+    case Kind::TicketResolved:
+        columns.props = true;
+        break;
+    case Kind::ProductReviewed:
+    case Kind::Loyalty:
+        columns.value = true;
+        columns.props = true;
+        break;
+    default:
+        break;
+    }
+    return columns;
 }
 
 const char *TraitAccumulator::propsColumnSql()
@@ -239,58 +260,58 @@ void TraitAccumulator::addEvent(const TraitEvent &event)
 
     const bool within30 = event.ts > referenceTime_ - 30 * kMillisPerDay;
     const bool within90 = event.ts > referenceTime_ - 90 * kMillisPerDay;
-    switch (kindOf(event.type)) {
-    case Kind::OrderCompleted:
+    switch (event.kind) {
+    case TraitEventKind::OrderCompleted:
         addOrder(event);
         break;
-    case Kind::OrderCancelled:
+    case TraitEventKind::OrderCancelled:
         if (!event.orderId.empty())
             cancelled_.emplace(event.orderId);
         break;
-    case Kind::OrderRefunded:
+    case TraitEventKind::OrderRefunded:
         ++traits_.refunds;
         traits_.refundedValue += std::abs(event.value.value_or(0.0));
         refunds_.emplace_back(std::string(event.orderId), std::abs(event.value.value_or(0.0)));
         break;
-    case Kind::ProductAdded:
+    case TraitEventKind::ProductAdded:
         addCartChange(event, 1);
         break;
-    case Kind::ProductRemoved:
+    case TraitEventKind::ProductRemoved:
         addCartChange(event, -1);
         break;
-    case Kind::ProductViewed:
+    case TraitEventKind::ProductViewed:
         addView(event);
         break;
-    case Kind::EmailSent:
+    case TraitEventKind::EmailSent:
         traits_.emailsReceived30d += within30 ? 1 : 0;
         traits_.emailsReceived90d += within90 ? 1 : 0;
         break;
-    case Kind::EmailOpened:
+    case TraitEventKind::EmailOpened:
         traits_.emailsOpened30d += within30 ? 1 : 0;
         traits_.emailsOpened90d += within90 ? 1 : 0;
         if (!traits_.lastEmailOpen || event.ts > *traits_.lastEmailOpen)
             traits_.lastEmailOpen = event.ts;
         break;
-    case Kind::EmailClicked:
+    case TraitEventKind::EmailClicked:
         traits_.emailsClicked30d += within30 ? 1 : 0;
         traits_.emailsClicked90d += within90 ? 1 : 0;
         break;
-    case Kind::EmailUnsubscribed:
+    case TraitEventKind::EmailUnsubscribed:
         emailUnsubscribedAt_ = event.ts;
         break;
-    case Kind::TicketCreated:
+    case TraitEventKind::TicketCreated:
         addTicket(event, true);
         break;
-    case Kind::TicketResolved:
+    case TraitEventKind::TicketResolved:
         addTicket(event, false);
         break;
-    case Kind::ProductReviewed:
+    case TraitEventKind::ProductReviewed:
         addReview(event);
         break;
-    case Kind::Loyalty:
+    case TraitEventKind::Loyalty:
         addLoyalty(event);
         break;
-    case Kind::Other:
+    case TraitEventKind::Other:
         break;
     }
 }

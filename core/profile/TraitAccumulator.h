@@ -34,9 +34,32 @@ private:
     std::unordered_map<std::string, std::int64_t> idsBySku_;
 };
 
-/// One events row as the accumulator reads it; the views live as long as the row.
+/// The event types traits look at; everything else only counts as activity.
+enum class TraitEventKind {
+    Other,
+    OrderCompleted,
+    OrderCancelled,
+    OrderRefunded,
+    ProductAdded,
+    ProductRemoved,
+    ProductViewed,
+    EmailSent,
+    EmailOpened,
+    EmailClicked,
+    EmailUnsubscribed,
+    TicketCreated,
+    TicketResolved,
+    ProductReviewed,
+    Loyalty, ///< any loyalty_* type
+};
+
+/**
+ * One events row as the accumulator reads it; the views live as long as the row. A reader
+ * fills only what the kind uses (see TraitAccumulator::columnsOf), the rest stays empty.
+ */
 struct TraitEvent {
     Millis ts = 0;
+    TraitEventKind kind = TraitEventKind::Other;
     std::string_view type;
     std::string_view channel;
     std::int64_t productId = 0; ///< 0 = none
@@ -70,6 +93,19 @@ public:
     void addEvent(const TraitEvent &event);
     /// The traits, without RFM scores (they need the whole workspace's buyers).
     const ProfileTraits &finish();
+
+    static TraitEventKind kindOf(std::string_view type);
+
+    /// Which optional columns addEvent() reads for a kind, so that a reader can skip the
+    /// others (most events are views and page views, which need none of them).
+    struct Columns {
+        bool product = false; ///< productId and category
+        bool order = false; ///< orderId
+        bool cart = false; ///< cartId
+        bool value = false; ///< value and quantity
+        bool props = false;
+    };
+    static Columns columnsOf(TraitEventKind kind);
 
     /// The SQL expression an event reader selects for TraitEvent::props: the properties
     /// of the event types whose properties matter, NULL for the rest (most events), so

@@ -8,6 +8,7 @@
 #include "store/StoreError.h"
 
 #include <algorithm>
+#include <map>
 
 namespace clientele {
 
@@ -60,24 +61,64 @@ std::string eventColumns()
         + TraitAccumulator::propsColumnSql();
 }
 
-/// Reads the columns of eventColumns(), starting at column first.
+/// Reads the columns of eventColumns(), starting at column first: only those the event's
+/// kind needs (most events are views, which need two).
 TraitEvent eventAt(const Statement &row, int first)
 {
     TraitEvent event;
     event.ts = row.columnInt(first);
     event.type = row.columnView(first + 1);
+    event.kind = TraitAccumulator::kindOf(event.type);
     event.channel = row.columnView(first + 2);
-    event.productId = row.isNull(first + 3) ? 0 : row.columnInt(first + 3);
-    event.category = row.columnView(first + 4);
-    event.orderId = row.columnView(first + 5);
-    event.cartId = row.columnView(first + 6);
-    if (!row.isNull(first + 7))
-        event.value = row.columnDouble(first + 7);
-    if (!row.isNull(first + 8))
-        event.quantity = row.columnInt(first + 8);
-    event.props = row.columnView(first + 9);
+    const auto columns = TraitAccumulator::columnsOf(event.kind);
+    if (columns.product) {
+        event.productId = row.isNull(first + 3) ? 0 : row.columnInt(first + 3);
+        event.category = row.columnView(first + 4);
+    }
+    if (columns.order)
+        event.orderId = row.columnView(first + 5);
+    if (columns.cart)
+        event.cartId = row.columnView(first + 6);
+    if (columns.value) {
+        if (!row.isNull(first + 7))
+            event.value = row.columnDouble(first + 7);
+        if (!row.isNull(first + 8))
+            event.quantity = row.columnInt(first + 8);
+    }
+    if (columns.props)
+        event.props = row.columnView(first + 9);
     return event;
 }
+
+/**
+ * PERF-NOTES: index builds and bulk writes want a cache of 8–16 MB (temp files and sorter
+ * threads stay on); the workspace connection's default is 2 MB. Restores it afterwards.
+ */
+class CacheSize {
+public:
+    CacheSize(Database &db, std::int64_t kibibytes)
+        : db_(db)
+        , previous_(db.queryInt("PRAGMA cache_size"))
+    {
+        db_.exec("PRAGMA cache_size = " + std::to_string(-kibibytes));
+    }
+    ~CacheSize()
+    {
+        try {
+            db_.exec("PRAGMA cache_size = " + std::to_string(previous_));
+        } catch (const StoreError &) {
+            // Only a performance setting: the connection works with either.
+        }
+    }
+    CacheSize(const CacheSize &) = delete;
+    CacheSize &operator=(const CacheSize &) = delete;
+
+private:
+    Database &db_;
+    std::int64_t previous_;
+};
+
+constexpr std::int64_t kWorkCacheKiB = 16 * 1024;
 
 std::optional<RfmModel> storedModel(Database &db)
 {
@@ -213,6 +254,7 @@ std::optional<Millis> TraitBuilder::latestEventTime(Database &db)
 
 void TraitBuilder::rebuildAll(Database &db, ProgressSink *progress)
 {
+    CacheSize cache(db, kWorkCacheKiB);
     Savepoint savepoint(db);
     const Millis referenceTime = latestEventTime(db).value_or(0);
     const TraitCatalog catalog = TraitCatalog::load(db);
@@ -281,6 +323,7 @@ void TraitBuilder::refresh(Database &db, const std::vector<ProfileId> &profiles)
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
 
+    CacheSize cache(db, kWorkCacheKiB);
     const std::optional<RfmModel> model = storedModel(db);
     const bool scored = model && model->buyers > 0;
     const Millis referenceTime = scored ? model->referenceTime : latestEventTime(db).value_or(0);
@@ -296,12 +339,17 @@ void TraitBuilder::refresh(Database &db, const std::vector<ProfileId> &profiles)
     auto insert = db.prepare(TraitStorage::insertSql());
     auto remove = db.prepare("DELETE FROM profile_traits WHERE profile_id = ?1");
 
+    // Compute every row first, then write them in id order: reading and writing in turns
+    // would make each evict the other's pages from the cache.
     TraitAccumulator accumulator(catalog, referenceTime);
+    std::vector<ProfileTraits> rows;
+    std::vector<ProfileId> gone;
+    rows.reserve(ids.size());
     for (const ProfileId id : ids) {
         profile.bind(1, id);
         if (!profile.step()) {
             profile.reset();
-            remove.bind(1, id).run();
+            gone.push_back(id);
             continue;
         }
         accumulator.start(id);
@@ -324,11 +372,54 @@ void TraitBuilder::refresh(Database &db, const std::vector<ProfileId> &profiles)
             accumulator.addEvent(eventAt(events, 0));
         events.reset();
 
-        ProfileTraits traits = accumulator.finish();
+        rows.push_back(accumulator.finish());
         if (scored)
-            applyScores(traits, *model);
-        TraitStorage::bind(insert, traits);
-        insert.run();
+            applyScores(rows.back(), *model);
+    }
+    for (const ProfileId id : gone)
+        remove.bind(1, id).run();
+    // Most refreshed rows change in a few columns (last seen, a count): updating just those
+    // leaves the indexes of the others alone, several times cheaper than replacing the row.
+    auto stored = db.prepare(
+        "SELECT " + TraitStorage::columnList() + " FROM profile_traits WHERE profile_id = ?1");
+    std::map<std::uint64_t, Statement> updates;
+    const auto &names = TraitStorage::columns();
+    static_assert(sizeof(std::uint64_t) * 8 >= 46, "one bit per column");
+    for (const ProfileTraits &row : rows) {
+        stored.bind(1, row.profileId);
+        if (!stored.step()) {
+            stored.reset();
+            TraitStorage::bind(insert, row);
+            insert.run();
+            continue;
+        }
+        const auto before = TraitStorage::values(TraitStorage::read(stored));
+        stored.reset();
+        const auto after = TraitStorage::values(row);
+        std::uint64_t changed = 0;
+        for (std::size_t i = 1; i < after.size(); ++i)
+            if (before[i] != after[i])
+                changed |= std::uint64_t(1) << i;
+        if (changed == 0)
+            continue;
+        auto update = updates.find(changed);
+        if (update == updates.end()) {
+            std::string sql = "UPDATE profile_traits SET ";
+            int parameter = 1;
+            for (std::size_t i = 1; i < after.size(); ++i)
+                if (changed & (std::uint64_t(1) << i)) {
+                    sql += (parameter > 1 ? ", " : "") + names[i] + " = ?";
+                    sql += std::to_string(++parameter);
+                }
+            update = updates.emplace(changed, db.prepare(sql + " WHERE profile_id = ?1")).first;
+        }
+        Statement &statement = update->second;
+        statement.bind(1, row.profileId);
+        int parameter = 1;
+        for (std::size_t i = 1; i < after.size(); ++i)
+            if (changed & (std::uint64_t(1) << i))
+                TraitStorage::bindValue(statement, ++parameter, after[i]);
+        statement.run();
     }
     if (!scored)
         rescoreAll(db, referenceTime);

@@ -70,7 +70,12 @@ public:
      * profiles that no longer exist (merged away). Reference time and cut points stay as
      * the last rebuild left them, so a refreshed row equals what a rebuild with the same
      * cut points writes. When no cut points exist yet (no buyers at the last rebuild), it
-     * measures them over all stored traits once the touched rows are written.
+     * measures them over all stored traits once the touched rows are written. Only the
+     * columns that changed are written, so the indexes of the others are left alone.
+     *
+     * Reads each profile's events through events_profile_ts: a bulk load that dropped the
+     * event indexes must recreate them first (for a first load into an empty workspace,
+     * rebuildAll() is the faster choice anyway).
      */
     static void refresh(Database &db, const std::vector<ProfileId> &profiles);
 

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <variant>
+#include <vector>
 
 namespace clientele {
 
@@ -12,6 +15,15 @@ struct ProfileTraits;
  * writer and the reader alike, so the two cannot drift apart. Internal to core/profile.
  */
 namespace TraitStorage {
+
+/// One column's value; monostate is NULL.
+using TraitValue = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+/// The column names, in bind() order ("profile_id" first).
+const std::vector<std::string> &columns();
+/// Every column's value, in columns() order.
+std::vector<TraitValue> values(const ProfileTraits &traits);
+void bindValue(Statement &statement, int index, const TraitValue &value);
 
 /// "INSERT OR REPLACE INTO profile_traits(…) VALUES (?1, …)" for every column.
 const std::string &insertSql();
