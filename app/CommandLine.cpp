@@ -9,6 +9,7 @@
 #include "profile/ProfileSearch.h"
 #include "profile/ProfileTraits.h"
 #include "profile/Rfm.h"
+#include "profile/TraitBuilder.h"
 #include "store/StoreError.h"
 #include "store/Workspace.h"
 #include <nlohmann/json.hpp>
@@ -169,6 +170,8 @@ int CommandLine::usage()
         "                                         write everything held about a shopper\n"
         "       clientele profile erase --workspace FILE KIND:VALUE --yes [--reason TEXT]\n"
         "                                         erase a shopper for good\n"
+        "       clientele profile rebuild-traits --workspace FILE\n"
+        "                                         recompute every shopper's traits\n"
         "       clientele --help | --version\n");
     return 0;
 }
@@ -378,7 +381,10 @@ int CommandLine::runProfile(const QStringList &arguments)
         return runProfileErase(arguments.mid(1));
     if (action == QLatin1String("export"))
         return runProfileExport(arguments.mid(1));
-    err() << tr("Usage: clientele profile show|search|export|erase --workspace FILE … "
+    if (action == QLatin1String("rebuild-traits"))
+        return runProfileRebuildTraits(arguments.mid(1));
+    err() << tr("Usage: clientele profile show|search|export|erase|rebuild-traits --workspace "
+                "FILE … "
                 "(see clientele --help)")
           << Qt::endl;
     return 2;
@@ -694,6 +700,41 @@ int CommandLine::runProfileExport(const QStringList &arguments)
         return 0;
     } catch (const std::exception &error) {
         err() << tr("The export failed: %1").arg(fromStd(error.what())) << Qt::endl;
+        return 1;
+    }
+}
+
+int CommandLine::runProfileRebuildTraits(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Recomputes every shopper's traits, the RFM score boundaries and the reference time "
+           "of the 30/90-day windows (imports refresh only the shoppers they touch)."));
+    const ProfileOptions common;
+    common.addTo(parser);
+    if (const auto exitCode = parseOrFinish(parser, arguments))
+        return *exitCode;
+    if (!parser.isSet(common.workspace) || !parser.positionalArguments().isEmpty()) {
+        err() << tr("Usage: clientele profile rebuild-traits --workspace FILE") << Qt::endl;
+        return 2;
+    }
+    try {
+        auto workspace = Workspace::open(parser.value(common.workspace).toStdString());
+        QElapsedTimer timer;
+        timer.start();
+        StderrProgress progress;
+        Transaction transaction(workspace.db());
+        TraitBuilder::rebuildAll(workspace.db(), &progress);
+        transaction.commit();
+        out() << tr("Recomputed the traits of %1 shoppers in %2 s.")
+                     .arg(workspace.db().queryInt("SELECT count(*) FROM profile_traits"))
+                     .arg(static_cast<double>(timer.elapsed()) / 1000.0, 0, 'f', 1)
+              << Qt::endl;
+        return 0;
+    } catch (const std::exception &error) {
+        err() << tr("Recomputing the traits failed; the workspace is unchanged: %1")
+                     .arg(fromStd(error.what()))
+              << Qt::endl;
         return 1;
     }
 }

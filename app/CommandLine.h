@@ -34,6 +34,7 @@ private:
     static int runProfileSearch(const QStringList &arguments);
     static int runProfileErase(const QStringList &arguments);
     static int runProfileExport(const QStringList &arguments);
+    static int runProfileRebuildTraits(const QStringList &arguments);
 };
 
 } // namespace clientele

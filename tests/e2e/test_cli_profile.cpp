@@ -23,6 +23,7 @@ private Q_SLOTS:
     void searchFindsAPrefix();
     void unknownShopperFails_data();
     void unknownShopperFails();
+    void rebuildTraitsRecomputesEveryShopper();
     void exportThenErase();
 
 private:
@@ -188,6 +189,14 @@ void TestCliProfile::unknownShopperFails()
         1);
     QVERIFY(out.isEmpty());
     QVERIFY2(err.contains(message), err.constData());
+}
+
+void TestCliProfile::rebuildTraitsRecomputesEveryShopper()
+{
+    QByteArray out;
+    QCOMPARE(run(profile(QStringLiteral("rebuild-traits"), {}), &out), 0);
+    QVERIFY2(out.startsWith("Recomputed the traits of 2000 shoppers"), out.constData());
+    QCOMPARE(run(profile(QStringLiteral("rebuild-traits"), { QStringLiteral("extra") })), 2);
 }
 
 void TestCliProfile::exportThenErase()
