@@ -264,24 +264,6 @@ Details: %2</translation>
         <translation>Der Demo-Arbeitsbereich konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <source>Usage: clientele [WORKSPACE]            open the app on a workspace
-       clientele demo --out FILE [--shoppers N] [--seed S] [--end YYYY-MM-DD]
-                                         write a demo store workspace
-       clientele import --workspace FILE INPUT [--mapping MAPPING.json] [--preset NAME]
-                        [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
-                                         import an events file (CSV, optionally gzip)
-       clientele --help | --version
-</source>
-        <translation>Aufruf: clientele [ARBEITSBEREICH]       öffnet die App mit einem Arbeitsbereich
-        clientele demo --out DATEI [--shoppers N] [--seed S] [--end JJJJ-MM-TT]
-                                         schreibt einen Demo-Shop als Arbeitsbereich
-        clientele import --workspace DATEI EINGABE [--mapping ZUORDNUNG.json] [--preset NAME]
-                        [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
-                                         importiert eine Ereignisdatei (CSV, auch gzip)
-        clientele --help | --version
-</translation>
-    </message>
-    <message>
         <source>Imports an events file into a workspace. Every row is imported, counted as a duplicate, or rejected with its line number and reason.</source>
         <translation>Importiert eine Ereignisdatei in einen Arbeitsbereich. Jede Zeile wird importiert, als Duplikat gezählt oder mit Zeilennummer und Grund abgelehnt.</translation>
     </message>
@@ -364,6 +346,263 @@ Details: %2</translation>
     <message>
         <source>A known export format (online-retail, shopify-orders, shopify-customers, catalog for a product catalog, segment for Segment JSON Lines), or auto (default) to recognise it from the header or from JSON Lines content; a file that is not a known format needs --mapping.</source>
         <translation>Ein bekanntes Exportformat (online-retail, shopify-orders, shopify-customers, catalog für einen Produktkatalog, segment für Segment-JSON-Lines) oder auto (Standard), um es an der Kopfzeile oder am JSON-Lines-Inhalt zu erkennen; eine Datei in keinem bekannten Format braucht --mapping.</translation>
+    </message>
+    <message>
+        <source>The workspace file.</source>
+        <translation>Die Arbeitsbereichsdatei.</translation>
+    </message>
+    <message>
+        <source>Country of phone numbers written without a country code (default DE).</source>
+        <translation>Land für Telefonnummern ohne Ländervorwahl (Standard DE).</translation>
+    </message>
+    <message>
+        <source>No shopper has %1 &apos;%2&apos; in this workspace.</source>
+        <translation>Kein Kunde in diesem Arbeitsbereich hat %1 „%2“.</translation>
+    </message>
+    <message>
+        <source>Usage: clientele [WORKSPACE]            open the app on a workspace
+       clientele demo --out FILE [--shoppers N] [--seed S] [--end YYYY-MM-DD]
+                                         write a demo store workspace
+       clientele import --workspace FILE INPUT [--mapping MAPPING.json] [--preset NAME]
+                        [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
+                                         import an events file (CSV, optionally gzip)
+       clientele profile show --workspace FILE KIND:VALUE [--json]
+                                         show a shopper (e.g. email:ana@example.com)
+       clientele profile search --workspace FILE TEXT [--limit N] [--json]
+                                         find shoppers by identifier or name prefix
+       clientele profile export --workspace FILE KIND:VALUE --out FILE.json
+                                         write everything held about a shopper
+       clientele profile erase --workspace FILE KIND:VALUE --yes [--reason TEXT]
+                                         erase a shopper for good
+       clientele profile rebuild-traits --workspace FILE
+                                         recompute every shopper&apos;s traits
+       clientele --help | --version
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: clientele profile show|search|export|erase|rebuild-traits --workspace FILE … (see clientele --help)</source>
+        <translation>Aufruf: clientele profile show|search|export|erase|rebuild-traits --workspace DATEI … (siehe clientele --help)</translation>
+    </message>
+    <message>
+        <source>Traits:</source>
+        <translation>Merkmale:</translation>
+    </message>
+    <message>
+        <source>  not computed yet</source>
+        <translation>  noch nicht berechnet</translation>
+    </message>
+    <message>
+        <source>  orders %1, revenue %2, average order %3, first order %4, last order %5</source>
+        <translation>  Bestellungen %1, Umsatz %2, durchschnittliche Bestellung %3, erste Bestellung %4, letzte Bestellung %5</translation>
+    </message>
+    <message>
+        <source>  RFM %1 (R%2 F%3 M%4), refunds %5</source>
+        <translation>  RFM %1 (R%2 F%3 M%4), Erstattungen %5</translation>
+    </message>
+    <message>
+        <source>  open cart %1 (%2 items, since %3), abandoned carts %4</source>
+        <translation>  offener Warenkorb %1 (%2 Artikel, seit %3), abgebrochene Warenkörbe %4</translation>
+    </message>
+    <message>
+        <source>  emails in the last 30 days: %1 received, %2 opened, %3 clicked; last open %4</source>
+        <translation>  E-Mails der letzten 30 Tage: %1 erhalten, %2 geöffnet, %3 geklickt; zuletzt geöffnet %4</translation>
+    </message>
+    <message>
+        <source>  favourite category %1, brand %2; channels %3; first seen %4, last seen %5</source>
+        <translation>  Lieblingskategorie %1, Marke %2; Kanäle %3; zuerst gesehen %4, zuletzt gesehen %5</translation>
+    </message>
+    <message>
+        <source>  loyalty %1 (%2 points), open tickets %3</source>
+        <translation>  Treueprogramm %1 (%2 Punkte), offene Anfragen %3</translation>
+    </message>
+    <message>
+        <source>Shows a shopper: attributes, identifiers, consents and the merges that formed the profile.</source>
+        <translation>Zeigt einen Kunden: Attribute, Kennungen, Einwilligungen und die Zusammenführungen, aus denen das Profil entstand.</translation>
+    </message>
+    <message>
+        <source>Print the profile as one JSON object on stdout.</source>
+        <translation>Das Profil als ein JSON-Objekt auf stdout ausgeben.</translation>
+    </message>
+    <message>
+        <source>The shopper, e.g. email:ana@example.com, phone:+4915112345678, customer_id:17850 or profile:42.</source>
+        <translation>Der Kunde, z. B. email:ana@example.com, phone:+4915112345678, customer_id:17850 oder profile:42.</translation>
+    </message>
+    <message>
+        <source>Usage: clientele profile show --workspace FILE KIND:VALUE [--json]</source>
+        <translation>Aufruf: clientele profile show --workspace DATEI ART:WERT [--json]</translation>
+    </message>
+    <message>
+        <source>Profile %1: %2</source>
+        <translation>Profil %1: %2</translation>
+    </message>
+    <message>
+        <source>  created %1; country %2, city %3, time zone %4</source>
+        <translation>  angelegt %1; Land %2, Ort %3, Zeitzone %4</translation>
+    </message>
+    <message>
+        <source>Identities:</source>
+        <translation>Kennungen:</translation>
+    </message>
+    <message>
+        <source>(from %1, first seen %2)</source>
+        <translation>(aus %1, zuerst gesehen %2)</translation>
+    </message>
+    <message>
+        <source>Consents:</source>
+        <translation>Einwilligungen:</translation>
+    </message>
+    <message>
+        <source>  none recorded</source>
+        <translation>  keine erfasst</translation>
+    </message>
+    <message>
+        <source>(from %1, %2)</source>
+        <translation>(aus %1, %2)</translation>
+    </message>
+    <message>
+        <source>Merges:</source>
+        <translation>Zusammenführungen:</translation>
+    </message>
+    <message>
+        <source>  none</source>
+        <translation>  keine</translation>
+    </message>
+    <message>
+        <source> via %1 &apos;%2&apos;</source>
+        <translation> über %1 „%2“</translation>
+    </message>
+    <message>
+        <source>split profile %1 out of %2</source>
+        <translation>Profil %1 aus %2 herausgelöst</translation>
+    </message>
+    <message>
+        <source>merged profile %1 into %2</source>
+        <translation>Profil %1 mit %2 zusammengeführt</translation>
+    </message>
+    <message>
+        <source> (undone %1)</source>
+        <translation> (rückgängig gemacht %1)</translation>
+    </message>
+    <message>
+        <source>Refused links:</source>
+        <translation>Abgelehnte Verknüpfungen:</translation>
+    </message>
+    <message>
+        <source>Could not read the profile: %1</source>
+        <translation>Das Profil konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Finds shoppers whose e-mail, phone, customer id, other identifier or name starts with TEXT (case does not matter; phones in any spelling).</source>
+        <translation>Findet Kunden, deren E-Mail, Telefonnummer, Kundennummer, andere Kennung oder Name mit TEXT beginnt (Groß-/Kleinschreibung egal; Telefonnummern in jeder Schreibweise).</translation>
+    </message>
+    <message>
+        <source>Most shoppers to list (default 20).</source>
+        <translation>Höchstzahl aufgelisteter Kunden (Standard 20).</translation>
+    </message>
+    <message>
+        <source>Print the results as one JSON array on stdout.</source>
+        <translation>Die Ergebnisse als ein JSON-Array auf stdout ausgeben.</translation>
+    </message>
+    <message>
+        <source>The beginning of what to find.</source>
+        <translation>Der Anfang des Gesuchten.</translation>
+    </message>
+    <message>
+        <source>Usage: clientele profile search --workspace FILE TEXT [--limit N] [--json]</source>
+        <translation>Aufruf: clientele profile search --workspace DATEI TEXT [--limit N] [--json]</translation>
+    </message>
+    <message>
+        <source>--limit must be a whole number from 1 to 1000, not &apos;%1&apos;.</source>
+        <translation>--limit muss eine ganze Zahl von 1 bis 1000 sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>No shopper found.</source>
+        <translation>Kein Kunde gefunden.</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>Die Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Erases a shopper for good (right to be forgotten): events, identifiers, consents, traits, merge history and rejected import lines that quote them. Keeps a record of the erasure without personal data.</source>
+        <translation>Löscht einen Kunden endgültig (Recht auf Vergessenwerden): Ereignisse, Kennungen, Einwilligungen, Merkmale, Zusammenführungsverlauf und abgelehnte Importzeilen, die ihn nennen. Behält einen Nachweis der Löschung ohne personenbezogene Daten.</translation>
+    </message>
+    <message>
+        <source>Confirm: erasing cannot be undone.</source>
+        <translation>Bestätigen: Das Löschen kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Why, e.g. a ticket reference, kept in the erasure record (no personal data).</source>
+        <translation>Grund, z. B. eine Vorgangsnummer, wird im Löschnachweis gespeichert (keine personenbezogenen Daten).</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>The shopper to erase.</source>
+        <translation>Der zu löschende Kunde.</translation>
+    </message>
+    <message>
+        <source>Usage: clientele profile erase --workspace FILE KIND:VALUE --yes [--reason TEXT]</source>
+        <translation>Aufruf: clientele profile erase --workspace DATEI ART:WERT --yes [--reason TEXT]</translation>
+    </message>
+    <message>
+        <source>Erasing a shopper cannot be undone; add --yes to confirm.</source>
+        <translation>Das Löschen eines Kunden kann nicht rückgängig gemacht werden; bestätigen Sie mit --yes.</translation>
+    </message>
+    <message>
+        <source>Erased profile %1: %2 events, %3 identifiers, %4 consents, %5 merge records, %6 refusals, %7 rejected import lines, %8 other rows (erasure #%9).</source>
+        <translation>Profil %1 gelöscht: %2 Ereignisse, %3 Kennungen, %4 Einwilligungen, %5 Zusammenführungseinträge, %6 Ablehnungen, %7 abgelehnte Importzeilen, %8 weitere Zeilen (Löschung Nr. %9).</translation>
+    </message>
+    <message>
+        <source>The erasure failed; the workspace is unchanged: %1</source>
+        <translation>Die Löschung ist fehlgeschlagen; der Arbeitsbereich ist unverändert: %1</translation>
+    </message>
+    <message>
+        <source>Writes everything held about a shopper to one JSON file (right of access).</source>
+        <translation>Schreibt alles, was über einen Kunden gespeichert ist, in eine JSON-Datei (Auskunftsrecht).</translation>
+    </message>
+    <message>
+        <source>The JSON file to write.</source>
+        <translation>Die zu schreibende JSON-Datei.</translation>
+    </message>
+    <message>
+        <source>FILE.json</source>
+        <translation>DATEI.json</translation>
+    </message>
+    <message>
+        <source>The shopper.</source>
+        <translation>Der Kunde.</translation>
+    </message>
+    <message>
+        <source>Usage: clientele profile export --workspace FILE KIND:VALUE --out FILE.json</source>
+        <translation>Aufruf: clientele profile export --workspace DATEI ART:WERT --out DATEI.json</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (profile %2).</source>
+        <translation>%1 geschrieben (Profil %2).</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Recomputes every shopper&apos;s traits, the RFM score boundaries and the reference time of the 30/90-day windows (imports refresh only the shoppers they touch).</source>
+        <translation>Berechnet die Merkmale aller Kunden, die RFM-Grenzen und den Bezugszeitpunkt der 30/90-Tage-Fenster neu (Importe aktualisieren nur die Kunden, die sie betreffen).</translation>
+    </message>
+    <message>
+        <source>Usage: clientele profile rebuild-traits --workspace FILE</source>
+        <translation>Aufruf: clientele profile rebuild-traits --workspace DATEI</translation>
+    </message>
+    <message>
+        <source>Recomputed the traits of %1 shoppers in %2 s.</source>
+        <translation>Merkmale von %1 Kunden in %2 s neu berechnet.</translation>
+    </message>
+    <message>
+        <source>Recomputing the traits failed; the workspace is unchanged: %1</source>
+        <translation>Die Neuberechnung der Merkmale ist fehlgeschlagen; der Arbeitsbereich ist unverändert: %1</translation>
     </message>
 </context>
 <context>
@@ -738,6 +977,10 @@ Cancel stops the import and leaves the workspace unchanged.</source>
     <message>
         <source>The rejected rows cannot be read: %1</source>
         <translation>Die abgelehnten Zeilen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Computing customer traits…</source>
+        <translation>Kundenmerkmale werden berechnet…</translation>
     </message>
 </context>
 <context>
