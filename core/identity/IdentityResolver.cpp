@@ -16,22 +16,7 @@ IdentityResolver::IdentityResolver(Database &db, MergeRules rules)
     , markKnown_(db, "UPDATE profiles SET is_known = 1 WHERE id = ?1")
     , moveIdentities_(db, "UPDATE identities SET profile_id = ?1 WHERE profile_id = ?2")
     , moveEvents_(db, "UPDATE events SET profile_id = ?1 WHERE profile_id = ?2")
-    , mergeConsents_(db,
-          "INSERT INTO consents(profile_id, channel, status, source, ts) "
-          "SELECT ?1, channel, status, source, ts FROM consents WHERE profile_id = ?2 "
-          "ON CONFLICT(profile_id, channel) DO UPDATE SET status = excluded.status, "
-          "source = excluded.source, ts = excluded.ts WHERE excluded.ts > consents.ts")
-    , dropConsents_(db, "DELETE FROM consents WHERE profile_id = ?1")
-    , fillAttributes_(db,
-          "UPDATE profiles SET "
-          "created_at = min(created_at, (SELECT created_at FROM profiles WHERE id = ?2)), "
-          "first_name = coalesce(first_name, (SELECT first_name FROM profiles WHERE id = ?2)), "
-          "last_name = coalesce(last_name, (SELECT last_name FROM profiles WHERE id = ?2)), "
-          "country = coalesce(country, (SELECT country FROM profiles WHERE id = ?2)), "
-          "city = coalesce(city, (SELECT city FROM profiles WHERE id = ?2)), "
-          "timezone = coalesce(timezone, (SELECT timezone FROM profiles WHERE id = ?2)), "
-          "is_known = max(is_known, (SELECT is_known FROM profiles WHERE id = ?2)) "
-          "WHERE id = ?1")
+    , combiner_(db)
     , deleteProfile_(db, "DELETE FROM profiles WHERE id = ?1")
     , insertMerge_(db,
           "INSERT INTO merges(ts, kept_profile_id, merged_profile_id, identity_kind, "
@@ -246,9 +231,7 @@ ProfileId IdentityResolver::merge(
     ProfileId kept, ProfileId merged, const Identifier &via, Millis ts)
 {
     moveIdentities_.bind(1, kept).bind(2, merged).run();
-    mergeConsents_.bind(1, kept).bind(2, merged).run();
-    dropConsents_.bind(1, merged).run();
-    fillAttributes_.bind(1, kept).bind(2, merged).run();
+    combiner_.combine(kept, merged);
     mergedAway_.push_back(merged);
     if (bulkLoad_) {
         deferredMoves_.emplace_back(merged, kept);

@@ -2,6 +2,7 @@
 
 #include "IdentifierIndex.h"
 #include "MergeRules.h"
+#include "ProfileCombiner.h"
 
 #include "common/Time.h"
 #include "store/Database.h"
@@ -139,9 +140,7 @@ private:
     Statement markKnown_;
     Statement moveIdentities_;
     Statement moveEvents_;
-    Statement mergeConsents_;
-    Statement dropConsents_;
-    Statement fillAttributes_;
+    ProfileCombiner combiner_;
     Statement deleteProfile_;
     Statement insertMerge_;
     Statement insertRefusal_;

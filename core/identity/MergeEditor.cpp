@@ -1,5 +1,7 @@
 #include "MergeEditor.h"
 
+#include "ProfileCombiner.h"
+
 #include "MergeRules.h"
 
 #include "store/Database.h"
@@ -193,26 +195,7 @@ MergeEdit MergeEditor::mergeProfiles(
     edit.identitiesMoved = db_.changes();
     // As identity resolution merges: the newer consent of a channel wins, attributes the
     // kept profile lacks are filled from the merged one.
-    db_.prepare("INSERT INTO consents(profile_id, channel, status, source, ts) "
-                "SELECT ?1, channel, status, source, ts FROM consents WHERE profile_id = ?2 "
-                "ON CONFLICT(profile_id, channel) DO UPDATE SET status = excluded.status, "
-                "source = excluded.source, ts = excluded.ts WHERE excluded.ts > consents.ts")
-        .bind(1, kept)
-        .bind(2, merged)
-        .run();
-    db_.prepare("DELETE FROM consents WHERE profile_id = ?1").bind(1, merged).run();
-    db_.prepare(
-           "UPDATE profiles SET "
-           "created_at = min(created_at, (SELECT created_at FROM profiles WHERE id = ?2)), "
-           "first_name = coalesce(first_name, (SELECT first_name FROM profiles WHERE id = ?2)), "
-           "last_name = coalesce(last_name, (SELECT last_name FROM profiles WHERE id = ?2)), "
-           "country = coalesce(country, (SELECT country FROM profiles WHERE id = ?2)), "
-           "city = coalesce(city, (SELECT city FROM profiles WHERE id = ?2)), "
-           "timezone = coalesce(timezone, (SELECT timezone FROM profiles WHERE id = ?2)) "
-           "WHERE id = ?1")
-        .bind(1, kept)
-        .bind(2, merged)
-        .run();
+    ProfileCombiner(db_).combine(kept, merged);
     db_.prepare("UPDATE events SET profile_id = ?1 WHERE profile_id = ?2")
         .bind(1, kept)
         .bind(2, merged)

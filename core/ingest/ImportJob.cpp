@@ -15,6 +15,7 @@
 
 #include "identity/IdentityResolver.h"
 #include "profile/TraitBuilder.h"
+#include "store/PragmaScope.h"
 #include "store/Workspace.h"
 
 #include <nlohmann/json.hpp>
@@ -30,61 +31,11 @@ namespace {
 constexpr std::int64_t kProgressEveryRows = 20000;
 constexpr std::int64_t kImportCacheKiB = 512 * 1024;
 
-/// Sets the connection's page cache for the length of a scope, then restores it.
-class CacheSizeScope {
-public:
-    CacheSizeScope(Database &db, std::int64_t kibibytes)
-        : db_(db)
-        , previous_(db.queryInt("PRAGMA cache_size"))
-    {
-        db_.exec("PRAGMA cache_size = -" + std::to_string(kibibytes));
-    }
-    ~CacheSizeScope()
-    {
-        try {
-            db_.exec("PRAGMA cache_size = " + std::to_string(previous_));
-        } catch (const std::exception &) {
-            // Restoring a cache size cannot fail in a way that matters to the import.
-        }
-    }
-    CacheSizeScope(const CacheSizeScope &) = delete;
-    CacheSizeScope &operator=(const CacheSizeScope &) = delete;
-
-private:
-    Database &db_;
-    std::int64_t previous_;
-};
-
-/**
- * A first load into an empty workspace runs without per-row foreign-key checks (two
- * b-tree lookups per event): every profile and import id it writes comes from the same
- * transaction. Set outside the transaction, as SQLite requires; restored after it.
- */
-class BulkLoadForeignKeys {
-public:
-    explicit BulkLoadForeignKeys(Database &db)
-        : db_(db)
-        , off_(db.queryInt("SELECT NOT EXISTS (SELECT 1 FROM events)") == 1)
-    {
-        if (off_)
-            db_.exec("PRAGMA foreign_keys = OFF");
-    }
-    ~BulkLoadForeignKeys()
-    {
-        try {
-            if (off_)
-                db_.exec("PRAGMA foreign_keys = ON");
-        } catch (const std::exception &) {
-            // Workspace::connect turns them on again for every new connection.
-        }
-    }
-    BulkLoadForeignKeys(const BulkLoadForeignKeys &) = delete;
-    BulkLoadForeignKeys &operator=(const BulkLoadForeignKeys &) = delete;
-
-private:
-    Database &db_;
-    bool off_;
-};
+/// Whether the workspace has no events yet: a first load, which takes the bulk path.
+bool isFirstLoad(Database &db)
+{
+    return db.queryInt("SELECT NOT EXISTS (SELECT 1 FROM events)") == 1;
+}
 
 /// FNV-1a, 64 bit: the event key of a row, from the source's id or from its content.
 class EventKeyHash {
@@ -152,7 +103,7 @@ public:
         , mapping_(mapping)
         , fileName_(std::filesystem::path(request.inputPath).filename().string())
         , summary_(summary)
-        , bulkLoad_(db_.queryInt("SELECT NOT EXISTS (SELECT 1 FROM events)") == 1)
+        , bulkLoad_(isFirstLoad(db_))
         , resolver_(db_)
         // A bulk load de-duplicates in memory (seenKeys_): the unique index on event_key
         // that ON CONFLICT needs is built once at the end.
@@ -528,8 +479,13 @@ ImportSummary runSegment(Workspace &workspace, const ImportRequest &request, Pro
     const Millis startedAt = nowMillis();
     const auto total = static_cast<std::int64_t>(input.fileSize());
     reportProgress(progress, 0, total, "Reading");
-    CacheSizeScope cache(db, kImportCacheKiB);
-    BulkLoadForeignKeys foreignKeys(db);
+    PragmaScope cache(db, "cache_size", -kImportCacheKiB);
+    // A first load runs without per-row foreign-key checks (two b-tree lookups per event):
+    // every profile and import id it writes comes from the same transaction. Set outside
+    // the transaction, as SQLite requires.
+    std::optional<PragmaScope> foreignKeys;
+    if (isFirstLoad(db))
+        foreignKeys.emplace(db, "foreign_keys", 0);
     Transaction transaction(db);
     ImportSummary summary;
     summary.preset = "segment";
@@ -624,8 +580,13 @@ ImportSummary ImportJob::run(
     // Inserting into the events indexes touches pages all over each index; a cache that
     // holds them keeps that from spilling to the log page by page (PERF-NOTES: the small
     // cache is for index builds, not for loads into existing indexes).
-    CacheSizeScope cache(db, kImportCacheKiB);
-    BulkLoadForeignKeys foreignKeys(db);
+    PragmaScope cache(db, "cache_size", -kImportCacheKiB);
+    // A first load runs without per-row foreign-key checks (two b-tree lookups per event):
+    // every profile and import id it writes comes from the same transaction. Set outside
+    // the transaction, as SQLite requires.
+    std::optional<PragmaScope> foreignKeys;
+    if (isFirstLoad(db))
+        foreignKeys.emplace(db, "foreign_keys", 0);
     Transaction transaction(db);
     ImportSummary summary;
     summary.preset = preset ? preset->name() : "generic";

@@ -7,6 +7,7 @@
 #include "common/Time.h"
 #include "identity/MergeRules.h"
 #include "store/Database.h"
+#include "store/PragmaScope.h"
 #include "store/StoreError.h"
 
 #include <nlohmann/json.hpp>
@@ -117,31 +118,6 @@ private:
     std::string lastName_;
 };
 
-/// Turns SQLite's secure_delete on for one scope: freed pages are overwritten with zeros.
-class SecureDeleteScope {
-public:
-    explicit SecureDeleteScope(Database &db)
-        : db_(db)
-        , previous_(db.queryInt("PRAGMA secure_delete"))
-    {
-        db_.exec("PRAGMA secure_delete = ON");
-    }
-    ~SecureDeleteScope()
-    {
-        try {
-            db_.exec("PRAGMA secure_delete = " + std::to_string(previous_));
-        } catch (const std::exception &) {
-            // The connection keeps zeroing freed pages: safe, only slower.
-        }
-    }
-    SecureDeleteScope(const SecureDeleteScope &) = delete;
-    SecureDeleteScope &operator=(const SecureDeleteScope &) = delete;
-
-private:
-    Database &db_;
-    std::int64_t previous_;
-};
-
 std::vector<std::string> tablesWithProfileColumn(Database &db)
 {
     std::vector<std::string> tables;
@@ -176,7 +152,7 @@ ErasureSummary Privacy::erase(Database &db, std::int64_t profileId, std::string_
 {
     ErasureSummary summary;
     {
-        SecureDeleteScope secureDelete(db);
+        PragmaScope secureDelete(db, "secure_delete", 1);
         Transaction transaction(db);
 
         PersonMatcher person;

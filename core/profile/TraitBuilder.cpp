@@ -5,6 +5,7 @@
 #include "TraitStorage.h"
 
 #include "store/Database.h"
+#include "store/PragmaScope.h"
 #include "store/StoreError.h"
 
 #include <algorithm>
@@ -89,34 +90,6 @@ TraitEvent eventAt(const Statement &row, int first)
         event.props = row.columnView(first + 9);
     return event;
 }
-
-/**
- * PERF-NOTES: index builds and bulk writes want a cache of 8–16 MB (temp files and sorter
- * threads stay on); the workspace connection's default is 2 MB. Restores it afterwards.
- */
-class CacheSize {
-public:
-    CacheSize(Database &db, std::int64_t kibibytes)
-        : db_(db)
-        , previous_(db.queryInt("PRAGMA cache_size"))
-    {
-        db_.exec("PRAGMA cache_size = " + std::to_string(-kibibytes));
-    }
-    ~CacheSize()
-    {
-        try {
-            db_.exec("PRAGMA cache_size = " + std::to_string(previous_));
-        } catch (const StoreError &) {
-            // Only a performance setting: the connection works with either.
-        }
-    }
-    CacheSize(const CacheSize &) = delete;
-    CacheSize &operator=(const CacheSize &) = delete;
-
-private:
-    Database &db_;
-    std::int64_t previous_;
-};
 
 constexpr std::int64_t kWorkCacheKiB = 16 * 1024;
 
@@ -254,7 +227,9 @@ std::optional<Millis> TraitBuilder::latestEventTime(Database &db)
 
 void TraitBuilder::rebuildAll(Database &db, ProgressSink *progress)
 {
-    CacheSize cache(db, kWorkCacheKiB);
+    // Sorts and ordered scans want a small cache (PERF-NOTES: SQLite's sorter threads stay
+    // on); the workspace connection's default is 2 MB.
+    PragmaScope cache(db, "cache_size", -kWorkCacheKiB);
     Savepoint savepoint(db);
     const Millis referenceTime = latestEventTime(db).value_or(0);
     const TraitCatalog catalog = TraitCatalog::load(db);
@@ -323,7 +298,9 @@ void TraitBuilder::refresh(Database &db, const std::vector<ProfileId> &profiles)
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
 
-    CacheSize cache(db, kWorkCacheKiB);
+    // Sorts and ordered scans want a small cache (PERF-NOTES: SQLite's sorter threads stay
+    // on); the workspace connection's default is 2 MB.
+    PragmaScope cache(db, "cache_size", -kWorkCacheKiB);
     const std::optional<RfmModel> model = storedModel(db);
     const bool scored = model && model->buyers > 0;
     const Millis referenceTime = scored ? model->referenceTime : latestEventTime(db).value_or(0);
