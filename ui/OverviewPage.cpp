@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -33,9 +34,14 @@ OverviewReadResult readOverview(const std::string &path)
 {
     try {
         auto db = Workspace::connect(path, Database::Mode::ReadOnly);
-        return { WorkspaceOverview::read(db), {} };
+        OverviewReadResult result;
+        result.overview = WorkspaceOverview::read(db);
+        result.rfmGroups = RfmGroupSize::read(db);
+        return result;
     } catch (const std::exception &error) {
-        return { std::nullopt, QString::fromStdString(error.what()) };
+        OverviewReadResult result;
+        result.error = QString::fromStdString(error.what());
+        return result;
     }
 }
 
@@ -183,7 +189,27 @@ QWidget *OverviewPage::createFiguresView()
     charts->addWidget(revenueChart_, 3);
     charts->addWidget(channelChart_, 2);
     layout->addLayout(charts, 1);
-    return view;
+
+    rfmStates_ = new QStackedWidget(view);
+    rfmChart_ = createChartView(view);
+    rfmChart_->setObjectName(QStringLiteral("rfmChart"));
+    rfmEmpty_ = new QLabel(
+        tr("<b>No buyers yet.</b> Customer groups by recency, frequency and value (RFM) appear "
+           "here once shoppers have completed orders."),
+        view);
+    rfmEmpty_->setObjectName(QStringLiteral("rfmEmpty"));
+    rfmEmpty_->setAlignment(Qt::AlignCenter);
+    rfmEmpty_->setWordWrap(true);
+    rfmStates_->addWidget(rfmChart_);
+    rfmStates_->addWidget(rfmEmpty_);
+    layout->addWidget(rfmStates_, 1);
+
+    // The figures scroll rather than squeeze the charts in a small window.
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(view);
+    return scroll;
 }
 
 QLabel *OverviewPage::addTile(QGridLayout *grid, int row, int column, const QString &caption)
@@ -231,6 +257,7 @@ void OverviewPage::showResult(const OverviewReadResult &result)
         return;
     }
     overview_ = result.overview;
+    rfmGroups_ = result.rfmGroups;
     const WorkspaceOverview &o = *overview_;
     if (o.shoppers == 0 && o.events == 0) {
         states_->setCurrentIndex(Empty);
@@ -252,6 +279,7 @@ void OverviewPage::showResult(const OverviewReadResult &result)
     revenue_->setText(formatMoney(o.revenue, o.currency));
     events_->setText(locale.toString(o.events));
     updateCharts(o);
+    updateRfmChart();
     states_->setCurrentIndex(Figures);
     Q_EMIT loaded(o);
 }
@@ -338,6 +366,53 @@ void OverviewPage::updateCharts(const WorkspaceOverview &overview)
         chart->addAxis(axisX, Qt::AlignBottom);
         series->attachAxis(axisX);
     }
+}
+
+void OverviewPage::updateRfmChart()
+{
+    std::int64_t buyers = 0;
+    std::int64_t top = 0;
+    for (const RfmGroupSize &group : rfmGroups_) {
+        buyers += group.profiles;
+        top = std::max(top, group.profiles);
+    }
+    if (buyers == 0) {
+        rfmStates_->setCurrentWidget(rfmEmpty_);
+        return;
+    }
+    QChart *chart = rfmChart_->chart();
+    chart->removeAllSeries();
+    for (QAbstractAxis *axis : chart->axes())
+        chart->removeAxis(axis);
+    chart->setTitle(tr("Buyers by RFM group (%L1 buyers)").arg(buyers));
+    auto *set = new QBarSet(tr("Buyers"));
+    set->setColor(QColor(0x2f, 0x6f, 0xd6));
+    QStringList groups;
+    // From the most to the least valuable group, left to right.
+    for (const RfmGroupSize &group : rfmGroups_) {
+        groups << rfmGroupDisplayName(group.group);
+        *set << static_cast<double>(group.profiles);
+    }
+    auto *series = new QBarSeries;
+    series->append(set);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    series->setLabelsFormat(QStringLiteral("@value"));
+    chart->addSeries(series);
+    auto *axisX = new QBarCategoryAxis;
+    axisX->append(groups);
+    QFont labelFont = axisX->labelsFont();
+    labelFont.setPointSizeF(labelFont.pointSizeF() * 0.85);
+    axisX->setLabelsFont(labelFont);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    series->attachAxis(axisX);
+    auto *axisY = new QValueAxis;
+    axisY->setRange(0, static_cast<double>(top) * 1.15);
+    axisY->applyNiceNumbers();
+    axisY->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(axisY, Qt::AlignLeft);
+    series->attachAxis(axisY);
+    rfmStates_->setCurrentWidget(rfmChart_);
 }
 
 } // namespace clientele
