@@ -118,17 +118,26 @@ QWidget *CustomersPage::createListView()
     table_->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     table_->horizontalHeader()->setSortIndicator(model_->sortColumn(), model_->sortOrder());
     table_->setSortingEnabled(true);
-    const int widths[] = { 190, 260, 140, 110, 150, 70, 110, 100, 100, 150, 100, 100, 120 };
+    lastSortColumn_ = model_->sortColumn();
+    const int widths[] = { 180, 240, 140, 100, 150, 64, 100, 100, 100, 140, 90, 90, 110 };
     for (int column = 0; column < CustomerListModel::ColumnCount; ++column)
         table_->setColumnWidth(column, widths[column]);
     connect(table_->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
-        [this](int column, Qt::SortOrder) {
-            if (CustomerListModel::isSortable(column))
-                return;
-            // Only indexed columns sort; put the indicator back where the list is.
+        [this](int column, Qt::SortOrder order) {
             QHeaderView *header = table_->horizontalHeader();
             const QSignalBlocker blocker(header);
-            header->setSortIndicator(model_->sortColumn(), model_->sortOrder());
+            if (!CustomerListModel::isSortable(column)) {
+                // Only indexed columns sort; put the indicator back where the list is.
+                header->setSortIndicator(model_->sortColumn(), model_->sortOrder());
+                return;
+            }
+            // A marketer clicking Revenue wants the biggest first: a newly chosen column
+            // starts descending; a second click on it turns it around.
+            if (column != lastSortColumn_ && order == Qt::AscendingOrder) {
+                header->setSortIndicator(column, Qt::DescendingOrder);
+                model_->sort(column, Qt::DescendingOrder);
+            }
+            lastSortColumn_ = column;
         });
     connect(table_->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
         [this](const QPoint &pos) {

@@ -75,6 +75,7 @@ private:
     QPushButton *emptyImport_ = nullptr;
     QString workspacePath_;
     bool listDirty_ = false;
+    int lastSortColumn_ = -1;
 };
 
 } // namespace clientele

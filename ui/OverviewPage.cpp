@@ -186,22 +186,22 @@ QWidget *OverviewPage::createFiguresView()
     revenueChart_->setObjectName(QStringLiteral("revenueChart"));
     channelChart_ = createChartView(view);
     channelChart_->setObjectName(QStringLiteral("channelChart"));
-    charts->addWidget(revenueChart_, 3);
-    charts->addWidget(channelChart_, 2);
-    layout->addLayout(charts, 1);
-
     rfmStates_ = new QStackedWidget(view);
     rfmChart_ = createChartView(view);
     rfmChart_->setObjectName(QStringLiteral("rfmChart"));
     rfmEmpty_ = new QLabel(
-        tr("<b>No buyers yet.</b> Customer groups by recency, frequency and value (RFM) appear "
-           "here once shoppers have completed orders."),
+        tr("<b>No buyers yet.</b><br>Customer groups by recency, frequency and value (RFM) "
+           "appear here once shoppers have completed orders."),
         view);
     rfmEmpty_->setObjectName(QStringLiteral("rfmEmpty"));
     rfmEmpty_->setAlignment(Qt::AlignCenter);
     rfmEmpty_->setWordWrap(true);
     rfmStates_->addWidget(rfmChart_);
     rfmStates_->addWidget(rfmEmpty_);
+    charts->addWidget(revenueChart_, 3);
+    charts->addWidget(channelChart_, 2);
+    layout->addLayout(charts, 1);
+    rfmStates_->setMinimumHeight(300);
     layout->addWidget(rfmStates_, 1);
 
     // The figures scroll rather than squeeze the charts in a small window.
@@ -384,34 +384,32 @@ void OverviewPage::updateRfmChart()
     chart->removeAllSeries();
     for (QAbstractAxis *axis : chart->axes())
         chart->removeAxis(axis);
-    chart->setTitle(tr("Buyers by RFM group (%L1 buyers)").arg(buyers));
+    chart->setTitle(tr("Buyers by RFM group (%L1)").arg(buyers));
     auto *set = new QBarSet(tr("Buyers"));
-    set->setColor(QColor(0x2f, 0x6f, 0xd6));
+    set->setLabelColor(palette().color(QPalette::WindowText));
     QStringList groups;
-    // From the most to the least valuable group, left to right.
-    for (const RfmGroupSize &group : rfmGroups_) {
-        groups << rfmGroupDisplayName(group.group);
-        *set << static_cast<double>(group.profiles);
+    // Horizontal bars keep every group's name readable; the most valuable on top (the
+    // first category is drawn at the bottom, so append in reverse).
+    for (auto it = rfmGroups_.rbegin(); it != rfmGroups_.rend(); ++it) {
+        groups << rfmGroupDisplayName(it->group);
+        *set << static_cast<double>(it->profiles);
     }
-    auto *series = new QBarSeries;
+    auto *series = new QHorizontalBarSeries;
     series->append(set);
     series->setLabelsVisible(true);
     series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     series->setLabelsFormat(QStringLiteral("@value"));
     chart->addSeries(series);
-    auto *axisX = new QBarCategoryAxis;
-    axisX->append(groups);
-    QFont labelFont = axisX->labelsFont();
-    labelFont.setPointSizeF(labelFont.pointSizeF() * 0.85);
-    axisX->setLabelsFont(labelFont);
-    chart->addAxis(axisX, Qt::AlignBottom);
-    series->attachAxis(axisX);
-    auto *axisY = new QValueAxis;
-    axisY->setRange(0, static_cast<double>(top) * 1.15);
-    axisY->applyNiceNumbers();
-    axisY->setLabelFormat(QStringLiteral("%.0f"));
+    auto *axisY = new QBarCategoryAxis;
+    axisY->append(groups);
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
+    auto *axisX = new QValueAxis;
+    axisX->setRange(0, static_cast<double>(top) * 1.1);
+    axisX->applyNiceNumbers();
+    axisX->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(axisX, Qt::AlignBottom);
+    series->attachAxis(axisX);
     rfmStates_->setCurrentWidget(rfmChart_);
 }
 

@@ -70,6 +70,17 @@ QString identityKindName(const std::string &kind)
     return fromStd(kind);
 }
 
+QString consentChannelName(const std::string &channel)
+{
+    if (channel == "email")
+        return ProfilePage::tr("Email");
+    if (channel == "sms")
+        return ProfilePage::tr("SMS");
+    if (channel == "push")
+        return ProfilePage::tr("Push");
+    return channelDisplayName(channel);
+}
+
 QString sourceName(const std::string &source)
 {
     if (source.empty())
@@ -416,9 +427,7 @@ void ProfilePage::fillDetails()
             ? QString()
             : identityKindName(identity.kind) + QLatin1Char(':');
         lastKind = identity.kind;
-        QString value = fromStd(identity.value);
-        if (identity.kind == "anonymous_id")
-            value = tr("%1 (%2)").arg(value, sourceName(identity.source));
+        const QString value = fromStd(identity.value);
         auto *text = valueLabel(
             tr("%1<br><small style=\"color:gray\">from %2, first seen %3</small>")
                 .arg(value.toHtmlEscaped(), sourceName(identity.source).toHtmlEscaped(),
@@ -442,7 +451,7 @@ void ProfilePage::fillDetails()
                     formatLocalDateTime(consent.ts).toHtmlEscaped()),
             consents);
         text->setTextFormat(Qt::RichText);
-        consentForm->addRow(channelDisplayName(consent.channel) + QLatin1Char(':'), text);
+        consentForm->addRow(consentChannelName(consent.channel) + QLatin1Char(':'), text);
     }
     if (r.consents.empty())
         consentForm->addRow(new QLabel(tr("No consent recorded: do not contact."), consents));
@@ -452,7 +461,7 @@ void ProfilePage::fillDetails()
     auto [engagement, engagementForm]
         = group(tr("Email engagement"), QStringLiteral("engagementGroup"));
     auto [interests, interestForm] = group(tr("Interests"), QStringLiteral("interestsGroup"));
-    auto [loyalty, loyaltyForm] = group(tr("Loyalty & service"), QStringLiteral("loyaltyGroup"));
+    auto [loyalty, loyaltyForm] = group(tr("Loyalty && service"), QStringLiteral("loyaltyGroup"));
     auto row = [](QFormLayout *form, const QString &label, const QString &value) {
         form->addRow(label, valueLabel(value, form->parentWidget()));
     };
@@ -503,7 +512,8 @@ void ProfilePage::fillDetails()
         QStringList viewed;
         for (const std::string &sku : t->lastViewedProducts) {
             const auto it = view_.viewedProducts.find(sku);
-            viewed << (it != view_.viewedProducts.end() ? fromStd(it->second.name) : fromStd(sku));
+            viewed << QStringLiteral("• ")
+                    + (it != view_.viewedProducts.end() ? fromStd(it->second.name) : fromStd(sku));
         }
         row(interestForm, tr("Last viewed:"),
             viewed.isEmpty() ? noValue() : viewed.join(QStringLiteral("\n")));

@@ -272,7 +272,9 @@ void TestCustomers::sortingByRevenueMatchesSql()
         QPoint(
             header->sectionViewportPosition(CustomerListModel::Orders) + 10, header->height() / 2));
     QTRY_COMPARE(model->sortColumn(), int(CustomerListModel::Orders));
+    QCOMPARE(model->sortOrder(), Qt::DescendingOrder); // most orders first
     QTRY_COMPARE(model->rowCount(), CustomerListModel::kBlockSize);
+    QCOMPARE(model->rowAt(0)->orders, db.queryInt("SELECT max(orders) FROM profile_traits"));
     QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
         QPoint(
             header->sectionViewportPosition(CustomerListModel::Email) + 10, header->height() / 2));
@@ -611,6 +613,9 @@ void TestCustomers::overviewShowsRfmGroups()
     QVERIFY(buyers > 0);
     auto *chart = window.findChild<QWidget *>(QStringLiteral("rfmChart"));
     QVERIFY(chart && chart->isVisible());
+    // Taller than the default window, whose Overview scrolls to the RFM chart.
+    window.resize(1180, 1000);
+    QTest::qWait(50);
     saveScreenshot(window, QStringLiteral("overview-rfm.png"));
 }
 
