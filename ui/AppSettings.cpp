@@ -9,6 +9,7 @@ namespace clientele {
 namespace {
 
 const QString kRecentKey = QStringLiteral("workspaces/recent");
+const QString kCustomerColumnsKey = QStringLiteral("customers/columns");
 
 } // namespace
 
@@ -42,6 +43,25 @@ QString AppSettings::lastWorkspace() const
 {
     const QStringList recent = recentWorkspaces();
     return recent.isEmpty() ? QString() : recent.first();
+}
+
+QStringList AppSettings::customerColumns() const
+{
+    if (!settings_.contains(kCustomerColumnsKey))
+        return defaultCustomerColumns();
+    return settings_.value(kCustomerColumnsKey).toStringList();
+}
+
+void AppSettings::setCustomerColumns(const QStringList &keys)
+{
+    settings_.setValue(kCustomerColumnsKey, keys);
+}
+
+QStringList AppSettings::defaultCustomerColumns()
+{
+    return { QStringLiteral("name"), QStringLiteral("email"), QStringLiteral("country"),
+        QStringLiteral("orders"), QStringLiteral("revenue"), QStringLiteral("last_order"),
+        QStringLiteral("rfm_group"), QStringLiteral("loyalty_tier") };
 }
 
 QString AppSettings::defaultWorkspacePath()

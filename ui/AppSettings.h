@@ -24,6 +24,12 @@ public:
 
     QString lastWorkspace() const;
 
+    /// The customer list's visible columns by key ("name", "revenue" …); a default set
+    /// until the user chooses.
+    QStringList customerColumns() const;
+    void setCustomerColumns(const QStringList &keys);
+    static QStringList defaultCustomerColumns();
+
     /// Where the first start puts the demo workspace: the user's data folder.
     static QString defaultWorkspacePath();
 

@@ -3,6 +3,7 @@
 #include "store/StoreError.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QHash>
 #include <QLocale>
@@ -50,6 +51,81 @@ QString formatMoney(double amount, const std::string &isoCode, int decimals)
 {
     return QLocale().toCurrencyString(
         amount, currencySymbol(QString::fromStdString(isoCode)), decimals);
+}
+
+QString rfmGroupDisplayName(const std::string &key)
+{
+    auto tr = [](const char *text) { return QCoreApplication::translate("RfmGroups", text); };
+    if (key.empty())
+        return {};
+    if (key == "champions")
+        return tr("Champions");
+    if (key == "loyal_customers")
+        return tr("Loyal Customers");
+    if (key == "potential_loyalists")
+        return tr("Potential Loyalists");
+    if (key == "new_customers")
+        return tr("New Customers");
+    if (key == "promising")
+        return tr("Promising");
+    if (key == "need_attention")
+        return tr("Need Attention");
+    if (key == "about_to_sleep")
+        return tr("About to Sleep");
+    if (key == "at_risk")
+        return tr("At Risk");
+    if (key == "cant_lose_them")
+        return tr("Can't Lose Them");
+    if (key == "hibernating")
+        return tr("Hibernating");
+    return QString::fromStdString(key);
+}
+
+QString consentDisplayName(const std::string &status)
+{
+    auto tr = [](const char *text) { return QCoreApplication::translate("Consent", text); };
+    if (status == "granted")
+        return tr("Subscribed");
+    if (status == "denied")
+        return tr("Not subscribed");
+    if (status == "unsubscribed")
+        return tr("Unsubscribed");
+    if (status.empty())
+        return tr("Never asked");
+    return QString::fromStdString(status);
+}
+
+QString loyaltyTierDisplayName(const std::string &tier)
+{
+    auto tr = [](const char *text) { return QCoreApplication::translate("Loyalty", text); };
+    if (tier == "bronze")
+        return tr("Bronze");
+    if (tier == "silver")
+        return tr("Silver");
+    if (tier == "gold")
+        return tr("Gold");
+    if (tier == "platinum")
+        return tr("Platinum");
+    return QString::fromStdString(tier);
+}
+
+QString formatLocalDate(const std::optional<std::int64_t> &millis)
+{
+    if (!millis)
+        return noValue();
+    return QLocale().toString(
+        QDateTime::fromMSecsSinceEpoch(*millis).toLocalTime().date(), QLocale::ShortFormat);
+}
+
+QString formatLocalDateTime(std::int64_t millis)
+{
+    return QLocale().toString(
+        QDateTime::fromMSecsSinceEpoch(millis).toLocalTime(), QLocale::ShortFormat);
+}
+
+QString noValue()
+{
+    return QStringLiteral("—");
 }
 
 QString describeStoreError(const StoreError &error, const QString &path)

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AppSettings.h"
+#include "CustomersPage.h"
 #include "DisplayFormat.h"
 #include "ImportWizard.h"
 #include "JobRunner.h"
@@ -84,11 +85,24 @@ void MainWindow::createCentralArea()
         style()->standardIcon(QStyle::SP_FileDialogInfoView), tr("Overview"), sidebar_);
     overviewItem->setToolTip(tr("Key figures of the workspace"));
 
+    customers_ = new CustomersPage(settings_, pages_);
+    pages_->addWidget(customers_);
+    auto *customersItem = new QListWidgetItem(
+        style()->standardIcon(QStyle::SP_DirHomeIcon), tr("Customers"), sidebar_);
+    customersItem->setToolTip(tr("Every shopper, their profile and timeline"));
+
     connect(sidebar_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);
     sidebar_->setCurrentRow(0);
     connect(overview_, &OverviewPage::loaded, this, &MainWindow::showWorkspaceFigures);
     connect(overview_, &OverviewPage::fillWithDemoRequested, this, &MainWindow::fillWithDemoData);
     connect(overview_, &OverviewPage::importRequested, this, &MainWindow::importFile);
+    connect(customers_, &CustomersPage::importRequested, this, &MainWindow::importFile);
+    connect(customers_, &CustomersPage::workspaceChanged, this, [this] {
+        // Merges and deletions change the counts: read the figures again, not the list.
+        const bool isDemo = workspace_->meta("origin") == "demo";
+        overview_->load(
+            workspacePath(), isDemo, QString::fromStdString(workspace_->meta("store.name")));
+    });
 
     layout->addWidget(sidebar_);
     layout->addWidget(pages_, 1);
@@ -184,6 +198,7 @@ void MainWindow::reloadFigures()
     const bool isDemo = workspace_->meta("origin") == "demo";
     const QString storeName = QString::fromStdString(workspace_->meta("store.name"));
     overview_->load(workspacePath(), isDemo, storeName);
+    customers_->setWorkspace(workspacePath(), workspace_->meta("currency"));
 }
 
 bool MainWindow::openStartupWorkspace(const QString &requestedPath, QString *errorMessage)

@@ -17,6 +17,7 @@ class QStackedWidget;
 namespace clientele {
 
 class AppSettings;
+class CustomersPage;
 class OverviewPage;
 
 /**
@@ -44,6 +45,7 @@ public:
 
     QString workspacePath() const;
     OverviewPage *overviewPage() const { return overview_; }
+    CustomersPage *customersPage() const { return customers_; }
 
 Q_SIGNALS:
     void workspaceOpened(const QString &path);
@@ -70,6 +72,7 @@ private:
     QListWidget *sidebar_ = nullptr;
     QStackedWidget *pages_ = nullptr;
     OverviewPage *overview_ = nullptr;
+    CustomersPage *customers_ = nullptr;
     QMenu *recentMenu_ = nullptr;
     QAction *importAction_ = nullptr;
     QLabel *workspaceLabel_ = nullptr;

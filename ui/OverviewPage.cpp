@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -33,9 +34,14 @@ OverviewReadResult readOverview(const std::string &path)
 {
     try {
         auto db = Workspace::connect(path, Database::Mode::ReadOnly);
-        return { WorkspaceOverview::read(db), {} };
+        OverviewReadResult result;
+        result.overview = WorkspaceOverview::read(db);
+        result.rfmGroups = RfmGroupSize::read(db);
+        return result;
     } catch (const std::exception &error) {
-        return { std::nullopt, QString::fromStdString(error.what()) };
+        OverviewReadResult result;
+        result.error = QString::fromStdString(error.what());
+        return result;
     }
 }
 
@@ -180,10 +186,30 @@ QWidget *OverviewPage::createFiguresView()
     revenueChart_->setObjectName(QStringLiteral("revenueChart"));
     channelChart_ = createChartView(view);
     channelChart_->setObjectName(QStringLiteral("channelChart"));
+    rfmStates_ = new QStackedWidget(view);
+    rfmChart_ = createChartView(view);
+    rfmChart_->setObjectName(QStringLiteral("rfmChart"));
+    rfmEmpty_ = new QLabel(
+        tr("<b>No buyers yet.</b><br>Customer groups by recency, frequency and value (RFM) "
+           "appear here once shoppers have completed orders."),
+        view);
+    rfmEmpty_->setObjectName(QStringLiteral("rfmEmpty"));
+    rfmEmpty_->setAlignment(Qt::AlignCenter);
+    rfmEmpty_->setWordWrap(true);
+    rfmStates_->addWidget(rfmChart_);
+    rfmStates_->addWidget(rfmEmpty_);
     charts->addWidget(revenueChart_, 3);
     charts->addWidget(channelChart_, 2);
     layout->addLayout(charts, 1);
-    return view;
+    rfmStates_->setMinimumHeight(300);
+    layout->addWidget(rfmStates_, 1);
+
+    // The figures scroll rather than squeeze the charts in a small window.
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(view);
+    return scroll;
 }
 
 QLabel *OverviewPage::addTile(QGridLayout *grid, int row, int column, const QString &caption)
@@ -231,6 +257,7 @@ void OverviewPage::showResult(const OverviewReadResult &result)
         return;
     }
     overview_ = result.overview;
+    rfmGroups_ = result.rfmGroups;
     const WorkspaceOverview &o = *overview_;
     if (o.shoppers == 0 && o.events == 0) {
         states_->setCurrentIndex(Empty);
@@ -252,6 +279,7 @@ void OverviewPage::showResult(const OverviewReadResult &result)
     revenue_->setText(formatMoney(o.revenue, o.currency));
     events_->setText(locale.toString(o.events));
     updateCharts(o);
+    updateRfmChart();
     states_->setCurrentIndex(Figures);
     Q_EMIT loaded(o);
 }
@@ -338,6 +366,51 @@ void OverviewPage::updateCharts(const WorkspaceOverview &overview)
         chart->addAxis(axisX, Qt::AlignBottom);
         series->attachAxis(axisX);
     }
+}
+
+void OverviewPage::updateRfmChart()
+{
+    std::int64_t buyers = 0;
+    std::int64_t top = 0;
+    for (const RfmGroupSize &group : rfmGroups_) {
+        buyers += group.profiles;
+        top = std::max(top, group.profiles);
+    }
+    if (buyers == 0) {
+        rfmStates_->setCurrentWidget(rfmEmpty_);
+        return;
+    }
+    QChart *chart = rfmChart_->chart();
+    chart->removeAllSeries();
+    for (QAbstractAxis *axis : chart->axes())
+        chart->removeAxis(axis);
+    chart->setTitle(tr("Buyers by RFM group (%L1)").arg(buyers));
+    auto *set = new QBarSet(tr("Buyers"));
+    set->setLabelColor(palette().color(QPalette::WindowText));
+    QStringList groups;
+    // Horizontal bars keep every group's name readable; the most valuable on top (the
+    // first category is drawn at the bottom, so append in reverse).
+    for (auto it = rfmGroups_.rbegin(); it != rfmGroups_.rend(); ++it) {
+        groups << rfmGroupDisplayName(it->group);
+        *set << static_cast<double>(it->profiles);
+    }
+    auto *series = new QHorizontalBarSeries;
+    series->append(set);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    series->setLabelsFormat(QStringLiteral("@value"));
+    chart->addSeries(series);
+    auto *axisY = new QBarCategoryAxis;
+    axisY->append(groups);
+    chart->addAxis(axisY, Qt::AlignLeft);
+    series->attachAxis(axisY);
+    auto *axisX = new QValueAxis;
+    axisX->setRange(0, static_cast<double>(top) * 1.1);
+    axisX->applyNiceNumbers();
+    axisX->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(axisX, Qt::AlignBottom);
+    series->attachAxis(axisX);
+    rfmStates_->setCurrentWidget(rfmChart_);
 }
 
 } // namespace clientele

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "overview/WorkspaceOverview.h"
+#include "profile/Rfm.h"
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -19,6 +20,7 @@ namespace clientele {
 /// What a background read of the Overview delivers: the figures or an error.
 struct OverviewReadResult {
     std::optional<WorkspaceOverview> overview;
+    std::vector<RfmGroupSize> rfmGroups; ///< buyers per RFM group, from profile_traits
     QString error;
 };
 
@@ -38,6 +40,8 @@ public:
     void load(const QString &workspacePath, bool isDemo, const QString &storeName);
     bool isLoading() const { return watcher_.isRunning(); }
     const std::optional<WorkspaceOverview> &overview() const { return overview_; }
+    /// Buyers per RFM group as last read (all ten groups, empty ones included).
+    const std::vector<RfmGroupSize> &rfmGroups() const { return rfmGroups_; }
 
 Q_SIGNALS:
     /// Emitted when figures have been read (for the status bar).
@@ -52,9 +56,11 @@ private:
     QWidget *createFiguresView();
     QLabel *addTile(QGridLayout *grid, int row, int column, const QString &caption);
     void updateCharts(const WorkspaceOverview &overview);
+    void updateRfmChart();
 
     QFutureWatcher<OverviewReadResult> watcher_;
     std::optional<WorkspaceOverview> overview_;
+    std::vector<RfmGroupSize> rfmGroups_;
     QString storeName_;
 
     QStackedWidget *states_ = nullptr;
@@ -71,6 +77,9 @@ private:
     QLabel *events_ = nullptr;
     QChartView *revenueChart_ = nullptr;
     QChartView *channelChart_ = nullptr;
+    QStackedWidget *rfmStates_ = nullptr;
+    QChartView *rfmChart_ = nullptr;
+    QLabel *rfmEmpty_ = nullptr;
 };
 
 } // namespace clientele

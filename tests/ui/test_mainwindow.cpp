@@ -137,8 +137,9 @@ void TestMainWindow::sidebarShowsOnlyWorkingAreas()
     MainWindow window(*settings_);
     auto *sidebar = window.findChild<QListWidget *>(QStringLiteral("sidebar"));
     QVERIFY(sidebar);
-    QCOMPARE(sidebar->count(), 1);
+    QCOMPARE(sidebar->count(), 2);
     QCOMPARE(sidebar->item(0)->text(), QStringLiteral("Overview"));
+    QCOMPARE(sidebar->item(1)->text(), QStringLiteral("Customers"));
 
     const auto menus = window.menuBar()->actions();
     QCOMPARE(menus.size(), 2);
