@@ -159,6 +159,109 @@
     </message>
 </context>
 <context>
+    <name>Timeline</name>
+    <message>
+        <source>Product viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added to cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed from cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cart viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkout started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email clicked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email held out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined loyalty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>clientele</name>
     <message>
         <source>%1 is not a Clientele workspace. Choose a workspace file (*.clientele).</source>
@@ -195,6 +298,258 @@ Details: %2</source>
         <translation>Bei %1 ist ein Fehler aufgetreten.
 
 Details: %2</translation>
+    </message>
+    <message>
+        <source>Champions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loyal Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Potential Loyalists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promising</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Need Attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About to Sleep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At Risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can&apos;t Lose Them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hibernating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not subscribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bronze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platinum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>product %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 × %2 to cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 to cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1 from cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looked at the cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started checkout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund for order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received an email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received email &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened an email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened email &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clicked a link in an email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clicked a link in email &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held out of email &apos;%1&apos; (control group)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribed from email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewed a page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewed page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined the loyalty programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined the loyalty programme in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earned loyalty points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earned %1 loyalty points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeemed a reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeemed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened a support ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened a support ticket: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support ticket resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of 5 stars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — “%2”</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -603,6 +958,187 @@ Details: %2</translation>
     <message>
         <source>Recomputing the traits failed; the workspace is unchanged: %1</source>
         <translation>Die Neuberechnung der Merkmale ist fehlgeschlagen; der Arbeitsbereich ist unverändert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>clientele::CustomerListModel</name>
+    <message>
+        <source>Anonymous visitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known only by a browser or app install</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to sort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This column cannot be sorted in a large workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished">E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished">Bestellungen</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished">Umsatz</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFM group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loyalty tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>clientele::CustomersPage</name>
+    <message>
+        <source>The shoppers could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by name, email, phone, customer ID or loyalty card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a File…</source>
+        <translation type="unfinished">Datei importieren…</translation>
+    </message>
+    <message>
+        <source>Reset Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished">Wird gelesen…</translation>
+    </message>
+    <message>
+        <source>No workspace is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open or create a workspace with the File menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 shopper found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 shoppers found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No shoppers match “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search looks at the start of names, email addresses, phone numbers, customer IDs and loyalty cards. Check the spelling, or type less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 shopper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 shoppers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No shoppers yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shoppers appear here once you import your store&apos;s data: an events file, an order export or a customer list. Use File › Import… or the button below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>clientele::DeleteShopperDialog</name>
+    <message>
+        <source>Delete Shopper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Delete %1 for good?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;This removes the shopper&apos;s profile, every event, identifier and consent, their merge history, and import lines that quote them. It is meant for a right-to-be-forgotten request and &lt;b&gt;cannot be undone&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;The workspace keeps a record that a shopper was deleted, with the reason you give below, but nothing that identifies them.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DELETE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DELETE or %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type DELETE to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type DELETE or the email to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. ticket #4711 — no names or addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason or ticket:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1148,6 +1684,49 @@ Cancel stops the import and leaves the workspace unchanged.</source>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every shopper, their profile and timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>clientele::MergeWithDialog</name>
+    <message>
+        <source>Merge With Another Shopper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the profile that is the same person as %1. Its identifiers and events will join this profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, email, phone, customer ID or loyalty card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type to search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No other shopper matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the shopper to merge with.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>clientele::OverviewPage</name>
@@ -1230,6 +1809,513 @@ Cancel stops the import and leaves the workspace unchanged.</source>
     <message>
         <source>&lt;b&gt;You are looking at demo data.&lt;/b&gt; Every shopper in this workspace was generated by Clientele to show what it does. To work with your own store, create a workspace of your own with &lt;i&gt;File › New Workspace&lt;/i&gt; and bring in your data with &lt;i&gt;File › Import&lt;/i&gt;.</source>
         <translation>&lt;b&gt;Sie sehen Demodaten.&lt;/b&gt; Alle Kunden in diesem Arbeitsbereich wurden von Clientele erzeugt, um zu zeigen, was es kann. Um mit Ihrem eigenen Shop zu arbeiten, legen Sie mit &lt;i&gt;Datei › Neuer Arbeitsbereich&lt;/i&gt; einen eigenen Arbeitsbereich an und übernehmen Sie Ihre Daten mit &lt;i&gt;Datei › Importieren&lt;/i&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No buyers yet.&lt;/b&gt;&lt;br&gt;Customer groups by recency, frequency and value (RFM) appear here once shoppers have completed orders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyers by RFM group (%L1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>clientele::ProfilePage</name>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished">E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loyalty card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‹ All Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge with…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join another profile of the same person into this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save everything held about this shopper as a JSON file (access request)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Shopper…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase this shopper for good (right to be forgotten)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide %1 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished">Kanal</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Older</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How this profile was formed: identity resolution merges profiles that share an identifier, and refuses links its rules do not trust. Split a wrong merge to give the other profile its identifiers and events back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Grund</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Links refused&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished">Wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The profile could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This shopper no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They may have been deleted or merged into another profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known shopper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymous visitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer ID %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identities</source>
+        <translation type="unfinished">Kennungen</translation>
+    </message>
+    <message>
+        <source>%1&lt;br&gt;&lt;small style=&quot;color:gray&quot;&gt;from %2, first seen %3&lt;/small&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No identifiers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation type="unfinished">Einwilligungen</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&quot;color:%1&quot;&gt;%2&lt;/b&gt;&lt;br&gt;&lt;small style=&quot;color:gray&quot;&gt;from %3, %4&lt;/small&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No consent recorded: do not contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished">Bestellungen</translation>
+    </message>
+    <message>
+        <source>Cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email engagement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loyalty &amp;&amp; service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since last order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled orders:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open cart:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — 1 item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandoned since:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandoned carts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 received, %2 opened, %3 clicked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last open:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Favourite category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Favourite brand:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last viewed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels used:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open tickets:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of 5 (1 review)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of 5 (%2 reviews)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average rating:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not computed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile #%1 split out of #%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile #%1 merged into #%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — undone %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give profile #%1 its identifiers and events back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile was never merged: every identifier arrived with the same shopper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: no link was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one channel to see events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading events…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The events could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No events recorded for this shopper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No events match the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the latest %1 events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All %1 events shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile #%1 was merged into #%2 %3.
+
+Splitting gives profile #%1 back the identifiers it brought (%4), and the events recorded under them. Names, consents and events without a recorded identifier stay here. You can undo the split later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile #%1 was split out. Its traits were computed again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo this step? A split is merged back; a merge by hand is split again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge Profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge %1 (profile #%2) and %3 (profile #%4) into one shopper?
+
+The identifiers, events and consents of both come together under the older profile. You can undo this on the Merges tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged with profile #%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Shopper Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 - data.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything held about this shopper was saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation type="unfinished">Der Export ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The shopper could not be deleted: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
