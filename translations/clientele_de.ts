@@ -29,6 +29,25 @@
     </message>
 </context>
 <context>
+    <name>Consent</name>
+    <message>
+        <source>Subscribed</source>
+        <translation>Abonniert</translation>
+    </message>
+    <message>
+        <source>Not subscribed</source>
+        <translation>Nicht abonniert</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Never asked</source>
+        <translation>Nie gefragt</translation>
+    </message>
+</context>
+<context>
     <name>ImportMappingPage</name>
     <message>
         <source>Ignore</source>
@@ -144,6 +163,25 @@
     </message>
 </context>
 <context>
+    <name>Loyalty</name>
+    <message>
+        <source>Bronze</source>
+        <translation>Bronze</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>Silber</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Gold</translation>
+    </message>
+    <message>
+        <source>Platinum</source>
+        <translation>Platin</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Open Workspace</source>
@@ -159,110 +197,50 @@
     </message>
 </context>
 <context>
-    <name>Timeline</name>
+    <name>RfmGroups</name>
     <message>
-        <source>Product viewed</source>
-        <translation type="unfinished"></translation>
+        <source>Champions</source>
+        <translation>Champions</translation>
     </message>
     <message>
-        <source>Added to cart</source>
-        <translation type="unfinished"></translation>
+        <source>Loyal Customers</source>
+        <translation>Stammkunden</translation>
     </message>
     <message>
-        <source>Removed from cart</source>
-        <translation type="unfinished"></translation>
+        <source>Potential Loyalists</source>
+        <translation>Potenzielle Stammkunden</translation>
     </message>
     <message>
-        <source>Cart viewed</source>
-        <translation type="unfinished"></translation>
+        <source>New Customers</source>
+        <translation>Neukunden</translation>
     </message>
     <message>
-        <source>Checkout started</source>
-        <translation type="unfinished"></translation>
+        <source>Promising</source>
+        <translation>Vielversprechend</translation>
     </message>
     <message>
-        <source>Order completed</source>
-        <translation type="unfinished"></translation>
+        <source>Need Attention</source>
+        <translation>Brauchen Aufmerksamkeit</translation>
     </message>
     <message>
-        <source>Order shipped</source>
-        <translation type="unfinished"></translation>
+        <source>About to Sleep</source>
+        <translation>Drohen einzuschlafen</translation>
     </message>
     <message>
-        <source>Order delivered</source>
-        <translation type="unfinished"></translation>
+        <source>At Risk</source>
+        <translation>Gefährdet</translation>
     </message>
     <message>
-        <source>Order cancelled</source>
-        <translation type="unfinished"></translation>
+        <source>Can&apos;t Lose Them</source>
+        <translation>Unbedingt halten</translation>
     </message>
     <message>
-        <source>Order refunded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Email received</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Email opened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Email clicked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsubscribed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Email held out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Page viewed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>App opened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Joined loyalty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Points earned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reward redeemed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ticket opened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ticket resolved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Product reviewed</source>
-        <translation type="unfinished"></translation>
+        <source>Hibernating</source>
+        <translation>Im Winterschlaf</translation>
     </message>
 </context>
 <context>
-    <name>clientele</name>
+    <name>StoreErrors</name>
     <message>
         <source>%1 is not a Clientele workspace. Choose a workspace file (*.clientele).</source>
         <translation>%1 ist kein Clientele-Arbeitsbereich. Wählen Sie eine Arbeitsbereichsdatei (*.clientele).</translation>
@@ -299,257 +277,280 @@ Details: %2</source>
 
 Details: %2</translation>
     </message>
+</context>
+<context>
+    <name>Timeline</name>
     <message>
-        <source>Champions</source>
-        <translation type="unfinished"></translation>
+        <source>Product viewed</source>
+        <translation>Produkt angesehen</translation>
     </message>
     <message>
-        <source>Loyal Customers</source>
-        <translation type="unfinished"></translation>
+        <source>Added to cart</source>
+        <translation>In den Warenkorb gelegt</translation>
     </message>
     <message>
-        <source>Potential Loyalists</source>
-        <translation type="unfinished"></translation>
+        <source>Removed from cart</source>
+        <translation>Aus dem Warenkorb entfernt</translation>
     </message>
     <message>
-        <source>New Customers</source>
-        <translation type="unfinished"></translation>
+        <source>Cart viewed</source>
+        <translation>Warenkorb angesehen</translation>
     </message>
     <message>
-        <source>Promising</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Need Attention</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About to Sleep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>At Risk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Can&apos;t Lose Them</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hibernating</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Subscribed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not subscribed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsubscribed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Never asked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bronze</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Silver</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Platinum</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>product %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a product</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Viewed %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Added %1 × %2 to cart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Added %1 to cart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Removed %1 from cart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Looked at the cart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Started checkout</source>
-        <translation type="unfinished"></translation>
+        <source>Checkout started</source>
+        <translation>Bestellvorgang begonnen</translation>
     </message>
     <message>
         <source>Order completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellung abgeschlossen</translation>
     </message>
     <message>
-        <source>Order %1 completed</source>
-        <translation type="unfinished"></translation>
+        <source>Order shipped</source>
+        <translation>Bestellung versandt</translation>
     </message>
     <message>
-        <source>1 item</source>
-        <translation type="unfinished"></translation>
+        <source>Order delivered</source>
+        <translation>Bestellung zugestellt</translation>
     </message>
     <message>
-        <source>%1 items</source>
-        <translation type="unfinished"></translation>
+        <source>Order cancelled</source>
+        <translation>Bestellung storniert</translation>
     </message>
     <message>
-        <source>, </source>
-        <translation type="unfinished"></translation>
+        <source>Order refunded</source>
+        <translation>Bestellung erstattet</translation>
     </message>
     <message>
-        <source>%1 in %2</source>
-        <translation type="unfinished"></translation>
+        <source>Email received</source>
+        <translation>E-Mail erhalten</translation>
     </message>
     <message>
-        <source>Order %1 shipped</source>
-        <translation type="unfinished"></translation>
+        <source>Email opened</source>
+        <translation>E-Mail geöffnet</translation>
     </message>
     <message>
-        <source>Order %1 delivered</source>
-        <translation type="unfinished"></translation>
+        <source>Email clicked</source>
+        <translation>Link in E-Mail geklickt</translation>
     </message>
     <message>
-        <source>Order %1 cancelled</source>
-        <translation type="unfinished"></translation>
+        <source>Unsubscribed</source>
+        <translation>Von E-Mails abgemeldet</translation>
     </message>
     <message>
-        <source>Refund for order %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Received an email</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Received email &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opened an email</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opened email &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clicked a link in an email</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clicked a link in email &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Held out of email &apos;%1&apos; (control group)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsubscribed from email</source>
-        <translation type="unfinished"></translation>
+        <source>Email held out</source>
+        <translation>Von E-Mail ausgenommen</translation>
     </message>
     <message>
         <source>Signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Signed up</source>
+        <translation>Registriert</translation>
+    </message>
+    <message>
+        <source>Page viewed</source>
+        <translation>Seite aufgerufen</translation>
+    </message>
+    <message>
+        <source>App opened</source>
+        <translation>App geöffnet</translation>
+    </message>
+    <message>
+        <source>Joined loyalty</source>
+        <translation>Treueprogramm beigetreten</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>Punkte gesammelt</translation>
+    </message>
+    <message>
+        <source>Reward redeemed</source>
+        <translation>Prämie eingelöst</translation>
+    </message>
+    <message>
+        <source>Ticket opened</source>
+        <translation>Anfrage gestellt</translation>
+    </message>
+    <message>
+        <source>Ticket resolved</source>
+        <translation>Anfrage gelöst</translation>
+    </message>
+    <message>
+        <source>Product reviewed</source>
+        <translation>Produkt bewertet</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>product %1</source>
+        <translation>Produkt %1</translation>
+    </message>
+    <message>
+        <source>a product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Viewed %1</source>
+        <translation>%1 angesehen</translation>
+    </message>
+    <message>
+        <source>Added %1 × %2 to cart</source>
+        <translation>%1 × %2 in den Warenkorb gelegt</translation>
+    </message>
+    <message>
+        <source>Added %1 to cart</source>
+        <translation>%1 in den Warenkorb gelegt</translation>
+    </message>
+    <message>
+        <source>Removed %1 from cart</source>
+        <translation>%1 aus dem Warenkorb entfernt</translation>
+    </message>
+    <message>
+        <source>Looked at the cart</source>
+        <translation>Warenkorb angesehen</translation>
+    </message>
+    <message>
+        <source>Started checkout</source>
+        <translation>Bestellvorgang begonnen</translation>
+    </message>
+    <message>
+        <source>Order %1 completed</source>
+        <translation>Bestellung %1 abgeschlossen</translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation>1 Artikel</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 Artikel</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>Order %1 shipped</source>
+        <translation>Bestellung %1 versandt</translation>
+    </message>
+    <message>
+        <source>Order %1 delivered</source>
+        <translation>Bestellung %1 zugestellt</translation>
+    </message>
+    <message>
+        <source>Order %1 cancelled</source>
+        <translation>Bestellung %1 storniert</translation>
+    </message>
+    <message>
+        <source>Refund for order %1</source>
+        <translation>Erstattung für Bestellung %1</translation>
+    </message>
+    <message>
+        <source>Received an email</source>
+        <translation>E-Mail erhalten</translation>
+    </message>
+    <message>
+        <source>Received email &apos;%1&apos;</source>
+        <translation>E-Mail „%1“ erhalten</translation>
+    </message>
+    <message>
+        <source>Opened an email</source>
+        <translation>E-Mail geöffnet</translation>
+    </message>
+    <message>
+        <source>Opened email &apos;%1&apos;</source>
+        <translation>E-Mail „%1“ geöffnet</translation>
+    </message>
+    <message>
+        <source>Clicked a link in an email</source>
+        <translation>Link in einer E-Mail geklickt</translation>
+    </message>
+    <message>
+        <source>Clicked a link in email &apos;%1&apos;</source>
+        <translation>Link in E-Mail „%1“ geklickt</translation>
+    </message>
+    <message>
+        <source>Held out of email &apos;%1&apos; (control group)</source>
+        <translation>Von E-Mail „%1“ ausgenommen (Kontrollgruppe)</translation>
+    </message>
+    <message>
+        <source>Unsubscribed from email</source>
+        <translation>Von E-Mails abgemeldet</translation>
     </message>
     <message>
         <source>Created an account</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenkonto angelegt</translation>
     </message>
     <message>
         <source>Viewed a page</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite aufgerufen</translation>
     </message>
     <message>
         <source>Viewed page %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite %1 aufgerufen</translation>
     </message>
     <message>
         <source>Opened the app</source>
-        <translation type="unfinished"></translation>
+        <translation>App geöffnet</translation>
     </message>
     <message>
         <source>Joined the loyalty programme</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Treueprogramm beigetreten</translation>
     </message>
     <message>
         <source>Joined the loyalty programme in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 dem Treueprogramm beigetreten</translation>
     </message>
     <message>
         <source>Earned loyalty points</source>
-        <translation type="unfinished"></translation>
+        <translation>Treuepunkte gesammelt</translation>
     </message>
     <message>
         <source>Earned %1 loyalty points</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Treuepunkte gesammelt</translation>
     </message>
     <message>
         <source>Redeemed a reward</source>
-        <translation type="unfinished"></translation>
+        <translation>Prämie eingelöst</translation>
     </message>
     <message>
         <source>Redeemed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 eingelöst</translation>
     </message>
     <message>
         <source>Opened a support ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenservice-Anfrage gestellt</translation>
     </message>
     <message>
         <source>Opened a support ticket: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenservice-Anfrage gestellt: %1</translation>
     </message>
     <message>
         <source>Support ticket resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenservice-Anfrage gelöst</translation>
     </message>
     <message>
         <source>Reviewed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bewertet</translation>
     </message>
     <message>
         <source>%1: %2 of 5 stars</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 von 5 Sternen</translation>
     </message>
     <message>
         <source>%1 — “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – „%2“</translation>
     </message>
 </context>
 <context>
@@ -733,7 +734,24 @@ Details: %2</translation>
                                          recompute every shopper&apos;s traits
        clientele --help | --version
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: clientele [ARBEITSBEREICH]       öffnet die App mit einem Arbeitsbereich
+        clientele demo --out DATEI [--shoppers N] [--seed S] [--end JJJJ-MM-TT]
+                                         schreibt einen Demo-Shop als Arbeitsbereich
+        clientele import --workspace DATEI EINGABE [--mapping ZUORDNUNG.json] [--preset NAME]
+                        [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
+                                         importiert eine Ereignisdatei (CSV, auch gzip)
+        clientele profile show --workspace DATEI ART:WERT [--json]
+                                         zeigt einen Kunden (z. B. email:ana@example.com)
+        clientele profile search --workspace DATEI TEXT [--limit N] [--json]
+                                         sucht Kunden nach Anfang von Kennung oder Name
+        clientele profile export --workspace DATEI ART:WERT --out DATEI.json
+                                         schreibt alles, was über einen Kunden gespeichert ist
+        clientele profile erase --workspace DATEI ART:WERT --yes [--reason TEXT]
+                                         löscht einen Kunden endgültig
+        clientele profile rebuild-traits --workspace DATEI
+                                         berechnet die Merkmale aller Kunden neu
+        clientele --help | --version
+</translation>
     </message>
     <message>
         <source>Usage: clientele profile show|search|export|erase|rebuild-traits --workspace FILE … (see clientele --help)</source>
@@ -964,181 +982,181 @@ Details: %2</translation>
     <name>clientele::CustomerListModel</name>
     <message>
         <source>Anonymous visitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymer Besucher</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>Known only by a browser or app install</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur über einen Browser oder eine App-Installation bekannt</translation>
     </message>
     <message>
         <source>Click to sort</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Sortieren klicken</translation>
     </message>
     <message>
         <source>This column cannot be sorted in a large workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Spalte kann in einem großen Arbeitsbereich nicht sortiert werden</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished">E-Mail</translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>Customer ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundennummer</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Ort</translation>
     </message>
     <message>
         <source>Orders</source>
-        <translation type="unfinished">Bestellungen</translation>
+        <translation>Bestellungen</translation>
     </message>
     <message>
         <source>Revenue</source>
-        <translation type="unfinished">Umsatz</translation>
+        <translation>Umsatz</translation>
     </message>
     <message>
         <source>Last order</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Bestellung</translation>
     </message>
     <message>
         <source>Last seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt gesehen</translation>
     </message>
     <message>
         <source>RFM group</source>
-        <translation type="unfinished"></translation>
+        <translation>RFM-Gruppe</translation>
     </message>
     <message>
         <source>Open cart</source>
-        <translation type="unfinished"></translation>
+        <translation>Offener Warenkorb</translation>
     </message>
     <message>
         <source>Loyalty tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Treuestufe</translation>
     </message>
     <message>
         <source>Email consent</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Einwilligung</translation>
     </message>
 </context>
 <context>
     <name>clientele::CustomersPage</name>
     <message>
         <source>The shoppers could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kunden konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden</translation>
     </message>
     <message>
         <source>Search by name, email, phone, customer ID or loyalty card…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Name, E-Mail, Telefon, Kundennummer oder Kundenkarte suchen…</translation>
     </message>
     <message>
         <source>Columns…</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten…</translation>
     </message>
     <message>
         <source>Import a File…</source>
-        <translation type="unfinished">Datei importieren…</translation>
+        <translation>Datei importieren…</translation>
     </message>
     <message>
         <source>Reset Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten zurücksetzen</translation>
     </message>
     <message>
         <source>Reading…</source>
-        <translation type="unfinished">Wird gelesen…</translation>
+        <translation>Wird gelesen…</translation>
     </message>
     <message>
         <source>No workspace is open</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Arbeitsbereich geöffnet</translation>
     </message>
     <message>
         <source>Open or create a workspace with the File menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen oder erstellen Sie einen Arbeitsbereich über das Menü „Datei“.</translation>
     </message>
     <message>
         <source>1 shopper found</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Kunde gefunden</translation>
     </message>
     <message>
         <source>%L1 shoppers found</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 Kunden gefunden</translation>
     </message>
     <message>
         <source>No shoppers match “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Kunde passt zu „%1“</translation>
     </message>
     <message>
         <source>Search looks at the start of names, email addresses, phone numbers, customer IDs and loyalty cards. Check the spelling, or type less.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Suche vergleicht den Anfang von Namen, E-Mail-Adressen, Telefonnummern, Kundennummern und Kundenkarten. Prüfen Sie die Schreibweise oder geben Sie weniger ein.</translation>
     </message>
     <message>
         <source>1 shopper</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Kunde</translation>
     </message>
     <message>
         <source>%L1 shoppers</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 Kunden</translation>
     </message>
     <message>
         <source>No shoppers yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Kunden</translation>
     </message>
     <message>
         <source>Shoppers appear here once you import your store&apos;s data: an events file, an order export or a customer list. Use File › Import… or the button below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden erscheinen hier, sobald Sie die Daten Ihres Shops importieren: eine Ereignisdatei, einen Bestellexport oder eine Kundenliste. Verwenden Sie Datei › Importieren… oder die Schaltfläche unten.</translation>
     </message>
 </context>
 <context>
     <name>clientele::DeleteShopperDialog</name>
     <message>
         <source>Delete Shopper</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenprofil löschen</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Delete %1 for good?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;This removes the shopper&apos;s profile, every event, identifier and consent, their merge history, and import lines that quote them. It is meant for a right-to-be-forgotten request and &lt;b&gt;cannot be undone&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;The workspace keeps a record that a shopper was deleted, with the reason you give below, but nothing that identifies them.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;%1 endgültig löschen?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Dadurch werden das Kundenprofil, alle Ereignisse, Kennungen und Einwilligungen, der Zusammenführungsverlauf sowie Importzeilen, die den Kunden nennen, entfernt. Dies ist für Anträge auf Vergessenwerden gedacht und &lt;b&gt;kann nicht rückgängig gemacht werden&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Der Arbeitsbereich behält einen Nachweis, dass ein Kunde gelöscht wurde, mit dem unten angegebenen Grund, aber nichts, was den Kunden identifiziert.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>DELETE</source>
-        <translation type="unfinished"></translation>
+        <translation>DELETE</translation>
     </message>
     <message>
         <source>DELETE or %1</source>
-        <translation type="unfinished"></translation>
+        <translation>DELETE oder %1</translation>
     </message>
     <message>
         <source>Type DELETE to confirm:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zur Bestätigung DELETE ein:</translation>
     </message>
     <message>
         <source>Type DELETE or the email to confirm:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zur Bestätigung DELETE oder die E-Mail-Adresse ein:</translation>
     </message>
     <message>
         <source>e.g. ticket #4711 — no names or addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Vorgang #4711 – keine Namen oder Adressen</translation>
     </message>
     <message>
         <source>Reason or ticket:</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund oder Vorgang:</translation>
     </message>
 </context>
 <context>
@@ -1686,46 +1704,46 @@ Cancel stops the import and leaves the workspace unchanged.</source>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden</translation>
     </message>
     <message>
         <source>Every shopper, their profile and timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Kunden mit Profil und Verlauf</translation>
     </message>
 </context>
 <context>
     <name>clientele::MergeWithDialog</name>
     <message>
         <source>Merge With Another Shopper</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit anderem Kunden zusammenführen</translation>
     </message>
     <message>
         <source>Find the profile that is the same person as %1. Its identifiers and events will join this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen Sie das Profil, hinter dem dieselbe Person steht wie hinter %1. Seine Kennungen und Ereignisse werden in dieses Profil übernommen.</translation>
     </message>
     <message>
         <source>Name, email, phone, customer ID or loyalty card</source>
-        <translation type="unfinished"></translation>
+        <translation>Name, E-Mail, Telefon, Kundennummer oder Kundenkarte</translation>
     </message>
     <message>
         <source>Type to search.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Suchbegriff ein.</translation>
     </message>
     <message>
         <source>Merge…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenführen…</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>No other shopper matches “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein anderer Kunde passt zu „%1“.</translation>
     </message>
     <message>
         <source>Choose the shopper to merge with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie den Kunden, mit dem zusammengeführt werden soll.</translation>
     </message>
 </context>
 <context>
@@ -1812,510 +1830,514 @@ Cancel stops the import and leaves the workspace unchanged.</source>
     </message>
     <message>
         <source>&lt;b&gt;No buyers yet.&lt;/b&gt;&lt;br&gt;Customer groups by recency, frequency and value (RFM) appear here once shoppers have completed orders.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Noch keine Käufer.&lt;/b&gt;&lt;br&gt;Kundengruppen nach Aktualität, Häufigkeit und Wert (RFM) erscheinen hier, sobald Kunden Bestellungen abgeschlossen haben.</translation>
     </message>
     <message>
         <source>Buyers by RFM group (%L1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Käufer nach RFM-Gruppe (%L1)</translation>
     </message>
     <message>
         <source>Buyers</source>
-        <translation type="unfinished"></translation>
+        <translation>Käufer</translation>
     </message>
 </context>
 <context>
     <name>clientele::ProfilePage</name>
     <message>
         <source>Email</source>
-        <translation type="unfinished">E-Mail</translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>Customer ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundennummer</translation>
     </message>
     <message>
         <source>Loyalty card</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenkarte</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>Push</source>
-        <translation type="unfinished"></translation>
+        <translation>Push</translation>
     </message>
     <message>
         <source>unknown source</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Quelle</translation>
     </message>
     <message>
         <source>Merged by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Manuell zusammengeführt</translation>
     </message>
     <message>
         <source>Split by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Manuell herausgelöst</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>Merges</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenführungen</translation>
     </message>
     <message>
         <source>‹ All Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>‹ Alle Kunden</translation>
     </message>
     <message>
         <source>Merge with…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenführen mit…</translation>
     </message>
     <message>
         <source>Join another profile of the same person into this one</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderes Profil derselben Person mit diesem zusammenführen</translation>
     </message>
     <message>
         <source>Export Data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten exportieren…</translation>
     </message>
     <message>
         <source>Save everything held about this shopper as a JSON file (access request)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles, was über diesen Kunden gespeichert ist, als JSON-Datei sichern (Auskunftsersuchen)</translation>
     </message>
     <message>
         <source>Delete Shopper…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenprofil löschen…</translation>
     </message>
     <message>
         <source>Erase this shopper for good (right to be forgotten)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Kunden endgültig löschen (Recht auf Vergessenwerden)</translation>
     </message>
     <message>
         <source>Channels:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanäle:</translation>
     </message>
     <message>
         <source>Show or hide %1 events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse im Kanal %1 ein- oder ausblenden</translation>
     </message>
     <message>
         <source>All activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Aktivitäten</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitpunkt</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">Kanal</translation>
+        <translation>Kanal</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Was geschah</translation>
     </message>
     <message>
         <source>Show Older</source>
-        <translation type="unfinished"></translation>
+        <translation>Ältere anzeigen</translation>
     </message>
     <message>
         <source>How this profile was formed: identity resolution merges profiles that share an identifier, and refuses links its rules do not trust. Split a wrong merge to give the other profile its identifiers and events back.</source>
-        <translation type="unfinished"></translation>
+        <translation>So ist dieses Profil entstanden: Die Identitätsauflösung führt Profile mit einer gemeinsamen Kennung zusammen und lehnt Verknüpfungen ab, denen ihre Regeln nicht trauen. Lösen Sie eine falsche Zusammenführung heraus, um dem anderen Profil seine Kennungen und Ereignisse zurückzugeben.</translation>
     </message>
     <message>
         <source>Linked by</source>
-        <translation type="unfinished"></translation>
+        <translation>Verknüpft über</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Grund</translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktionen</translation>
     </message>
     <message>
         <source>&lt;b&gt;Links refused&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Abgelehnte Verknüpfungen&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Identifier</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennung</translation>
     </message>
     <message>
         <source>Other profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Anderes Profil</translation>
     </message>
     <message>
         <source>Reading…</source>
-        <translation type="unfinished">Wird gelesen…</translation>
+        <translation>Wird gelesen…</translation>
     </message>
     <message>
         <source>The profile could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>This shopper no longer exists</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Kunde existiert nicht mehr</translation>
     </message>
     <message>
         <source>They may have been deleted or merged into another profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil wurde möglicherweise gelöscht oder mit einem anderen Profil zusammengeführt.</translation>
     </message>
     <message>
         <source>Known shopper</source>
-        <translation type="unfinished"></translation>
+        <translation>Bekannter Kunde</translation>
     </message>
     <message>
         <source>Anonymous visitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymer Besucher</translation>
     </message>
     <message>
         <source>Customer ID %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundennummer %1</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>Profile #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil #%1</translation>
     </message>
     <message>
         <source>Identities</source>
-        <translation type="unfinished">Kennungen</translation>
+        <translation>Kennungen</translation>
     </message>
     <message>
         <source>%1&lt;br&gt;&lt;small style=&quot;color:gray&quot;&gt;from %2, first seen %3&lt;/small&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&lt;br&gt;&lt;small style=&quot;color:gray&quot;&gt;aus %2, zuerst gesehen %3&lt;/small&gt;</translation>
     </message>
     <message>
         <source>No identifiers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Kennungen.</translation>
     </message>
     <message>
         <source>Consents</source>
-        <translation type="unfinished">Einwilligungen</translation>
+        <translation>Einwilligungen</translation>
     </message>
     <message>
         <source>&lt;b style=&quot;color:%1&quot;&gt;%2&lt;/b&gt;&lt;br&gt;&lt;small style=&quot;color:gray&quot;&gt;from %3, %4&lt;/small&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b style=&quot;color:%1&quot;&gt;%2&lt;/b&gt;&lt;br&gt;&lt;small style=&quot;color:gray&quot;&gt;aus %3, %4&lt;/small&gt;</translation>
     </message>
     <message>
         <source>No consent recorded: do not contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Einwilligung erfasst: nicht kontaktieren.</translation>
     </message>
     <message>
         <source>Orders</source>
-        <translation type="unfinished">Bestellungen</translation>
+        <translation>Bestellungen</translation>
     </message>
     <message>
         <source>Cart</source>
-        <translation type="unfinished"></translation>
+        <translation>Warenkorb</translation>
     </message>
     <message>
         <source>Email engagement</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Interaktion</translation>
     </message>
     <message>
         <source>Interests</source>
-        <translation type="unfinished"></translation>
+        <translation>Interessen</translation>
     </message>
     <message>
         <source>Loyalty &amp;&amp; service</source>
-        <translation type="unfinished"></translation>
+        <translation>Treueprogramm &amp;&amp; Kundenservice</translation>
     </message>
     <message>
         <source>Orders:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellungen:</translation>
     </message>
     <message>
         <source>Revenue:</source>
-        <translation type="unfinished"></translation>
+        <translation>Umsatz:</translation>
     </message>
     <message>
         <source>Average order:</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchschnittliche Bestellung:</translation>
     </message>
     <message>
         <source>First order:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Bestellung:</translation>
     </message>
     <message>
         <source>Last order:</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Bestellung:</translation>
     </message>
     <message>
         <source>1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Tag</translation>
     </message>
     <message>
         <source>%L1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 Tage</translation>
     </message>
     <message>
         <source>Since last order:</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit letzter Bestellung:</translation>
     </message>
     <message>
         <source>Refunds:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstattungen:</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Cancelled orders:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornierte Bestellungen:</translation>
     </message>
     <message>
         <source>Open cart:</source>
-        <translation type="unfinished"></translation>
+        <translation>Offener Warenkorb:</translation>
     </message>
     <message>
         <source>%1 — 1 item</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – 1 Artikel</translation>
     </message>
     <message>
         <source>%1 — %2 items</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2 Artikel</translation>
     </message>
     <message>
         <source>Abandoned since:</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen seit:</translation>
     </message>
     <message>
         <source>Abandoned carts:</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochene Warenkörbe:</translation>
     </message>
     <message>
         <source>%1 received, %2 opened, %3 clicked</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erhalten, %2 geöffnet, %3 geklickt</translation>
     </message>
     <message>
         <source>Last 30 days:</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 30 Tage:</translation>
     </message>
     <message>
         <source>Last 90 days:</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 90 Tage:</translation>
     </message>
     <message>
         <source>Last open:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt geöffnet:</translation>
     </message>
     <message>
         <source>Favourite category:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieblingskategorie:</translation>
     </message>
     <message>
         <source>Favourite brand:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieblingsmarke:</translation>
     </message>
     <message>
         <source>Last viewed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt angesehen:</translation>
     </message>
     <message>
         <source>Channels used:</source>
-        <translation type="unfinished"></translation>
+        <translation>Genutzte Kanäle:</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>Tier:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe:</translation>
     </message>
     <message>
         <source>Not a member</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Mitglied</translation>
     </message>
     <message>
         <source>Points:</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkte:</translation>
     </message>
     <message>
         <source>Open tickets:</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Anfragen:</translation>
     </message>
     <message>
         <source>%1 of 5 (1 review)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von 5 (1 Bewertung)</translation>
     </message>
     <message>
         <source>%1 of 5 (%2 reviews)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von 5 (%2 Bewertungen)</translation>
     </message>
     <message>
         <source>Average rating:</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchschnittliche Bewertung:</translation>
     </message>
     <message>
         <source>Not computed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht berechnet.</translation>
     </message>
     <message>
         <source>Profile #%1 split out of #%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil #%1 aus #%2 herausgelöst</translation>
     </message>
     <message>
         <source>Profile #%1 merged into #%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil #%1 mit #%2 zusammengeführt</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1 — undone %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – rückgängig gemacht am %2</translation>
     </message>
     <message>
         <source>Split…</source>
-        <translation type="unfinished"></translation>
+        <translation>Herauslösen…</translation>
     </message>
     <message>
         <source>Give profile #%1 its identifiers and events back</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil #%1 seine Kennungen und Ereignisse zurückgeben</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig machen</translation>
     </message>
     <message>
         <source>This profile was never merged: every identifier arrived with the same shopper.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Profil wurde nie zusammengeführt: Alle Kennungen kamen mit demselben Kunden.</translation>
     </message>
     <message>
         <source>#%1</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1</translation>
     </message>
     <message>
         <source>None: no link was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine: Es wurde keine Verknüpfung abgelehnt.</translation>
     </message>
     <message>
         <source>Choose at least one channel to see events.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie mindestens einen Kanal, um Ereignisse zu sehen.</translation>
     </message>
     <message>
         <source>Reading events…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse werden gelesen…</translation>
     </message>
     <message>
         <source>The events could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ereignisse konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>No events recorded for this shopper.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Kunden sind keine Ereignisse erfasst.</translation>
     </message>
     <message>
         <source>No events match the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Ereignisse entsprechen dem Filter.</translation>
     </message>
     <message>
         <source>Showing the latest %1 events.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neuesten %1 Ereignisse werden angezeigt.</translation>
     </message>
     <message>
         <source>All %1 events shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle %1 Ereignisse werden angezeigt.</translation>
     </message>
     <message>
         <source>by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>manuell</translation>
     </message>
     <message>
         <source>by %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>über %1 %2</translation>
     </message>
     <message>
         <source>Split Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil herauslösen</translation>
     </message>
     <message>
         <source>Profile #%1 was merged into #%2 %3.
 
 Splitting gives profile #%1 back the identifiers it brought (%4), and the events recorded under them. Names, consents and events without a recorded identifier stay here. You can undo the split later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil #%1 wurde %3 mit #%2 zusammengeführt.
+
+Beim Herauslösen erhält Profil #%1 die Kennungen zurück, die es mitgebracht hat (%4), sowie die darunter erfassten Ereignisse. Namen, Einwilligungen und Ereignisse ohne erfasste Kennung bleiben hier. Sie können das Herauslösen später rückgängig machen.</translation>
     </message>
     <message>
         <source>Split</source>
-        <translation type="unfinished"></translation>
+        <translation>Herauslösen</translation>
     </message>
     <message>
         <source>Profile #%1 was split out. Its traits were computed again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil #%1 wurde herausgelöst. Seine Merkmale wurden neu berechnet.</translation>
     </message>
     <message>
         <source>Undo this step? A split is merged back; a merge by hand is split again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Schritt rückgängig machen? Ein Herauslösen wird wieder zusammengeführt; eine manuelle Zusammenführung wird wieder getrennt.</translation>
     </message>
     <message>
         <source>Undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig gemacht.</translation>
     </message>
     <message>
         <source>Merge Profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile zusammenführen</translation>
     </message>
     <message>
         <source>Merge %1 (profile #%2) and %3 (profile #%4) into one shopper?
 
 The identifiers, events and consents of both come together under the older profile. You can undo this on the Merges tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Profil #%2) und %3 (Profil #%4) zu einem Kunden zusammenführen?
+
+Die Kennungen, Ereignisse und Einwilligungen beider Profile werden im älteren Profil zusammengefasst. Sie können dies auf der Registerkarte „Zusammenführungen“ rückgängig machen.</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenführen</translation>
     </message>
     <message>
         <source>Merged with profile #%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Profil #%1 zusammengeführt.</translation>
     </message>
     <message>
         <source>Export Shopper Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundendaten exportieren</translation>
     </message>
     <message>
         <source>%1 - data.json</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 - Daten.json</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Dateien (*.json)</translation>
     </message>
     <message>
         <source>Everything held about this shopper was saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle über diesen Kunden gespeicherten Daten wurden nach %1 exportiert</translation>
     </message>
     <message>
         <source>The export failed: %1</source>
-        <translation type="unfinished">Der Export ist fehlgeschlagen: %1</translation>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>The shopper could not be deleted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kunde konnte nicht gelöscht werden: %1</translation>
     </message>
 </context>
 </TS>

@@ -55,57 +55,54 @@ QString formatMoney(double amount, const std::string &isoCode, int decimals)
 
 QString rfmGroupDisplayName(const std::string &key)
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("RfmGroups", text); };
     if (key.empty())
         return {};
     if (key == "champions")
-        return tr("Champions");
+        return QCoreApplication::translate("RfmGroups", "Champions");
     if (key == "loyal_customers")
-        return tr("Loyal Customers");
+        return QCoreApplication::translate("RfmGroups", "Loyal Customers");
     if (key == "potential_loyalists")
-        return tr("Potential Loyalists");
+        return QCoreApplication::translate("RfmGroups", "Potential Loyalists");
     if (key == "new_customers")
-        return tr("New Customers");
+        return QCoreApplication::translate("RfmGroups", "New Customers");
     if (key == "promising")
-        return tr("Promising");
+        return QCoreApplication::translate("RfmGroups", "Promising");
     if (key == "need_attention")
-        return tr("Need Attention");
+        return QCoreApplication::translate("RfmGroups", "Need Attention");
     if (key == "about_to_sleep")
-        return tr("About to Sleep");
+        return QCoreApplication::translate("RfmGroups", "About to Sleep");
     if (key == "at_risk")
-        return tr("At Risk");
+        return QCoreApplication::translate("RfmGroups", "At Risk");
     if (key == "cant_lose_them")
-        return tr("Can't Lose Them");
+        return QCoreApplication::translate("RfmGroups", "Can't Lose Them");
     if (key == "hibernating")
-        return tr("Hibernating");
+        return QCoreApplication::translate("RfmGroups", "Hibernating");
     return QString::fromStdString(key);
 }
 
 QString consentDisplayName(const std::string &status)
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("Consent", text); };
     if (status == "granted")
-        return tr("Subscribed");
+        return QCoreApplication::translate("Consent", "Subscribed");
     if (status == "denied")
-        return tr("Not subscribed");
+        return QCoreApplication::translate("Consent", "Not subscribed");
     if (status == "unsubscribed")
-        return tr("Unsubscribed");
+        return QCoreApplication::translate("Consent", "Unsubscribed");
     if (status.empty())
-        return tr("Never asked");
+        return QCoreApplication::translate("Consent", "Never asked");
     return QString::fromStdString(status);
 }
 
 QString loyaltyTierDisplayName(const std::string &tier)
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("Loyalty", text); };
     if (tier == "bronze")
-        return tr("Bronze");
+        return QCoreApplication::translate("Loyalty", "Bronze");
     if (tier == "silver")
-        return tr("Silver");
+        return QCoreApplication::translate("Loyalty", "Silver");
     if (tier == "gold")
-        return tr("Gold");
+        return QCoreApplication::translate("Loyalty", "Gold");
     if (tier == "platinum")
-        return tr("Platinum");
+        return QCoreApplication::translate("Loyalty", "Platinum");
     return QString::fromStdString(tier);
 }
 
@@ -132,27 +129,34 @@ QString describeStoreError(const StoreError &error, const QString &path)
 {
     const QString file = QDir::toNativeSeparators(path);
     const QString detail = QString::fromStdString(error.what());
-    auto tr = [](const char *text) { return QCoreApplication::translate("StoreErrors", text); };
     switch (error.kind()) {
     case StoreError::Kind::NotAWorkspace:
-        return tr("%1 is not a Clientele workspace. Choose a workspace file (*.clientele).")
+        return QCoreApplication::translate("StoreErrors",
+            "%1 is not a Clientele workspace. Choose a workspace file (*.clientele).")
             .arg(file);
     case StoreError::Kind::Corrupt:
-        return tr("%1 is damaged and cannot be opened safely. Restore it from a backup.\n\n"
-                  "Details: %2")
+        return QCoreApplication::translate("StoreErrors",
+            "%1 is damaged and cannot be opened safely. Restore it from a backup.\n\n"
+            "Details: %2")
             .arg(file, detail);
     case StoreError::Kind::TooNew:
-        return tr("%1 was written by a newer version of Clientele. Update Clientele to open it.")
+        return QCoreApplication::translate("StoreErrors",
+            "%1 was written by a newer version of Clientele. Update Clientele to open it.")
             .arg(file);
     case StoreError::Kind::Busy:
-        return tr("%1 is in use by another program. Try again in a moment.").arg(file);
+        return QCoreApplication::translate(
+            "StoreErrors", "%1 is in use by another program. Try again in a moment.")
+            .arg(file);
     case StoreError::Kind::CannotOpen:
-        return tr("%1 cannot be opened.\n\nDetails: %2").arg(file, detail);
+        return QCoreApplication::translate("StoreErrors", "%1 cannot be opened.\n\nDetails: %2")
+            .arg(file, detail);
     case StoreError::Kind::Interrupted:
     case StoreError::Kind::Sql:
         break;
     }
-    return tr("Something went wrong with %1.\n\nDetails: %2").arg(file, detail);
+    return QCoreApplication::translate(
+        "StoreErrors", "Something went wrong with %1.\n\nDetails: %2")
+        .arg(file, detail);
 }
 
 } // namespace clientele

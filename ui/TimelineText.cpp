@@ -12,11 +12,6 @@ namespace clientele {
 
 namespace {
 
-QString tr(const char *text, const char *comment = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("Timeline", text, comment, n);
-}
-
 QJsonObject propsOf(const TimelineEvent &event)
 {
     if (event.props.empty())
@@ -31,11 +26,14 @@ QString productText(const TimelineEvent &event, const ProductIndex &products)
             const QString name = QString::fromStdString(it->second.name);
             const QString category = QString::fromStdString(
                 event.category.empty() ? it->second.category : event.category);
-            return category.isEmpty() ? name : tr("%1 (%2)").arg(name, category);
+            return category.isEmpty()
+                ? name
+                : QCoreApplication::translate("Timeline", "%1 (%2)").arg(name, category);
         }
-        return tr("product %1").arg(*event.productId);
+        return QCoreApplication::translate("Timeline", "product %1").arg(*event.productId);
     }
-    return event.category.empty() ? tr("a product") : QString::fromStdString(event.category);
+    return event.category.empty() ? QCoreApplication::translate("Timeline", "a product")
+                                  : QString::fromStdString(event.category);
 }
 
 QString money(const TimelineEvent &event, const std::string &storeCurrency)
@@ -49,7 +47,8 @@ QString money(const TimelineEvent &event, const std::string &storeCurrency)
 QString withMoney(const QString &text, const TimelineEvent &event, const std::string &currency)
 {
     const QString amount = money(event, currency);
-    return amount.isEmpty() ? text : tr("%1 — %2").arg(text, amount);
+    return amount.isEmpty() ? text
+                            : QCoreApplication::translate("Timeline", "%1 — %2").arg(text, amount);
 }
 
 QString emailName(const QJsonObject &props)
@@ -70,99 +69,131 @@ QString describeEvent(
     const QString orderId = QString::fromStdString(event.orderId);
 
     if (type == "product_viewed")
-        return withMoney(tr("Viewed %1").arg(productText(event, products)), event, storeCurrency);
+        return withMoney(
+            QCoreApplication::translate("Timeline", "Viewed %1").arg(productText(event, products)),
+            event, storeCurrency);
     if (type == "product_added") {
         const qint64 quantity = event.quantity.value_or(1);
         const QString text = quantity > 1
-            ? tr("Added %1 × %2 to cart").arg(quantity).arg(productText(event, products))
-            : tr("Added %1 to cart").arg(productText(event, products));
+            ? QCoreApplication::translate("Timeline", "Added %1 × %2 to cart")
+                  .arg(quantity)
+                  .arg(productText(event, products))
+            : QCoreApplication::translate("Timeline", "Added %1 to cart")
+                  .arg(productText(event, products));
         return withMoney(text, event, storeCurrency);
     }
     if (type == "product_removed")
-        return tr("Removed %1 from cart").arg(productText(event, products));
+        return QCoreApplication::translate("Timeline", "Removed %1 from cart")
+            .arg(productText(event, products));
     if (type == "cart_viewed")
-        return tr("Looked at the cart");
+        return QCoreApplication::translate("Timeline", "Looked at the cart");
     if (type == "checkout_started")
-        return tr("Started checkout");
+        return QCoreApplication::translate("Timeline", "Started checkout");
     if (type == "order_completed") {
         const qint64 items = event.quantity.value_or(0);
-        QString text
-            = orderId.isEmpty() ? tr("Order completed") : tr("Order %1 completed").arg(orderId);
+        QString text = orderId.isEmpty()
+            ? QCoreApplication::translate("Timeline", "Order completed")
+            : QCoreApplication::translate("Timeline", "Order %1 completed").arg(orderId);
         QStringList details;
         if (items > 0)
-            details << (items == 1 ? tr("1 item") : tr("%1 items").arg(items));
+            details << (items == 1
+                    ? QCoreApplication::translate("Timeline", "1 item")
+                    : QCoreApplication::translate("Timeline", "%1 items").arg(items));
         if (event.value)
             details << money(event, storeCurrency);
         if (!details.isEmpty())
-            text = tr("%1 — %2").arg(text, details.join(tr(", ")));
+            text = QCoreApplication::translate("Timeline", "%1 — %2")
+                       .arg(text, details.join(QCoreApplication::translate("Timeline", ", ")));
         const QString store = props.value(QStringLiteral("store")).toString();
         if (!store.isEmpty())
-            text = tr("%1 in %2").arg(text, store);
+            text = QCoreApplication::translate("Timeline", "%1 in %2").arg(text, store);
         return text;
     }
     if (type == "order_shipped")
-        return tr("Order %1 shipped").arg(orderId);
+        return QCoreApplication::translate("Timeline", "Order %1 shipped").arg(orderId);
     if (type == "order_delivered")
-        return tr("Order %1 delivered").arg(orderId);
+        return QCoreApplication::translate("Timeline", "Order %1 delivered").arg(orderId);
     if (type == "order_cancelled")
-        return tr("Order %1 cancelled").arg(orderId);
+        return QCoreApplication::translate("Timeline", "Order %1 cancelled").arg(orderId);
     if (type == "order_refunded") {
         const QString reason = props.value(QStringLiteral("reason")).toString();
-        QString text = withMoney(tr("Refund for order %1").arg(orderId), event, storeCurrency);
-        return reason.isEmpty() ? text : tr("%1 (%2)").arg(text, reason);
+        QString text
+            = withMoney(QCoreApplication::translate("Timeline", "Refund for order %1").arg(orderId),
+                event, storeCurrency);
+        return reason.isEmpty()
+            ? text
+            : QCoreApplication::translate("Timeline", "%1 (%2)").arg(text, reason);
     }
     if (type == "email_sent" || type == "email_opened" || type == "email_link_clicked"
         || type == "email_unsubscribed" || type == "email_held_out") {
         const QString name = emailName(props);
         if (type == "email_sent")
-            return name.isEmpty() ? tr("Received an email") : tr("Received email '%1'").arg(name);
+            return name.isEmpty()
+                ? QCoreApplication::translate("Timeline", "Received an email")
+                : QCoreApplication::translate("Timeline", "Received email '%1'").arg(name);
         if (type == "email_opened")
-            return name.isEmpty() ? tr("Opened an email") : tr("Opened email '%1'").arg(name);
+            return name.isEmpty()
+                ? QCoreApplication::translate("Timeline", "Opened an email")
+                : QCoreApplication::translate("Timeline", "Opened email '%1'").arg(name);
         if (type == "email_link_clicked")
-            return name.isEmpty() ? tr("Clicked a link in an email")
-                                  : tr("Clicked a link in email '%1'").arg(name);
+            return name.isEmpty()
+                ? QCoreApplication::translate("Timeline", "Clicked a link in an email")
+                : QCoreApplication::translate("Timeline", "Clicked a link in email '%1'").arg(name);
         if (type == "email_held_out")
-            return tr("Held out of email '%1' (control group)").arg(name);
-        return tr("Unsubscribed from email");
+            return QCoreApplication::translate("Timeline", "Held out of email '%1' (control group)")
+                .arg(name);
+        return QCoreApplication::translate("Timeline", "Unsubscribed from email");
     }
     if (type == "signed_in")
-        return tr("Signed in");
+        return QCoreApplication::translate("Timeline", "Signed in");
     if (type == "signed_up")
-        return tr("Created an account");
+        return QCoreApplication::translate("Timeline", "Created an account");
     if (type == "page_viewed") {
         const QString page = props.value(QStringLiteral("page")).toString();
-        return page.isEmpty() ? tr("Viewed a page") : tr("Viewed page %1").arg(page);
+        return page.isEmpty() ? QCoreApplication::translate("Timeline", "Viewed a page")
+                              : QCoreApplication::translate("Timeline", "Viewed page %1").arg(page);
     }
     if (type == "application_opened")
-        return tr("Opened the app");
+        return QCoreApplication::translate("Timeline", "Opened the app");
     if (type == "loyalty_joined") {
         const QString store = props.value(QStringLiteral("store")).toString();
-        return store.isEmpty() ? tr("Joined the loyalty programme")
-                               : tr("Joined the loyalty programme in %1").arg(store);
+        return store.isEmpty()
+            ? QCoreApplication::translate("Timeline", "Joined the loyalty programme")
+            : QCoreApplication::translate("Timeline", "Joined the loyalty programme in %1")
+                  .arg(store);
     }
     if (type == "loyalty_points_earned") {
         const QString points = event.value ? QLocale().toString(*event.value, 'f', 0) : QString();
-        return points.isEmpty() ? tr("Earned loyalty points")
-                                : tr("Earned %1 loyalty points").arg(points);
+        return points.isEmpty()
+            ? QCoreApplication::translate("Timeline", "Earned loyalty points")
+            : QCoreApplication::translate("Timeline", "Earned %1 loyalty points").arg(points);
     }
     if (type == "loyalty_reward_redeemed") {
         const QString reward = props.value(QStringLiteral("reward")).toString();
-        return reward.isEmpty() ? tr("Redeemed a reward") : tr("Redeemed %1").arg(reward);
+        return reward.isEmpty()
+            ? QCoreApplication::translate("Timeline", "Redeemed a reward")
+            : QCoreApplication::translate("Timeline", "Redeemed %1").arg(reward);
     }
     if (type == "ticket_created") {
         const QString subject = props.value(QStringLiteral("subject")).toString();
-        return subject.isEmpty() ? tr("Opened a support ticket")
-                                 : tr("Opened a support ticket: %1").arg(subject);
+        return subject.isEmpty()
+            ? QCoreApplication::translate("Timeline", "Opened a support ticket")
+            : QCoreApplication::translate("Timeline", "Opened a support ticket: %1").arg(subject);
     }
     if (type == "ticket_resolved")
-        return tr("Support ticket resolved");
+        return QCoreApplication::translate("Timeline", "Support ticket resolved");
     if (type == "product_reviewed") {
         const int rating = props.value(QStringLiteral("rating")).toInt();
         const QString title = props.value(QStringLiteral("title")).toString();
-        QString text = tr("Reviewed %1").arg(productText(event, products));
+        QString text = QCoreApplication::translate("Timeline", "Reviewed %1")
+                           .arg(productText(event, products));
         if (rating > 0)
-            text = tr("%1: %2 of 5 stars").arg(text).arg(rating);
-        return title.isEmpty() ? text : tr("%1 — “%2”").arg(text, title);
+            text = QCoreApplication::translate("Timeline", "%1: %2 of 5 stars")
+                       .arg(text)
+                       .arg(rating);
+        return title.isEmpty()
+            ? text
+            : QCoreApplication::translate("Timeline", "%1 — “%2”").arg(text, title);
     }
     return withMoney(eventTypeDisplayName(type), event, storeCurrency);
 }
@@ -197,7 +228,7 @@ QString eventTypeDisplayName(const std::string &type)
         { "product_reviewed", QT_TRANSLATE_NOOP("Timeline", "Product reviewed") },
     };
     if (const auto it = names.find(type); it != names.end())
-        return tr(it->second);
+        return QCoreApplication::translate("Timeline", it->second);
     QString text = QString::fromStdString(type);
     text.replace(QLatin1Char('_'), QLatin1Char(' '));
     if (!text.isEmpty())

@@ -1,8 +1,10 @@
 #include "AppSettings.h"
+#include "DisplayFormat.h"
 #include "MainWindow.h"
 #include "OverviewPage.h"
 
 #include "demo/DemoStore.h"
+#include "store/StoreError.h"
 #include "store/Workspace.h"
 
 #include <QAction>
@@ -238,6 +240,12 @@ void TestMainWindow::followsGermanLanguage()
         QVERIFY(labelText(window, "shoppersLabel").startsWith(QStringLiteral("Kunden: ")));
         saveScreenshot(window, QStringLiteral("main-window-de.png"));
     }
+    // Texts that ui helpers translate under their own contexts (not a class's tr()).
+    QCOMPARE(rfmGroupDisplayName("loyal_customers"), QStringLiteral("Stammkunden"));
+    QCOMPARE(consentDisplayName("unsubscribed"), QStringLiteral("Abgemeldet"));
+    QCOMPARE(loyaltyTierDisplayName("silver"), QStringLiteral("Silber"));
+    QVERIFY(describeStoreError(StoreError(StoreError::Kind::Busy, "locked"), QStringLiteral("x"))
+                .contains(QStringLiteral("anderen Programm")));
     QCoreApplication::removeTranslator(&translator);
 }
 
