@@ -402,6 +402,8 @@ void OverviewPage::updateRfmChart()
     chart->addSeries(series);
     auto *axisY = new QBarCategoryAxis;
     axisY->append(groups);
+    // Long names ("Brauchen Aufmerksamkeit") would be elided to "…" on a narrow axis.
+    axisY->setTruncateLabels(false);
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
     auto *axisX = new QValueAxis;
