@@ -28,6 +28,11 @@ private:
     static int runProfileSearch(const QStringList &arguments);
     static int runProfileErase(const QStringList &arguments);
     static int runProfileExport(const QStringList &arguments);
+    static int runSegment(const QStringList &arguments);
+    static int runSegmentCount(const QStringList &arguments);
+    static int runSegmentList(const QStringList &arguments);
+    static int runSegmentSave(const QStringList &arguments);
+    static int runSegmentExplain(const QStringList &arguments);
 };
 
 } // namespace clientele
