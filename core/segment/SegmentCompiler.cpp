@@ -120,9 +120,9 @@ public:
         // order per order id (at its first event), cancelled orders and their refunds left
         // out, revenue = order values minus refunds.
         const std::string cancelled = "EXISTS (SELECT 1 FROM events AS c WHERE c.profile_id = "
-                                      "%.profile_id AND c.type = "
-            + bind(std::string("order_cancelled")) + " AND c.ts <= " + now()
-            + " AND c.order_id = %.order_id)";
+                                      "%.profile_id AND "
+            + dialect_.withoutIndex("c.type") + " = " + bind(std::string("order_cancelled"))
+            + " AND c.ts <= " + now() + " AND c.order_id = %.order_id)";
         const auto notCancelled = [&cancelled](const std::string &alias) {
             std::string test = cancelled;
             for (std::size_t at = test.find('%'); at != std::string::npos; at = test.find('%'))
@@ -381,12 +381,14 @@ private:
             + linePredicate(info, condition, "li") + ") END)";
     }
 
-    /// "alias.type = ? AND window AND where…" for the events of a filter.
-    std::string eventTest(
-        const EventFilter &filter, const TimeWindow &when, const std::string &alias)
+    /// "alias.type = ? AND window AND where…" for the events of a filter. correlated: the
+    /// events of one profile, to be found by profile and time rather than by type.
+    std::string eventTest(const EventFilter &filter, const TimeWindow &when,
+        const std::string &alias, bool correlated = false)
     {
-        std::string test
-            = alias + ".type = " + bind(filter.event) + " AND " + window(when, alias + ".ts");
+        const std::string type = alias + ".type";
+        std::string test = (correlated ? dialect_.withoutIndex(type) : type) + " = "
+            + bind(filter.event) + " AND " + window(when, alias + ".ts");
         for (const PropertyCondition &condition : filter.where)
             test += " AND " + property(condition, alias);
         return test;
@@ -443,15 +445,14 @@ private:
             + " GROUP BY e.profile_id HAVING " + (zero ? negated(having) : having) + ")";
     }
 
-    std::string sequenceTest(const SequenceCondition &sequence)
+    std::string sequenceTest(const SequenceCondition &sequence, bool correlated = false)
     {
         const Millis within = wholeValue(sequence.withinHours) * kMillisPerHour;
         const std::string withinParam = bind(within);
-        std::string test = eventTest(sequence.first, sequence.when, "a");
-        TimeWindow ever;
-        std::string then
-            = "SELECT 1 FROM events AS b WHERE b.profile_id = a.profile_id AND b.type = "
-            + bind(sequence.then.event) + " AND b.ts > a.ts AND b.ts <= a.ts + " + withinParam;
+        std::string test = eventTest(sequence.first, sequence.when, "a", correlated);
+        std::string then = "SELECT 1 FROM events AS b WHERE b.profile_id = a.profile_id AND "
+            + dialect_.withoutIndex("b.type") + " = " + bind(sequence.then.event)
+            + " AND b.ts > a.ts AND b.ts <= a.ts + " + withinParam;
         for (const PropertyCondition &condition : sequence.then.where)
             then += " AND " + property(condition, "b");
         if (sequence.thenDid)
@@ -493,9 +494,9 @@ private:
         return "c.profile_id = pt.profile_id AND c.channel = " + bind(consent.channel)
             + " AND c.status = " + bind(std::string("granted")) + " AND c.ts <= " + now()
             + " AND NOT EXISTS (SELECT 1 FROM events AS u WHERE u.profile_id = pt.profile_id "
-              "AND u.type = "
-            + bind(consent.channel + "_unsubscribed") + " AND u.ts >= c.ts AND u.ts <= " + now()
-            + ")";
+              "AND "
+            + dialect_.withoutIndex("u.type") + " = " + bind(consent.channel + "_unsubscribed")
+            + " AND u.ts >= c.ts AND u.ts <= " + now() + ")";
     }
 
     std::string visit(const ConsentCondition &consent)
@@ -517,13 +518,13 @@ private:
     {
         const std::string aggregate = event.sum ? "total(" + summand(event, "e") + ")" : "count(*)";
         return "(SELECT " + aggregate + " FROM events AS e WHERE e.profile_id = pt.profile_id AND "
-            + eventTest(event.filter, event.when, "e") + ")";
+            + eventTest(event.filter, event.when, "e", true) + ")";
     }
 
     std::string measureOf(const SequenceCondition &sequence)
     {
         return "(SELECT count(*) FROM events AS a WHERE a.profile_id = pt.profile_id AND "
-            + sequenceTest(sequence) + ")";
+            + sequenceTest(sequence, true) + ")";
     }
 
     std::string measureOf(const RfmCondition &) { return "pt.rfm_group"; }
@@ -533,9 +534,10 @@ private:
         // The stated status, or "unsubscribed" when an unsubscribe event came after it.
         return "(SELECT CASE WHEN c.ts > " + now()
             + " THEN NULL WHEN EXISTS (SELECT 1 FROM "
-              "events AS u WHERE u.profile_id = pt.profile_id AND u.type = "
-            + bind(consent.channel + "_unsubscribed") + " AND u.ts >= c.ts AND u.ts <= " + now()
-            + ") THEN " + bind(std::string("unsubscribed"))
+              "events AS u WHERE u.profile_id = pt.profile_id AND "
+            + dialect_.withoutIndex("u.type") + " = " + bind(consent.channel + "_unsubscribed")
+            + " AND u.ts >= c.ts AND u.ts <= " + now() + ") THEN "
+            + bind(std::string("unsubscribed"))
             + " ELSE c.status END FROM consents AS c WHERE c.profile_id = pt.profile_id AND "
               "c.channel = "
             + bind(consent.channel) + ")";

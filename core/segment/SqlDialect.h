@@ -32,6 +32,12 @@ public:
     virtual std::string jsonElement(const std::string &alias) const = 0;
     /// True when a comma-separated list ("app,email,web") has the item.
     virtual std::string csvListHas(const std::string &list, const std::string &item) const = 0;
+    /**
+     * The expression, marked so that the planner does not choose an index for it. Used on
+     * the event type of correlated per-profile lookups: they must seek events_profile_ts
+     * (profile_id, ts), not walk a whole time range of one type on events_type_ts.
+     */
+    virtual std::string withoutIndex(const std::string &expression) const = 0;
     /// A common table expression computed once: "name AS MATERIALIZED (body)".
     virtual std::string materializedCte(const std::string &name, const std::string &body) const = 0;
 };
@@ -50,6 +56,7 @@ public:
         const std::string &alias) const override;
     std::string jsonElement(const std::string &alias) const override;
     std::string csvListHas(const std::string &list, const std::string &item) const override;
+    std::string withoutIndex(const std::string &expression) const override;
     std::string materializedCte(const std::string &name, const std::string &body) const override;
 };
 
