@@ -488,20 +488,23 @@ private:
         return "pt.rfm_group IN (" + list + ")";
     }
 
-    /// The consents row (alias c) says granted, and no unsubscribe event came at or after it.
-    std::string consentTest(const ConsentCondition &consent)
-    {
-        return "c.profile_id = pt.profile_id AND c.channel = " + bind(consent.channel)
-            + " AND c.status = " + bind(std::string("granted")) + " AND c.ts <= " + now()
-            + " AND NOT EXISTS (SELECT 1 FROM events AS u WHERE u.profile_id = pt.profile_id "
-              "AND "
-            + dialect_.withoutIndex("u.type") + " = " + bind(consent.channel + "_unsubscribed")
-            + " AND u.ts >= c.ts AND u.ts <= " + now() + ")";
-    }
-
+    /**
+     * The profiles whose consents row says granted (stated by now) with no unsubscribe
+     * event at or after it. Driven from consents, not from every profile; the unsubscribe
+     * events (few) are read once as a set, and only their profiles get the per-profile
+     * time check on events_profile_ts.
+     */
     std::string visit(const ConsentCondition &consent)
     {
-        return "EXISTS (SELECT 1 FROM consents AS c WHERE " + consentTest(consent) + ")";
+        const std::string unsubscribed = bind(consent.channel + "_unsubscribed");
+        return "pt.profile_id IN (SELECT c.profile_id FROM consents AS c WHERE c.channel = "
+            + bind(consent.channel) + " AND c.status = " + bind(std::string("granted"))
+            + " AND c.ts <= " + now()
+            + " AND (c.profile_id NOT IN (SELECT u.profile_id FROM events AS u WHERE u.type = "
+            + unsubscribed + " AND u.ts <= " + now()
+            + ") OR NOT EXISTS (SELECT 1 FROM events AS v WHERE v.profile_id = c.profile_id AND "
+            + dialect_.withoutIndex("v.type") + " = " + unsubscribed
+            + " AND v.ts >= c.ts AND v.ts <= " + now() + ")))";
     }
 
     // ---- explain values ----------------------------------------------------------------
