@@ -1,0 +1,118 @@
+// Times representative segment counts on a large workspace and prints their query plans.
+// Make a workspace first:
+//   build/app/clientele demo --out /tmp/big.clientele --shoppers 1000000 --end 2026-11-25
+//   build/tests/bench/bench_segment --workspace /tmp/big.clientele [--runs 5]
+#include "BenchReport.h"
+
+#include "segment/SegmentEvaluator.h"
+#include "segment/SegmentStore.h"
+#include "store/Database.h"
+#include "store/Workspace.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+using namespace clientele;
+
+namespace {
+
+struct Case {
+    const char *name;
+    const char *json;
+    bool asOf = false;
+};
+
+const Case kCases[] = {
+    { "revenue > 250, last order > 90 days ago",
+        R"({"version": 1, "rule": {"type": "all", "conditions": [
+            {"type": "trait", "field": "revenue", "op": ">", "value": 250},
+            {"type": "trait", "field": "last_order", "op": "more_than_days_ago", "value": 90}]}})" },
+    { ">= 2 product_added in 7 d, no order in 7 d",
+        R"({"version": 1, "rule": {"type": "all", "conditions": [
+            {"type": "event", "event": "product_added", "count": {"op": "at_least", "value": 2},
+             "when": {"in_last_days": 7}},
+            {"type": "event", "event": "order_completed", "did": false,
+             "when": {"in_last_days": 7}}]}})" },
+    { "abandoned cart (added in 7 d, no order in 24 h)",
+        R"({"version": 1, "rule": {"type": "sequence", "first": {"event": "product_added"},
+            "then": {"event": "order_completed"}, "within_hours": 24,
+            "when": {"in_last_days": 7}}})" },
+    { "nested 3 levels",
+        R"({"version": 1, "rule": {"type": "all", "conditions": [
+            {"type": "any", "conditions": [
+              {"type": "trait", "field": "country", "op": "one_of", "value": ["DE", "AT"]},
+              {"type": "all", "conditions": [
+                {"type": "trait", "field": "channels", "op": "contains", "value": "app"},
+                {"type": "trait", "field": "orders", "op": ">=", "value": 2}]}]},
+            {"type": "none", "conditions": [
+              {"type": "rfm", "groups": ["hibernating"]},
+              {"type": "event", "event": "order_completed", "where": [
+                {"property": "category", "op": "is", "value": "shoes"}],
+               "sum": {"of": "line_value", "op": ">", "value": 200},
+               "when": {"in_last_days": 90}}]},
+            {"type": "consent", "channel": "email"}]}})" },
+    { "as of 90 days before: revenue > 250, last order > 90 d",
+        R"({"version": 1, "rule": {"type": "all", "conditions": [
+            {"type": "trait", "field": "revenue", "op": ">", "value": 250},
+            {"type": "trait", "field": "last_order", "op": "more_than_days_ago", "value": 90}]}})",
+        true },
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    std::string path;
+    int runs = 5;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        const bool hasValue = i + 1 < argc;
+        if (arg == "--workspace" && hasValue)
+            path = argv[++i];
+        else if (arg == "--runs" && hasValue)
+            runs = std::max(1, std::atoi(argv[++i]));
+        else {
+            std::fprintf(stderr, "usage: bench_segment --workspace FILE [--runs N]\n");
+            return 2;
+        }
+    }
+    if (path.empty()) {
+        std::fprintf(stderr, "usage: bench_segment --workspace FILE [--runs N]\n");
+        return 2;
+    }
+    auto workspace = Workspace::open(path);
+    Database &db = workspace.db();
+    std::printf("workspace %s: %lld profiles, ~%lld events\n", path.c_str(),
+        static_cast<long long>(db.queryInt("SELECT count(*) FROM profiles")),
+        static_cast<long long>(db.queryInt("SELECT max(id) FROM events")));
+    SegmentStore store(db);
+    SegmentEvaluator evaluator(db, &store);
+    const Millis now = evaluator.timeFor({}).now;
+    for (const Case &test : kCases) {
+        const SegmentDefinition definition = SegmentDefinition::fromText(test.json);
+        EvaluationOptions options;
+        if (test.asOf)
+            options.asOf = now - 90 * kMillisPerDay;
+        std::vector<double> millis;
+        std::int64_t count = 0;
+        for (int run = 0; run < runs; ++run) {
+            const bench::Stopwatch watch;
+            count = evaluator.count(definition, options);
+            millis.push_back(watch.seconds() * 1000.0);
+        }
+        std::sort(millis.begin(), millis.end());
+        std::printf("%-56s count %8lld   median %9.1f ms   min %9.1f ms   max %9.1f ms (%d runs)\n",
+            test.name, static_cast<long long>(count), millis[millis.size() / 2], millis.front(),
+            millis.back(), runs);
+        const CompiledSegment compiled = evaluator.compile(definition, options);
+        auto plan = db.prepare("EXPLAIN QUERY PLAN " + compiled.sql("count(*)"));
+        compiled.bind(plan);
+        while (plan.step())
+            std::printf("    %s\n", plan.columnText(3).c_str());
+    }
+    std::printf("peak memory %.0f MiB\n", bench::peakMemoryMiB());
+    return 0;
+}
