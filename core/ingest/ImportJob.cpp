@@ -283,6 +283,9 @@ public:
             touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
             TraitBuilder::refresh(db_, touched_);
         }
+        // Fresh statistics let the planner pick the right index for a segment's conditions
+        // (e.g. revenue before last_order when few shoppers spent much).
+        refreshQueryStatistics(db_);
         const ResolutionStats &stats = resolver_.stats();
         summary_.profilesCreated = stats.profilesCreated;
         summary_.merges = stats.merges;

@@ -298,6 +298,12 @@ CREATE TABLE segment_sizes (
 
 } // namespace
 
+void refreshQueryStatistics(Database &db)
+{
+    db.exec("PRAGMA analysis_limit = 1000");
+    db.exec("ANALYZE");
+}
+
 void createEventIndexes(Database &db)
 {
     db.exec(R"sql(
