@@ -276,6 +276,9 @@ public:
             db_.exec("PRAGMA cache_size = -16384");
             createEventIndexes(db_);
             TraitBuilder::rebuildAll(db_, progress);
+            // Fresh statistics let the planner pick the right index for a segment's
+            // conditions (e.g. revenue before last_order when few shoppers spent much).
+            refreshQueryStatistics(db_);
         } else {
             touched_.insert(
                 touched_.end(), resolver_.mergedAway().begin(), resolver_.mergedAway().end());
@@ -283,9 +286,7 @@ public:
             touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
             TraitBuilder::refresh(db_, touched_);
         }
-        // Fresh statistics let the planner pick the right index for a segment's conditions
-        // (e.g. revenue before last_order when few shoppers spent much).
-        refreshQueryStatistics(db_);
+
         const ResolutionStats &stats = resolver_.stats();
         summary_.profilesCreated = stats.profilesCreated;
         summary_.merges = stats.merges;

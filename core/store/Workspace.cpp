@@ -130,6 +130,7 @@ void finishPendingTraitRebuild(Database &db)
         return;
     Transaction transaction(db);
     TraitBuilder::rebuildAll(db);
+    refreshQueryStatistics(db);
     db.exec("DELETE FROM meta WHERE key = 'traits.rebuild'");
     transaction.commit();
 }

@@ -70,9 +70,9 @@ namespace clientele {
  * transaction.
  */
 void dropEventIndexes(Database &db);
-/// Refreshes the statistics the query planner chooses indexes by (sampled ANALYZE: costs
-/// milliseconds): after an import or the demo, so segments over traits pick the index that
-/// narrows most.
+/// Refreshes the statistics the query planner chooses indexes by (ANALYZE of the traits
+/// table): after a first import, a trait rebuild or the demo, so that segments over traits
+/// pick the index that narrows most.
 void refreshQueryStatistics(Database &db);
 void createEventIndexes(Database &db);
 /// Drops all but the unique event-key index, which imports need to recognise duplicates.
