@@ -35,6 +35,7 @@ private:
     static int runProfileErase(const QStringList &arguments);
     static int runProfileExport(const QStringList &arguments);
     static int runProfileRebuildTraits(const QStringList &arguments);
+    static int runExport(const QStringList &arguments);
 };
 
 } // namespace clientele
