@@ -73,6 +73,51 @@ bool keeps(Keep keep, utf8proc_int32_t codePoint)
     return false;
 }
 
+/// Could NFC change text from this code point on? Combining marks compose with what is
+/// before them, conjoining Hangul jamo with each other.
+bool mayCompose(utf8proc_int32_t codePoint)
+{
+    switch (utf8proc_category(codePoint)) {
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+        return true;
+    default:
+        return codePoint >= 0x1100 && codePoint <= 0x11FF;
+    }
+}
+
+/// Appends the lower case of the code points of [data, data + size) that keep allows; false
+/// (with out unspecified) when the text is not UTF-8, or when stopAtComposable and a code
+/// point that NFC could combine turns up.
+bool appendLowerFiltered(const utf8proc_uint8_t *data, utf8proc_ssize_t size, Keep keep,
+    bool stopAtComposable, std::string &out)
+{
+    utf8proc_int32_t codePoint = 0;
+    while (size > 0) {
+        if (*data < 0x80) {
+            if (keeps(keep, *data))
+                out.push_back(asciiLower(static_cast<char>(*data)));
+            ++data;
+            --size;
+            continue;
+        }
+        const utf8proc_ssize_t length = utf8proc_iterate(data, size, &codePoint);
+        if (length <= 0)
+            return false;
+        data += length;
+        size -= length;
+        if (stopAtComposable && mayCompose(codePoint))
+            return false;
+        if (!keeps(keep, codePoint))
+            continue;
+        utf8proc_uint8_t encoded[4];
+        const utf8proc_ssize_t written = utf8proc_encode_char(utf8proc_tolower(codePoint), encoded);
+        out.append(reinterpret_cast<const char *>(encoded), static_cast<std::size_t>(written));
+    }
+    return true;
+}
+
 /// Lower case (after NFC) with only the code points keep allows.
 std::string lowerFiltered(std::string_view text, Keep keep)
 {
@@ -86,30 +131,25 @@ std::string lowerFiltered(std::string_view text, Keep keep)
         }
         return out;
     }
-    utf8proc_uint8_t *composed
-        = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t *>(std::string(text).c_str()));
+    // Most non-ASCII names (Zoë, Müller) are already composed: NFC, which allocates, is only
+    // needed when a combining character turns up.
+    const auto *bytes = reinterpret_cast<const utf8proc_uint8_t *>(text.data());
+    const auto size = static_cast<utf8proc_ssize_t>(text.size());
+    if (appendLowerFiltered(bytes, size, keep, true, out))
+        return out;
+    out.clear();
+    utf8proc_uint8_t *composed = nullptr;
+    const utf8proc_ssize_t composedSize = utf8proc_map(
+        bytes, size, &composed, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
     const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(composed, &std::free);
-    if (!composed) {
+    if (composedSize < 0 || !appendLowerFiltered(composed, composedSize, keep, false, out)) {
         // Not UTF-8: what can be said safely is the ASCII part.
+        out.clear();
         for (const char c : text) {
             const auto byte = static_cast<unsigned char>(c);
             if (byte < 0x80 && keeps(keep, byte))
                 out.push_back(asciiLower(c));
         }
-        return out;
-    }
-    const utf8proc_uint8_t *position = composed;
-    utf8proc_int32_t codePoint = 0;
-    while (*position) {
-        const utf8proc_ssize_t length = utf8proc_iterate(position, -1, &codePoint);
-        if (length <= 0)
-            break;
-        position += length;
-        if (!keeps(keep, codePoint))
-            continue;
-        utf8proc_uint8_t encoded[4];
-        const utf8proc_ssize_t size = utf8proc_encode_char(utf8proc_tolower(codePoint), encoded);
-        out.append(reinterpret_cast<const char *>(encoded), static_cast<std::size_t>(size));
     }
     return out;
 }
