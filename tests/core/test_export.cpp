@@ -214,8 +214,8 @@ void TestExport::migrationSixFollowsFourWithAGap()
         QCOMPARE(v4.version(), 4);
     }
     auto current = Workspace::open(old);
-    QCOMPARE(current.version(), 6);
-    QCOMPARE(Workspace::schemaVersion(), 6);
+    QCOMPARE(current.version(), Workspace::schemaVersion());
+    QVERIFY(Workspace::schemaVersion() >= 6);
     QCOMPARE(current.db().queryInt("SELECT count(*) FROM sqlite_schema WHERE name IN "
                                    "('exports', 'discount_codes')"),
         std::int64_t(2));
