@@ -40,6 +40,7 @@ private:
     static int runSegmentList(const QStringList &arguments);
     static int runSegmentSave(const QStringList &arguments);
     static int runSegmentExplain(const QStringList &arguments);
+    static int runExport(const QStringList &arguments);
 };
 
 } // namespace clientele

@@ -296,6 +296,41 @@ CREATE TABLE segment_sizes (
 )sql");
 }
 
+/**
+ * Version 6: campaign exports (core/export). Every export is recorded with its audience,
+ * format, columns, file and counts, so a campaign can be audited and reproduced; every
+ * discount code it handed out is kept with the shopper it went to, so a redeemed code can be
+ * traced back and a code is never issued twice in a workspace. discount_codes.profile_id has
+ * no foreign key on purpose: a merge deletes the merged profile, and the code must still
+ * name the profile it was issued to (merges says where that profile went). An erasure
+ * removes the shopper's codes with the other rows that carry a profile_id. Codes are random
+ * keys, so every index on them costs a random page write per code: only profile_id (for
+ * erasure and "codes of this shopper") is indexed, not export_id.
+ */
+void addExports(Database &db)
+{
+    db.exec(R"sql(
+CREATE TABLE exports (
+    id          INTEGER PRIMARY KEY,
+    ts          INTEGER NOT NULL,
+    audience    TEXT NOT NULL,
+    format      TEXT NOT NULL,
+    columns     TEXT NOT NULL,
+    file        TEXT NOT NULL,
+    counts      TEXT NOT NULL,
+    file_sha256 TEXT
+);
+
+CREATE TABLE discount_codes (
+    code       TEXT PRIMARY KEY,
+    profile_id INTEGER NOT NULL,
+    export_id  INTEGER NOT NULL REFERENCES exports(id),
+    created_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX discount_codes_profile ON discount_codes(profile_id);
+)sql");
+}
+
 } // namespace
 
 void refreshQueryStatistics(Database &db)
@@ -344,6 +379,7 @@ const std::vector<Migration> &workspaceMigrations()
         { 3, addProfileTraits },
         { 4, addProfileHistoryAndPrivacy },
         { 5, addSegments },
+        { 6, addExports },
     };
     return migrations;
 }

@@ -192,7 +192,9 @@ void TestSegment::initTestCase()
     workspace_ = std::make_unique<Workspace>(
         Workspace::create(test::toStd(dir_.filePath(QStringLiteral("segments.clientele")))));
     store_ = std::make_unique<SegmentStore>(db());
-    QCOMPARE(workspace_->version(), 5);
+    // A new workspace has every table the segment engine reads (saved segments: version 5).
+    QVERIFY(workspace_->version() >= 5);
+    QCOMPARE(workspace_->version(), Workspace::schemaVersion());
 
     db().exec("INSERT INTO products(id, sku, name, category, brand, price, currency) VALUES "
               "(1, 'TH-SHO-0001', 'Glide Shoe', 'shoes', 'Stridewell', 100, 'EUR'), "
