@@ -172,30 +172,49 @@ std::optional<SegmentDefinition> readDefinitionFile(const QString &path)
 /// The export command's ways of naming an audience; resolveAudience turns them into one.
 struct AudienceOptions {
     QCommandLineOption all { QStringLiteral("all"), CommandLine::tr("Every shopper.") };
+    QCommandLineOption segment { QStringLiteral("segment"),
+        CommandLine::tr("The shoppers of a saved segment (clientele segment list)."),
+        CommandLine::tr("NAME") };
     QCommandLineOption profiles { QStringLiteral("profiles"),
         CommandLine::tr("The shoppers whose profile ids the file lists, one per line."),
         CommandLine::tr("IDS.txt") };
 
-    void addTo(QCommandLineParser &parser) const { parser.addOptions({ all, profiles }); }
+    void addTo(QCommandLineParser &parser) const { parser.addOptions({ all, segment, profiles }); }
+    /// Whether exactly one audience is named; prints why not.
+    bool chosenOnce(const QCommandLineParser &parser) const
+    {
+        const int chosen = (parser.isSet(all) ? 1 : 0) + (parser.isSet(segment) ? 1 : 0)
+            + (parser.isSet(profiles) ? 1 : 0);
+        if (chosen == 1)
+            return true;
+        err() << CommandLine::tr("Choose the shoppers with exactly one of --all, --segment NAME "
+                                 "or --profiles IDS.txt.")
+              << Qt::endl;
+        return false;
+    }
 };
 
-/**
- * The one place that turns the command line into an Audience (a new source, such as
- * --segment NAME, is one more branch here). Prints why not and returns nullopt.
- */
+/// The one place that turns the command line into an Audience. Prints why not and returns
+/// nullopt.
 std::optional<Audience> resolveAudience(
-    const QCommandLineParser &parser, const AudienceOptions &options)
+    const QCommandLineParser &parser, const AudienceOptions &options, Database &db)
 {
-    const int chosen
-        = (parser.isSet(options.all) ? 1 : 0) + (parser.isSet(options.profiles) ? 1 : 0);
-    if (chosen != 1) {
-        err() << CommandLine::tr("Choose the shoppers with exactly one of --all or --profiles "
-                                 "IDS.txt.")
-              << Qt::endl;
-        return std::nullopt;
-    }
     if (parser.isSet(options.all))
         return Audience::all();
+    if (parser.isSet(options.segment)) {
+        const QString name = parser.value(options.segment);
+        SegmentStore store(db);
+        const auto saved = store.find(name.toStdString());
+        if (!saved) {
+            err() << CommandLine::tr("There is no saved segment '%1' in this workspace.").arg(name)
+                  << Qt::endl;
+            return std::nullopt;
+        }
+        SegmentEvaluator evaluator(db, &store);
+        return Audience::profiles(evaluator.ids(saved->definition),
+            { { "kind", "segment" }, { "name", saved->name },
+                { "definition", saved->definition.toJson() } });
+    }
     const QString path = parser.value(options.profiles);
     try {
         return Audience::profiles(Audience::readIdFile(path.toStdString()),
@@ -266,9 +285,9 @@ bool CommandLine::isCommand(const QStringList &arguments)
     const QString &first = arguments.at(1);
     return first == QLatin1String("demo") || first == QLatin1String("import")
         || first == QLatin1String("profile") || first == QLatin1String("segment")
-        || first == QLatin1String("export")
-        || first == QLatin1String("--help") || first == QLatin1String("-h")
-        || first == QLatin1String("--version") || first == QLatin1String("help");
+        || first == QLatin1String("export") || first == QLatin1String("--help")
+        || first == QLatin1String("-h") || first == QLatin1String("--version")
+        || first == QLatin1String("help");
 }
 
 int CommandLine::run(const QStringList &arguments)
@@ -322,7 +341,7 @@ int CommandLine::usage()
         "       clientele segment explain --workspace FILE (--name NAME | --file RULE.json)\n"
         "                                 KIND:VALUE [--as-of YYYY-MM-DD]\n"
         "                                         why a shopper is in a segment or not\n"
-        "       clientele export --workspace FILE (--all | --profiles IDS.txt)\n"
+        "       clientele export --workspace FILE (--all | --segment NAME | --profiles IDS.txt)\n"
         "                        --format generic|klaviyo|mailchimp|customer-match|meta\n"
         "                        [--columns a,b,c] [--code-pattern SAVE10-XXXXXX] [--offer TEXT]\n"
         "                        [--channel email|sms] [--bom] [--delimiter ';'] --out FILE "
@@ -1168,13 +1187,15 @@ int CommandLine::runExport(const QStringList &arguments)
     request.offer = parser.value(offerOption).toStdString();
     request.byteOrderMark = parser.isSet(bomOption);
     request.outputPath = parser.value(outOption).toStdString();
-    const auto audience = resolveAudience(parser, audienceOptions);
-    if (!audience)
+    if (!audienceOptions.chosenOnce(parser))
         return 2;
-    request.audience = *audience;
 
     try {
         auto workspace = Workspace::open(parser.value(workspaceOption).toStdString());
+        const auto audience = resolveAudience(parser, audienceOptions, workspace.db());
+        if (!audience)
+            return 1;
+        request.audience = *audience;
         QElapsedTimer timer;
         timer.start();
         StderrProgress progress;

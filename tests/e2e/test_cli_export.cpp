@@ -50,6 +50,7 @@ private Q_SLOTS:
     void everyFormatWritesAFileAndManifest();
     void nonConsentingShopperIsAbsent();
     void profileListWithCodes();
+    void savedSegmentIsTheAudience();
     void textSummaryAndUsageErrors();
 
 private:
@@ -222,6 +223,53 @@ void TestCliExport::profileListWithCodes()
         QVERIFY(trace.step());
         QCOMPARE(trace.columnText(0), rows[i].front());
     }
+}
+
+void TestCliExport::savedSegmentIsTheAudience()
+{
+    // A saved segment, as a marketer saves it, is an export's audience.
+    const QString rule = dir_.filePath(QStringLiteral("champions.json"));
+    {
+        QFile file(rule);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"version": 1, "rule": {"type": "rfm", "groups": ["champions"]}})");
+    }
+    QCOMPARE(run({ QStringLiteral("segment"), QStringLiteral("save"), QStringLiteral("--workspace"),
+                 workspace_, QStringLiteral("--name"), QStringLiteral("Champions"),
+                 QStringLiteral("--file"), rule }),
+        0);
+    QByteArray counted;
+    QCOMPARE(run({ QStringLiteral("segment"), QStringLiteral("count"),
+                     QStringLiteral("--workspace"), workspace_, QStringLiteral("--name"),
+                     QStringLiteral("Champions"), QStringLiteral("--json") },
+                 &counted),
+        0);
+    const qint64 members
+        = QJsonDocument::fromJson(counted).object().value(QStringLiteral("count")).toInteger();
+    QVERIFY(members > 0);
+
+    const QString out = dir_.filePath(QStringLiteral("champions.csv"));
+    const QJsonObject summary = exportJson(
+        { QStringLiteral("--segment"), QStringLiteral("Champions"), QStringLiteral("--format"),
+            QStringLiteral("mailchimp"), QStringLiteral("--out"), out });
+    QCOMPARE(summary.value(QStringLiteral("audience")).toInteger(), members);
+    const qint64 exported = summary.value(QStringLiteral("exported")).toInteger();
+    QVERIFY(exported > 0 && exported <= members);
+    QCOMPARE(qint64(readCsv(out).size() - 1), exported);
+    // The manifest names the segment, so the campaign can be reproduced.
+    QFile manifest(out + QStringLiteral(".manifest.json"));
+    QVERIFY(manifest.open(QIODevice::ReadOnly));
+    QVERIFY(manifest.readAll().contains("\"Champions\""));
+
+    QByteArray err;
+    QCOMPARE(run({ QStringLiteral("export"), QStringLiteral("--workspace"), workspace_,
+                     QStringLiteral("--segment"), QStringLiteral("No such segment"),
+                     QStringLiteral("--format"), QStringLiteral("generic"), QStringLiteral("--out"),
+                     dir_.filePath(QStringLiteral("none.csv")) },
+                 nullptr, &err),
+        1);
+    QVERIFY2(err.contains("No such segment"), err.constData());
+    QVERIFY(!QFile::exists(dir_.filePath(QStringLiteral("none.csv"))));
 }
 
 void TestCliExport::textSummaryAndUsageErrors()
