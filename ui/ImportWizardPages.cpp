@@ -7,6 +7,7 @@
 
 #include "common/Progress.h"
 #include "identity/MergeRules.h"
+#include "ingest/ImportJob.h"
 #include "ingest/ImportLog.h"
 #include "ingest/ImportPreset.h"
 #include "ingest/RowMapper.h"
@@ -123,7 +124,8 @@ public:
     {
         Progress noted = progress;
         QString stage = ImportRunPage::tr("Reading the file…");
-        if (progress.stage == "Saving")
+        if (progress.stage == "Saving" || progress.stage == ImportJob::kStageWritingShoppers
+            || progress.stage == ImportJob::kStageBuildingIndexes)
             stage = ImportRunPage::tr("Saving the import…");
         else if (progress.stage == TraitBuilder::kProgressStage)
             stage = ImportRunPage::tr("Computing customer traits…");

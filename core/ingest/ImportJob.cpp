@@ -30,6 +30,9 @@ namespace {
 
 constexpr std::int64_t kProgressEveryRows = 20000;
 constexpr std::int64_t kImportCacheKiB = 512 * 1024;
+/// The stages a first load reports after the rows (see ImportJob.h).
+constexpr const char *kStageShoppers = ImportJob::kStageWritingShoppers;
+constexpr const char *kStageIndexes = ImportJob::kStageBuildingIndexes;
 
 /// Whether the workspace has no events yet: a first load, which takes the bulk path.
 bool isFirstLoad(Database &db)
@@ -271,7 +274,9 @@ public:
     {
         flushOrder();
         if (bulkLoad_) {
+            reportProgress(progress, 0, 1, kStageShoppers);
             resolver_.finishBulkLoad();
+            reportProgress(progress, 0, 1, kStageIndexes);
             // Index builds sort: a small cache keeps SQLite's sorter threads (PERF-NOTES).
             db_.exec("PRAGMA cache_size = -16384");
             createEventIndexes(db_);

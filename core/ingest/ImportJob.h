@@ -59,6 +59,12 @@ struct ImportSummary {
  */
 class ImportJob {
 public:
+    /// Progress stages, in order: "Reading", "Importing" (rows, bytes of the file), then for
+    /// a first load kStageWritingShoppers and kStageBuildingIndexes, then
+    /// TraitBuilder::kProgressStage, then "Saving".
+    static constexpr const char *kStageWritingShoppers = "Writing shoppers";
+    static constexpr const char *kStageBuildingIndexes = "Building indexes";
+
     /// Throws Cancelled, IngestError (the file cannot be read), std::invalid_argument (the
     /// mapping does not fit the file) or StoreError.
     static ImportSummary run(

@@ -16,6 +16,8 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 using namespace clientele;
 
@@ -65,8 +67,8 @@ void writeEvents(const std::string &path, std::int64_t events, std::uint64_t sho
         const unsigned sku = static_cast<unsigned>(random.below(400));
         const unsigned cents = 500 + static_cast<unsigned>(random.below(19500));
         const int length = std::snprintf(line, sizeof line,
-            "e%" PRId64 ",%" PRId64 ",%s,%s%" PRIu64 "%s,dev-%" PRIu64 ",SKU-%u,%u.%02u,%u\n", i, ts,
-            type, known ? "shopper" : "", known ? shopper : 0, known ? "@example.com" : "",
+            "e%" PRId64 ",%" PRId64 ",%s,%s%" PRIu64 "%s,dev-%" PRIu64 ",SKU-%u,%u.%02u,%u\n", i,
+            ts, type, known ? "shopper" : "", known ? shopper : 0, known ? "@example.com" : "",
             shopper * 2 + (i & 1), sku, cents / 100, cents % 100, 1 + (sku % 3));
         if (!known) {
             // Anonymous visitors have no email cell at all.
@@ -99,10 +101,33 @@ ImportMapping eventsMapping()
     return mapping;
 }
 
+/// Records when each stage of the import began, for the breakdown.
+class StageClock : public ProgressSink {
+public:
+    bool report(const Progress &progress) override
+    {
+        if (stages_.empty() || stages_.back().first != progress.stage)
+            stages_.emplace_back(progress.stage, stopwatch_.seconds());
+        return true;
+    }
+    void print(double total) const
+    {
+        for (std::size_t i = 0; i < stages_.size(); ++i) {
+            const double end = i + 1 < stages_.size() ? stages_[i + 1].second : total;
+            std::printf("  %-28s %7.2f s\n", stages_[i].first.c_str(), end - stages_[i].second);
+        }
+    }
+
+private:
+    bench::Stopwatch stopwatch_;
+    std::vector<std::pair<std::string, double>> stages_;
+};
+
 double shellImportSeconds(const std::string &csv, const std::string &db)
 {
     std::filesystem::remove(db);
-    const std::string command = "sqlite3 " + db + " -cmd '.mode csv' '.import " + csv + " events' 2>&1";
+    const std::string command
+        = "sqlite3 " + db + " -cmd '.mode csv' '.import " + csv + " events' 2>&1";
     bench::Stopwatch stopwatch;
     const int status = std::system(command.c_str());
     const double seconds = stopwatch.seconds();
@@ -130,7 +155,8 @@ int main(int argc, char *argv[])
         else if (arg == "--keep")
             keep = true;
         else {
-            std::fprintf(stderr, "usage: bench_import [--events N] [--shoppers N] [--dir DIR] [--keep]\n");
+            std::fprintf(
+                stderr, "usage: bench_import [--events N] [--shoppers N] [--dir DIR] [--keep]\n");
             return 2;
         }
     }
@@ -146,27 +172,32 @@ int main(int argc, char *argv[])
 
     const double shell = shellImportSeconds(csv, shellDb);
     if (shell > 0)
-        std::printf("sqlite3 shell .import:   %.2f s  (%.0f rows/s)\n", shell, static_cast<double>(events) / shell);
+        std::printf("sqlite3 shell .import:   %.2f s  (%.0f rows/s)\n", shell,
+            static_cast<double>(events) / shell);
     else
         std::printf("sqlite3 shell .import:   not available (install the sqlite3 package)\n");
 
     for (const char *suffix : { "", "-wal", "-shm" })
         std::filesystem::remove(workspacePath + suffix);
     ImportSummary summary;
+    StageClock stages;
     bench::Stopwatch import;
     {
         auto workspace = Workspace::create(workspacePath);
         ImportRequest request;
         request.inputPath = csv;
         request.mapping = eventsMapping();
-        summary = ImportJob::run(workspace, request);
+        summary = ImportJob::run(workspace, request, &stages);
     }
     const double seconds = import.seconds();
     std::printf("clientele import:        %.2f s  (%.0f events/s)\n", seconds,
         static_cast<double>(summary.rowsRead) / seconds);
-    std::printf("  rows %" PRId64 ": imported %" PRId64 ", duplicates %" PRId64 ", rejected %" PRId64 "\n",
+    stages.print(seconds);
+    std::printf("  rows %" PRId64 ": imported %" PRId64 ", duplicates %" PRId64
+                ", rejected %" PRId64 "\n",
         summary.rowsRead, summary.imported, summary.duplicates, summary.rejected);
-    std::printf("  profiles created %" PRId64 ", merges %" PRId64 "\n", summary.profilesCreated, summary.merges);
+    std::printf("  profiles created %" PRId64 ", merges %" PRId64 "\n", summary.profilesCreated,
+        summary.merges);
     if (shell > 0)
         std::printf("ratio (shell time / clientele time): %.2f\n", shell / seconds);
     std::printf("peak memory: %.1f MiB\n", bench::peakMemoryMiB());
