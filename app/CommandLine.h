@@ -35,6 +35,11 @@ private:
     static int runProfileErase(const QStringList &arguments);
     static int runProfileExport(const QStringList &arguments);
     static int runProfileRebuildTraits(const QStringList &arguments);
+    static int runSegment(const QStringList &arguments);
+    static int runSegmentCount(const QStringList &arguments);
+    static int runSegmentList(const QStringList &arguments);
+    static int runSegmentSave(const QStringList &arguments);
+    static int runSegmentExplain(const QStringList &arguments);
 };
 
 } // namespace clientele

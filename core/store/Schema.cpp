@@ -269,6 +269,33 @@ CREATE TABLE erasures (
 )sql");
 }
 
+/**
+ * Version 5: saved segments (core/segment). The definition is the segment's JSON document
+ * (docs/segment-format.md); segment_sizes keeps one size per segment per day, recorded
+ * when the workspace is opened (SegmentStore::recordDailySizes), for the size-over-time
+ * chart.
+ */
+void addSegments(Database &db)
+{
+    db.exec(R"sql(
+CREATE TABLE segments (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    description TEXT NOT NULL DEFAULT '',
+    definition  TEXT NOT NULL CHECK (json_valid(definition)),
+    created_at  INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL
+);
+
+CREATE TABLE segment_sizes (
+    segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    day        TEXT NOT NULL,
+    size       INTEGER NOT NULL,
+    PRIMARY KEY (segment_id, day)
+) WITHOUT ROWID;
+)sql");
+}
+
 } // namespace
 
 void createEventIndexes(Database &db)
@@ -307,6 +334,7 @@ const std::vector<Migration> &workspaceMigrations()
         { 2, addMergeRefusals },
         { 3, addProfileTraits },
         { 4, addProfileHistoryAndPrivacy },
+        { 5, addSegments },
     };
     return migrations;
 }
