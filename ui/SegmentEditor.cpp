@@ -273,10 +273,12 @@ SegmentEditor::SegmentEditor(QWidget *parent)
     sample_->setWordWrap(false);
     sample_->verticalHeader()->hide();
     sample_->verticalHeader()->setDefaultSectionSize(sample_->fontMetrics().height() + 8);
-    sample_->horizontalHeader()->setStretchLastSection(true);
-    sample_->setColumnWidth(SegmentMemberModel::Name, 120);
-    sample_->setColumnWidth(SegmentMemberModel::Email, 130);
-    sample_->setColumnWidth(SegmentMemberModel::Revenue, 75);
+    // Names and addresses share what the money and RFM columns leave: no sideways scrolling.
+    QHeaderView *header = sample_->horizontalHeader();
+    header->setSectionResizeMode(SegmentMemberModel::Name, QHeaderView::Stretch);
+    header->setSectionResizeMode(SegmentMemberModel::Email, QHeaderView::Stretch);
+    header->setSectionResizeMode(SegmentMemberModel::Revenue, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(SegmentMemberModel::RfmGroup, QHeaderView::ResizeToContents);
     connect(sample_, &QTableView::activated, this, [this](const QModelIndex &index) {
         if (const std::int64_t id = sampleModel_->profileIdAt(index.row()))
             Q_EMIT profileRequested(id);
@@ -741,7 +743,7 @@ void SegmentEditor::showResult(const SegmentCountResult &result)
     lastReach_ = result.reach;
     count_->setText((result.reach.total == 1 ? tr("1 shopper · %2 ms") : tr("%1 shoppers · %2 ms"))
                         .arg(locale.toString(static_cast<qlonglong>(result.reach.total)))
-                        .arg(result.elapsedMs));
+                        .arg(result.elapsedMs < 1 ? tr("< 1") : QString::number(result.elapsedMs)));
     setCountGreyed(false);
     countStatus_->clear();
     reach_->setText(tr("Reachable: %1 by e-mail · %2 by SMS · %3 by push")

@@ -12,11 +12,6 @@ namespace {
 
 using json = nlohmann::json;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SegmentText", text);
-}
-
 QString qs(const std::string &text)
 {
     return QString::fromStdString(text);
@@ -32,14 +27,14 @@ QString valueText(const json &value)
     if (value.is_number())
         return QLocale().toString(value.get<double>(), 'g', 12);
     if (value.is_boolean())
-        return value.get<bool>() ? tr("yes") : tr("no");
+        return value.get<bool>() ? SegmentText::tr("yes") : SegmentText::tr("no");
     if (value.is_array()) {
         QStringList items;
         for (const json &item : value)
             items << valueText(item);
-        return items.join(tr(", "));
+        return items.join(SegmentText::tr(", "));
     }
-    return tr("(nothing)");
+    return SegmentText::tr("(nothing)");
 }
 
 struct EventWords {
@@ -102,10 +97,10 @@ QString spelled(const std::string &key)
 QString windowText(const json &when)
 {
     if (when.is_object() && when.contains("in_last_days"))
-        return tr("in the last %1 days").arg(valueText(when.at("in_last_days")));
+        return SegmentText::tr("in the last %1 days").arg(valueText(when.at("in_last_days")));
     if (when.is_object() && when.contains("between") && when.at("between").is_array()
         && when.at("between").size() == 2)
-        return tr("between %1 and %2")
+        return SegmentText::tr("between %1 and %2")
             .arg(valueText(when.at("between").at(0)), valueText(when.at("between").at(1)));
     return {};
 }
@@ -113,20 +108,21 @@ QString windowText(const json &when)
 QString comparison(const std::string &op, const json &value)
 {
     if (op == "is_set")
-        return tr("is known");
+        return SegmentText::tr("is known");
     if (op == "is_not_set")
-        return tr("is not known");
+        return SegmentText::tr("is not known");
     if (op == "between" && value.is_array() && value.size() == 2)
-        return tr("is between %1 and %2").arg(valueText(value.at(0)), valueText(value.at(1)));
+        return SegmentText::tr("is between %1 and %2")
+            .arg(valueText(value.at(0)), valueText(value.at(1)));
     if (op == "in_last_days")
-        return tr("is in the last %1 days").arg(valueText(value));
+        return SegmentText::tr("is in the last %1 days").arg(valueText(value));
     if (op == "more_than_days_ago")
-        return tr("is more than %1 days ago").arg(valueText(value));
+        return SegmentText::tr("is more than %1 days ago").arg(valueText(value));
     if (op == "in_next_days")
-        return tr("is in the next %1 days").arg(valueText(value));
+        return SegmentText::tr("is in the next %1 days").arg(valueText(value));
     if (op == "one_of")
-        return tr("is one of %1").arg(valueText(value));
-    return tr("%1 %2").arg(SegmentText::operatorLabel(op), valueText(value));
+        return SegmentText::tr("is one of %1").arg(valueText(value));
+    return SegmentText::tr("%1 %2").arg(SegmentText::operatorLabel(op), valueText(value));
 }
 
 QString whereText(const json &where)
@@ -140,18 +136,84 @@ QString whereText(const json &where)
         const QString name = info && !info->column.empty()
             ? SegmentText::fieldLabel(*info).toLower()
             : spelled(property);
-        parts << tr("%1 %2").arg(
+        parts << SegmentText::tr("%1 %2").arg(
             name, comparison(item.value("op", std::string()), item.value("value", json())));
     }
-    return parts.isEmpty() ? QString() : tr("where %1").arg(parts.join(tr(" and ")));
+    return parts.isEmpty() ? QString()
+                           : SegmentText::tr("where %1").arg(parts.join(SegmentText::tr(" and ")));
 }
 
 QString eventFilterText(const json &filter, bool did)
 {
     QString text = SegmentText::eventPhrase(filter.value("event", std::string()), did);
     const QString where = whereText(filter.value("where", json()));
-    return where.isEmpty() ? text : tr("%1 %2").arg(text, where);
+    return where.isEmpty() ? text : SegmentText::tr("%1 %2").arg(text, where);
 }
+
+/// The English labels of FieldRegistry, listed so that lupdate offers them for translation.
+[[maybe_unused]] const char *const kFieldLabels[] = {
+    QT_TRANSLATE_NOOP("SegmentFields", "Name"),
+    QT_TRANSLATE_NOOP("SegmentFields", "First name"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Last name"),
+    QT_TRANSLATE_NOOP("SegmentFields", "E-mail address"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Phone number"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Customer id"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Country"),
+    QT_TRANSLATE_NOOP("SegmentFields", "City"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Time zone"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Known shopper (has an identifier)"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Profile created"),
+    QT_TRANSLATE_NOOP("SegmentFields", "First seen"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Last seen"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Channels used"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Devices"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Orders"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Revenue"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Average order value"),
+    QT_TRANSLATE_NOOP("SegmentFields", "First order"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Last order"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Cancelled orders"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Refunds"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Refunded value"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Favourite category"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Favourite brand"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Cart value"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Items in cart"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Cart open since"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Abandoned carts"),
+    QT_TRANSLATE_NOOP("SegmentFields", "E-mails received (30 days)"),
+    QT_TRANSLATE_NOOP("SegmentFields", "E-mails opened (30 days)"),
+    QT_TRANSLATE_NOOP("SegmentFields", "E-mails clicked (30 days)"),
+    QT_TRANSLATE_NOOP("SegmentFields", "E-mails received (90 days)"),
+    QT_TRANSLATE_NOOP("SegmentFields", "E-mails opened (90 days)"),
+    QT_TRANSLATE_NOOP("SegmentFields", "E-mails clicked (90 days)"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Last e-mail opened"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Last viewed products (SKU)"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Loyalty member"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Loyalty tier"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Loyalty points"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Open support tickets"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Reviews written"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Average rating given"),
+    QT_TRANSLATE_NOOP("SegmentFields", "RFM group"),
+    QT_TRANSLATE_NOOP("SegmentFields", "RFM recency score"),
+    QT_TRANSLATE_NOOP("SegmentFields", "RFM frequency score"),
+    QT_TRANSLATE_NOOP("SegmentFields", "RFM monetary score"),
+    QT_TRANSLATE_NOOP("SegmentFields", "E-mail consent"),
+    QT_TRANSLATE_NOOP("SegmentFields", "SMS consent"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Push consent"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Channel"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Product id"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Product SKU"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Product category"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Product brand"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Value (price or order total)"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Quantity"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Order id"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Cart id"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Currency"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Event property"),
+};
 
 } // namespace
 

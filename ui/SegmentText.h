@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <string>
@@ -16,6 +17,8 @@ namespace clientele {
  * the "SegmentText" translation context.
  */
 class SegmentText {
+    Q_DECLARE_TR_FUNCTIONS(SegmentText)
+
 public:
     static QString fieldLabel(const FieldInfo &field);
     static QString groupLabel(FieldGroup group);

@@ -329,6 +329,19 @@ void TestSegments::nestedGroupSentenceAndUndo()
         dumped(editor_->document()["rule"]["conditions"][2]["field"]), dumped(json("country")));
     editor_->undoStack()->undo();
     QCOMPARE(dumped(editor_->document()), dumped(beforeMove));
+    QTest::mouseClick(
+        row(editor_, 2)->findChild<QToolButton *>(QStringLiteral("moveUp")), Qt::LeftButton);
+    QTRY_COMPARE(
+        editor_->document()["rule"]["conditions"][1]["conditions"][0]["field"].get<std::string>(),
+        std::string("loyalty_member"));
+    QTest::mouseClick(
+        row(editor_, 1)->findChild<QToolButton *>(QStringLiteral("remove")), Qt::LeftButton);
+    QTRY_COMPARE(editor_->rows().size(), std::size_t(2));
+    QCOMPARE(editor_->document()["rule"]["conditions"][1]["conditions"].size(), std::size_t(1));
+    editor_->undoStack()->undo();
+    editor_->undoStack()->undo();
+    QCOMPARE(dumped(editor_->document()), dumped(beforeMove));
+    QCOMPARE(editor_->rows().size(), std::size_t(3));
 }
 
 void TestSegments::invalidValueDisablesSave()
@@ -543,18 +556,30 @@ void TestSegments::historyDuplicateDelete()
     QTRY_VERIFY(!page_->isLoading());
     saveScreenshot(*window_, QStringLiteral("segments-list.png"));
 
-    const int copy = page_->model()->rowOf(QStringLiteral("Big spenders (copy)"));
+    // Renaming keeps one entry, under the new name.
+    page_->editSegment(page_->model()->rowOf(QStringLiteral("Big spenders (copy)")));
+    QVERIFY(page_->isEditing());
+    editor_->nameField()->selectAll();
+    QTest::keyClicks(editor_->nameField(), QStringLiteral("Top spenders"));
+    QVERIFY(editor_->saveButton()->isEnabled());
+    QTest::mouseClick(editor_->saveButton(), Qt::LeftButton);
+    QTRY_VERIFY(!page_->isEditing());
+    QTRY_VERIFY(page_->model()->rowOf(QStringLiteral("Top spenders")) >= 0);
+    QCOMPARE(page_->model()->rowOf(QStringLiteral("Big spenders (copy)")), -1);
+    QTRY_VERIFY(!page_->isLoading());
+
+    const int copy = page_->model()->rowOf(QStringLiteral("Top spenders"));
     page_->table()->selectRow(copy);
     Prompts::setNextConfirmation(false);
     QTest::mouseClick(
         page_->findChild<QPushButton *>(QStringLiteral("deleteSegmentButton")), Qt::LeftButton);
     QTest::qWait(50);
-    QVERIFY(page_->model()->rowOf(QStringLiteral("Big spenders (copy)")) >= 0);
+    QVERIFY(page_->model()->rowOf(QStringLiteral("Top spenders")) >= 0);
     page_->table()->selectRow(copy);
     Prompts::setNextConfirmation(true);
     QTest::mouseClick(
         page_->findChild<QPushButton *>(QStringLiteral("deleteSegmentButton")), Qt::LeftButton);
-    QTRY_COMPARE(page_->model()->rowOf(QStringLiteral("Big spenders (copy)")), -1);
+    QTRY_COMPARE(page_->model()->rowOf(QStringLiteral("Top spenders")), -1);
     QVERIFY(page_->model()->rowOf(QStringLiteral("Big spenders")) >= 0);
 }
 
