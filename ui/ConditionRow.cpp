@@ -166,6 +166,8 @@ json ConditionRow::defaultCondition(const QString &entry)
         return { { "type", "rfm" }, { "groups", json::array({ "at_risk" }) } };
     if (entry.startsWith(QLatin1String("consent:")))
         return { { "type", "consent" }, { "channel", entry.mid(8).toStdString() } };
+    if (entry == QLatin1String("segment"))
+        return { { "type", "segment" }, { "segment", "" }, { "member", true } };
     return defaultCondition(QStringLiteral("trait:orders"));
 }
 
@@ -231,6 +233,8 @@ void ConditionRow::build()
         buildRfm(body);
     else if (type == "consent")
         buildConsent(body);
+    else if (type == "segment")
+        buildMembership(body);
     body->addStretch();
 
     auto *up = toolButton(this, QStringLiteral("↑"), tr("Move up"), QStringLiteral("moveUp"));
@@ -539,6 +543,12 @@ void ConditionRow::buildEvent(QHBoxLayout *line)
             line->addWidget(word(tr("times"), this));
         }
     }
+    if (node_.contains("sum")) {
+        // Kept as written (the builder has no editor for sums yet) but never hidden.
+        auto *sum = word(SegmentText::sumText(node_.at("sum")), this);
+        sum->setObjectName(QStringLiteral("sumText"));
+        line->addWidget(sum);
+    }
     buildWindow(line, "when");
 
     auto *addWhere = new QToolButton(this);
@@ -568,6 +578,8 @@ void ConditionRow::buildWhere(QVBoxLayout *rows, const std::string &filterKey)
         properties->setObjectName(QStringLiteral("propertyCombo"));
         for (const FieldInfo &info : registry.eventProperties())
             properties->addItem(SegmentText::fieldLabel(info), qs(info.key));
+        if (!property.empty() && properties->findData(qs(property)) < 0)
+            properties->addItem(qs(property), qs(property)); // a JSON property, props.PATH
         properties->setCurrentIndex(properties->findData(qs(property)));
         connect(
             properties, &QComboBox::activated, this, [this, properties, filterKey, i](int index) {
@@ -753,6 +765,35 @@ void ConditionRow::buildRfm(QHBoxLayout *line)
     button->setText(chosen.isEmpty() ? tr("choose groups…") : chosen.join(tr(" or ")));
     line->addWidget(word(tr("is one of"), this));
     line->addWidget(button);
+}
+
+void ConditionRow::buildMembership(QHBoxLayout *line)
+{
+    auto *member = new QComboBox(this);
+    member->setObjectName(QStringLiteral("memberCombo"));
+    member->addItem(tr("is in"), true);
+    member->addItem(tr("is not in"), false);
+    member->setCurrentIndex(node_.value("member", true) ? 0 : 1);
+    connect(member, &QComboBox::activated, this, [this, member](int index) {
+        node_["member"] = member->itemData(index).toBool();
+        commit(QStringLiteral("member"), false);
+    });
+    line->addWidget(member);
+    auto *segments = new QComboBox(this);
+    segments->setObjectName(QStringLiteral("segmentCombo"));
+    segments->setMinimumWidth(180);
+    QStringList names = pickers_.segments;
+    const QString current = qs(node_.value("segment", std::string()));
+    if (!current.isEmpty() && !names.contains(current))
+        names.prepend(current);
+    segments->addItems(names);
+    segments->setCurrentIndex(segments->findText(current));
+    segments->setPlaceholderText(tr("choose a segment…"));
+    connect(segments, &QComboBox::activated, this, [this, segments](int index) {
+        node_["segment"] = segments->itemText(index).toStdString();
+        commit(QStringLiteral("segment"), false);
+    });
+    line->addWidget(segments);
 }
 
 void ConditionRow::buildConsent(QHBoxLayout *line)

@@ -63,6 +63,7 @@ private:
     void buildSequence(QHBoxLayout *line);
     void buildRfm(QHBoxLayout *line);
     void buildConsent(QHBoxLayout *line);
+    void buildMembership(QHBoxLayout *line);
     /// The "when" widgets of node_[key] on line.
     void buildWindow(QHBoxLayout *line, const std::string &key);
     /// The "where" rows of the filter at node_[filterKey] (empty key: node_ itself).

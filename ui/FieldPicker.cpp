@@ -23,6 +23,8 @@ const FieldGroup kGroups[] = { FieldGroup::Profile, FieldGroup::Orders, FieldGro
 QList<QString> specialEntries(FieldGroup group)
 {
     switch (group) {
+    case FieldGroup::Profile:
+        return { QStringLiteral("segment") };
     case FieldGroup::Rfm:
         return { QStringLiteral("rfm") };
     case FieldGroup::Behaviour:
@@ -46,6 +48,8 @@ QString FieldPickerPopup::entryLabel(const QString &entry)
         return tr("Did one event, then (not) another…");
     if (entry == QLatin1String("rfm"))
         return tr("In RFM group…");
+    if (entry == QLatin1String("segment"))
+        return tr("In another saved segment…");
     if (entry.startsWith(QLatin1String("consent:")))
         return tr("May be contacted by %1")
             .arg(SegmentText::consentChannelLabel(entry.mid(8).toStdString()));
@@ -156,6 +160,8 @@ void FieldPickerButton::setEntry(const QString &entry)
         label = tr("Behaviour");
     else if (entry == QLatin1String("sequence"))
         label = tr("Sequence");
+    else if (entry == QLatin1String("segment"))
+        label = tr("Segment");
     setText(label + QStringLiteral(" ▾"));
 }
 

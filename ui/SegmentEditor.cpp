@@ -325,6 +325,7 @@ void SegmentEditor::setWorkspace(const QString &path, const std::string &currenc
     currency_ = currency;
     runner_->setWorkspace(path);
     pickers_ = {};
+    allSegmentNames_.clear();
     hasPickers_ = false;
     if (!path.isEmpty())
         runner_->loadPickers();
@@ -333,6 +334,7 @@ void SegmentEditor::setWorkspace(const QString &path, const std::string &currenc
 void SegmentEditor::editNew()
 {
     originalName_.clear();
+    pickers_.segments = allSegmentNames_;
     title_->setText(tr("New Segment"));
     historyBox_->hide();
     lastCount_.reset();
@@ -350,6 +352,8 @@ void SegmentEditor::editNew()
 void SegmentEditor::edit(const SavedSegment &segment)
 {
     originalName_ = QString::fromStdString(segment.name);
+    pickers_.segments = allSegmentNames_;
+    pickers_.segments.removeAll(originalName_);
     title_->setText(tr("Edit Segment"));
     lastCount_.reset();
     lastReach_.reset();
@@ -424,6 +428,17 @@ void SegmentEditor::setHistory(const std::vector<SegmentSize> &sizes)
             : tr("Sizes of %1 days; one is recorded a day, when the workspace is opened.")
                   .arg(sizes.size()));
     historyBox_->show();
+}
+
+void SegmentEditor::setSegmentNames(const QStringList &names)
+{
+    allSegmentNames_ = names;
+    QStringList others = names;
+    others.removeAll(originalName_); // a segment cannot include itself
+    if (others == pickers_.segments)
+        return;
+    pickers_.segments = others;
+    rebuildTree();
 }
 
 SegmentDefinition SegmentEditor::definition() const
@@ -668,6 +683,26 @@ void SegmentEditor::refresh()
     ValidationOptions options;
     options.selfName = state_.name.toStdString();
     issues_ = validator.validateJson(state_.document, options);
+    // Included segments are looked up in the workspace, which only the workers read: the
+    // count and the save check them (cycles, removed segments) and say so.
+    std::vector<ValidationIssue> kept;
+    for (ValidationIssue &issue : issues_) {
+        const std::string suffix = "/segment";
+        if (issue.path.size() > suffix.size()
+            && issue.path.compare(issue.path.size() - suffix.size(), suffix.size(), suffix) == 0) {
+            const json node = state_.document.value(
+                Pointer(issue.path.substr(0, issue.path.size() - suffix.size())), json());
+            if (node.value("type", std::string()) == "segment")
+                continue;
+        }
+        kept.push_back(std::move(issue));
+    }
+    issues_ = std::move(kept);
+    for (const ConditionRow *row : rows_) {
+        if (row->node().value("type", std::string()) == "segment"
+            && row->node().value("segment", std::string()).empty())
+            issues_.push_back({ row->path() + "/segment", tr("Choose a segment.").toStdString() });
+    }
 
     // Each issue goes to the row or group whose path is the longest prefix of its path.
     std::vector<QStringList> rowIssues(rows_.size());
@@ -727,6 +762,7 @@ void SegmentEditor::refresh()
         return; // a new name or description: the members are the same
     countedDocument_ = state_.document;
     setCountGreyed(true);
+    countStatus_->setStyleSheet(QStringLiteral("color: palette(dark);"));
     countStatus_->setText(tr("counting…"));
     runner_->start(state_.document);
 }
@@ -759,6 +795,7 @@ void SegmentEditor::showResult(const SegmentCountResult &result)
 void SegmentEditor::showCountFailure(const QString &message)
 {
     countStatus_->setText(tr("Could not count: %1").arg(message));
+    countStatus_->setStyleSheet(QStringLiteral("color: #c62828;"));
 }
 
 } // namespace clientele

@@ -57,6 +57,8 @@ public:
     /// A saved segment; its size history follows with setHistory().
     void edit(const SavedSegment &segment);
     void setHistory(const std::vector<SegmentSize> &sizes);
+    /// The saved segments a condition may include ("in another segment").
+    void setSegmentNames(const QStringList &names);
 
     const nlohmann::json &document() const { return state_.document; }
     SegmentDefinition definition() const;
@@ -126,6 +128,7 @@ private:
     std::string currency_;
     SegmentPickers pickers_;
     bool hasPickers_ = false;
+    QStringList allSegmentNames_;
     QUndoStack *undo_ = nullptr;
     SegmentCountRunner *runner_ = nullptr;
 

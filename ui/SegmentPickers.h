@@ -11,6 +11,8 @@ struct SegmentPickers {
     QStringList brands;
     QStringList countries;
     QStringList channels;
+    /// Saved segments another segment may include (not the one being edited).
+    QStringList segments;
 };
 
 } // namespace clientele

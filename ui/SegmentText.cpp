@@ -292,6 +292,16 @@ QString SegmentText::eventPhrase(const std::string &event, bool did)
     return did ? tr("did %1").arg(spelled(event)) : tr("did not do %1").arg(spelled(event));
 }
 
+QString SegmentText::sumText(const json &sum)
+{
+    const std::string of = sum.value("of", std::string());
+    const QString what = of == "quantity" ? tr("quantity")
+        : of == "line_value"              ? tr("spent on the matching products")
+                                          : tr("value");
+    return tr("with a total %1 that %2")
+        .arg(what, comparison(sum.value("op", std::string()), sum.value("value", json())));
+}
+
 QString SegmentText::consentChannelLabel(const std::string &channel)
 {
     if (channel == "email")
@@ -342,6 +352,9 @@ QString SegmentText::clause(const json &condition, bool *startsWithWhose)
             else if (op == "exactly")
                 text = tr("%1 exactly %2 times").arg(text, n);
         }
+        const json sum = condition.value("sum", json());
+        if (sum.is_object())
+            text = tr("%1 %2").arg(text, sumText(sum));
         const QString window = windowText(condition.value("when", json()));
         if (!window.isEmpty())
             text = tr("%1 %2").arg(text, window);

@@ -29,6 +29,8 @@ public:
     /// "added to cart" / "did not add to cart".
     static QString eventPhrase(const std::string &event, bool did);
     static QString consentChannelLabel(const std::string &channel);
+    /// "with a total value more than 200" for an event condition's "sum".
+    static QString sumText(const nlohmann::json &sum);
     /// "Shoppers who added to cart at least 2 times in the last 7 days and …".
     static QString sentence(const nlohmann::json &rule);
     /// One leaf condition without its relative word; startsWithWhose says which one it

@@ -185,8 +185,12 @@ void SegmentsPage::reload()
                 return;
             loadingList_ = false;
             std::vector<std::pair<std::int64_t, SegmentDefinition>> toCount;
-            for (const SavedSegment &segment : segments)
+            QStringList names;
+            for (const SavedSegment &segment : segments) {
                 toCount.emplace_back(segment.id, segment.definition);
+                names << QString::fromStdString(segment.name);
+            }
+            editor_->setSegmentNames(names);
             model_->setSegments(std::move(segments));
             updateListState();
             pendingCounts_ = static_cast<int>(toCount.size());

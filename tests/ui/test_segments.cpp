@@ -63,6 +63,7 @@ private Q_SLOTS:
     void nestedGroupSentenceAndUndo();
     void invalidValueDisablesSave();
     void saveShowsSegmentInList();
+    void includesAnotherSegment();
     void abandonedCartShapes();
     void newerEditSupersedesCount();
     void historyDuplicateDelete();
@@ -404,6 +405,34 @@ void TestSegments::saveShowsSegmentInList()
     const auto saved = store.find("Big spenders");
     QVERIFY(saved);
     QCOMPARE(dumped(saved->definition.toJson()), dumped(editor_->definition().toJson()));
+}
+
+void TestSegments::includesAnotherSegment()
+{
+    page_->newSegment();
+    QTest::mouseClick(editor_->addConditionButton("/rule"), Qt::LeftButton);
+    pickField(row(editor_, 0), QStringLiteral("another saved segment"));
+    QTRY_COMPARE(row(editor_, 0)->node().value("type", std::string()), std::string("segment"));
+    QCOMPARE(row(editor_, 0)->issueText(), QStringLiteral("Choose a segment."));
+    auto *segments = row(editor_, 0)->findChild<QComboBox *>(QStringLiteral("segmentCombo"));
+    QVERIFY(segments);
+    const int big = segments->findText(QStringLiteral("Big spenders"));
+    QVERIFY(big >= 0);
+    segments->setCurrentIndex(big);
+    Q_EMIT segments->activated(big);
+    QVERIFY(row(editor_, 0)->issueText().isEmpty());
+    waitForCount(editor_);
+    const std::int64_t members
+        = sqlCount("SELECT count(*) FROM profile_traits WHERE revenue > 500");
+    QCOMPARE(*editor_->lastCount(), members);
+    QCOMPARE(editor_->sentenceLabel()->text(),
+        QStringLiteral("Shoppers who are in the segment “Big spenders”."));
+    auto *member = row(editor_, 0)->findChild<QComboBox *>(QStringLiteral("memberCombo"));
+    member->setCurrentIndex(1);
+    Q_EMIT member->activated(1);
+    waitForCount(editor_);
+    QTRY_COMPARE(*editor_->lastCount(), sqlCount("SELECT count(*) FROM profile_traits") - members);
+    QCOMPARE(*editor_->lastCount(), engineCount(editor_->document()));
 }
 
 void TestSegments::abandonedCartShapes()
