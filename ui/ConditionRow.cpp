@@ -220,6 +220,11 @@ void ConditionRow::build()
     line->addWidget(fieldButton_);
 
     const std::string type = node_.value("type", std::string());
+    // Behaviour rows continue on a second line (when, where, within), so that a row fits
+    // beside the live count without scrolling sideways.
+    second_ = new QHBoxLayout;
+    second_->setSpacing(6);
+    second_->setContentsMargins(24, 0, 0, 0);
     auto *body = new QHBoxLayout;
     body->setSpacing(6);
     line->addLayout(body, 1);
@@ -253,6 +258,13 @@ void ConditionRow::build()
     line->addWidget(out);
     line->addWidget(remove);
 
+    if (type == "event" || type == "sequence") {
+        second_->addStretch();
+        outer->addLayout(second_);
+    } else {
+        delete second_;
+        second_ = nullptr;
+    }
     if (type == "event") {
         auto *rows = new QVBoxLayout;
         rows->setContentsMargins(24, 0, 0, 0);
@@ -528,7 +540,7 @@ void ConditionRow::buildEvent(QHBoxLayout *line)
                     { "value", node_.value("count", json::object()).value("value", json(2)) } };
             commit(QString(), true);
         });
-        line->addWidget(how);
+        second_->addWidget(how);
         if (!countOp.empty()) {
             auto *times = new QSpinBox(this);
             times->setObjectName(QStringLiteral("countValue"));
@@ -539,17 +551,18 @@ void ConditionRow::buildEvent(QHBoxLayout *line)
                 node_["count"]["value"] = n;
                 commit(QStringLiteral("count"), false);
             });
-            line->addWidget(times);
-            line->addWidget(word(tr("times"), this));
+            times->setMaximumWidth(90);
+            second_->addWidget(times);
+            second_->addWidget(word(tr("times"), this));
         }
     }
     if (node_.contains("sum")) {
         // Kept as written (the builder has no editor for sums yet) but never hidden.
         auto *sum = word(SegmentText::sumText(node_.at("sum")), this);
         sum->setObjectName(QStringLiteral("sumText"));
-        line->addWidget(sum);
+        second_->addWidget(sum);
     }
-    buildWindow(line, "when");
+    buildWindow(second_, "when");
 
     auto *addWhere = new QToolButton(this);
     addWhere->setObjectName(QStringLiteral("addWhere"));
@@ -559,7 +572,7 @@ void ConditionRow::buildEvent(QHBoxLayout *line)
         node_["where"].push_back({ { "property", "category" }, { "op", "is" }, { "value", "" } });
         commit(QString(), true);
     });
-    line->addWidget(addWhere);
+    second_->addWidget(addWhere);
 }
 
 void ConditionRow::buildWhere(QVBoxLayout *rows, const std::string &filterKey)
@@ -653,6 +666,7 @@ void ConditionRow::buildWindow(QHBoxLayout *line, const std::string &key)
     if (last) {
         auto *days = new QSpinBox(this);
         days->setObjectName(QStringLiteral("windowDays"));
+        days->setMaximumWidth(110);
         days->setRange(0, 36500);
         days->setSuffix(tr(" days"));
         const json n = when.at("in_last_days");
@@ -717,7 +731,7 @@ void ConditionRow::buildSequence(QHBoxLayout *line)
         commit(QStringLiteral("then"), false);
     });
     line->addWidget(then);
-    line->addWidget(word(tr("within"), this));
+    second_->addWidget(word(tr("within"), this));
     auto *hours = new QSpinBox(this);
     hours->setObjectName(QStringLiteral("withinHours"));
     hours->setRange(0, 24 * 365);
@@ -728,9 +742,9 @@ void ConditionRow::buildSequence(QHBoxLayout *line)
         node_["within_hours"] = n;
         commit(QStringLiteral("within_hours"), false);
     });
-    line->addWidget(hours);
-    line->addWidget(word(tr("first event"), this));
-    buildWindow(line, "when");
+    second_->addWidget(hours);
+    second_->addWidget(word(tr("· first event:"), this));
+    buildWindow(second_, "when");
 }
 
 void ConditionRow::buildRfm(QHBoxLayout *line)

@@ -81,6 +81,8 @@ private:
     const SegmentPickers &pickers_;
     bool canMoveOut_ = false;
     FieldPickerButton *fieldButton_ = nullptr;
+    QHBoxLayout *second_ = nullptr; ///< the second line of behaviour rows
+
     QLabel *issues_ = nullptr;
 };
 

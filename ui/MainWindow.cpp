@@ -72,8 +72,11 @@ void MainWindow::openProfile(qint64 profileId)
 
 void MainWindow::recordSegmentSizes()
 {
-    // Its own writing connection: a count per saved segment must not hold up the list.
-    sizeRecorder_ = std::make_unique<DatabaseWorker>(Database::Mode::ReadWrite);
+    // Its own writing connection: a count per saved segment must not hold up the list. One
+    // worker for the window's life (it reconnects when the path changes), so opening
+    // another workspace never waits for the last one's counts.
+    if (!sizeRecorder_)
+        sizeRecorder_ = std::make_unique<DatabaseWorker>(Database::Mode::ReadWrite);
     sizeRecorder_->setWorkspace(workspacePath());
     sizeRecorder_->post<int>(
         this, [](Database &db) { return SegmentStore::recordDailySizes(db, nowMillis()); },

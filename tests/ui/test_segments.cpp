@@ -515,6 +515,7 @@ void TestSegments::abandonedCartShapes()
         dumped(json(category->itemText(0).toStdString())));
     waitForCount(editor_);
     QCOMPARE(*editor_->lastCount(), engineCount(editor_->document()));
+    saveScreenshot(*window_, QStringLiteral("segment-editor-behaviour.png"));
 }
 
 void TestSegments::newerEditSupersedesCount()
