@@ -8,6 +8,7 @@
 #include "segment/SegmentEvaluator.h"
 #include "segment/SegmentStore.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -112,6 +113,11 @@ QWidget *SegmentsPage::createListView()
     table_->setColumnWidth(SegmentListModel::Size, 110);
     connect(table_, &QTableView::activated, this,
         [this](const QModelIndex &index) { editSegment(index.row()); });
+    auto *deleteShortcut = new QAction(table_);
+    deleteShortcut->setShortcut(QKeySequence::Delete);
+    deleteShortcut->setShortcutContext(Qt::WidgetShortcut);
+    connect(deleteShortcut, &QAction::triggered, this, [this] { deleteSegment(currentRow()); });
+    table_->addAction(deleteShortcut);
     connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         &SegmentsPage::updateListState);
     listStates_->insertWidget(TableState, table_);
@@ -178,6 +184,7 @@ void SegmentsPage::reload()
         return;
     }
     loadingList_ = true;
+    updateListState();
     writer_.post<std::vector<SavedSegment>>(
         this, [](Database &db) { return SegmentStore(db).list(); },
         [this, generation](std::vector<SavedSegment> segments) {
@@ -231,7 +238,9 @@ void SegmentsPage::reload()
 
 void SegmentsPage::updateListState()
 {
-    listStates_->setCurrentIndex(model_->rowCount() == 0 ? EmptyState : TableState);
+    // The explanation only once the list is known to be empty, not while it is read.
+    listStates_->setCurrentIndex(
+        model_->rowCount() == 0 && !loadingList_ ? EmptyState : TableState);
     const bool selected = currentRow() >= 0;
     editButton_->setEnabled(selected);
     duplicateButton_->setEnabled(selected);
