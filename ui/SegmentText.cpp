@@ -20,8 +20,8 @@ QString qs(const std::string &text)
 /// A value as written in a sentence: 100, 12.5, DE, 2026-01-31, "DE, AT".
 QString valueText(const json &value)
 {
-    if (value.is_string())
-        return qs(value.get<std::string>());
+    if (value.is_string()) // an empty text is still to be typed
+        return value.get<std::string>().empty() ? QStringLiteral("…") : qs(value.get<std::string>());
     if (value.is_number_integer())
         return QLocale().toString(static_cast<qlonglong>(value.get<std::int64_t>()));
     if (value.is_number())

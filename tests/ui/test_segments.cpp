@@ -121,6 +121,7 @@ void TestSegments::cleanup()
 
 void TestSegments::saveScreenshot(QWidget &widget, const QString &name) const
 {
+    QTest::qWait(50); // pending layouts and deferred deletions, as a user would see it
     const QString folder
         = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("screenshots"));
     QDir().mkpath(folder);
@@ -363,6 +364,7 @@ void TestSegments::invalidValueDisablesSave()
     QCOMPARE(row(editor_, 0)->issueText(), QStringLiteral("Type the text to look for."));
     QVERIFY(row(editor_, 0)->findChild<QLabel *>(QStringLiteral("conditionIssues"))->isVisible());
     QVERIFY(editor_->countStatusLabel()->text().contains(QStringLiteral("Fix")));
+    QCOMPARE(editor_->sentenceLabel()->text(), QStringLiteral("Shoppers whose city contains …."));
     saveScreenshot(*window_, QStringLiteral("segment-editor-invalid.png"));
 
     auto *text = row(editor_, 0)->findChild<QLineEdit *>(QStringLiteral("textValue"));
