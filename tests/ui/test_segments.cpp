@@ -66,6 +66,8 @@ private Q_SLOTS:
     void includesAnotherSegment();
     void abandonedCartShapes();
     void newerEditSupersedesCount();
+    void opensDocsExamplesUnchanged_data();
+    void opensDocsExamplesUnchanged();
     void historyDuplicateDelete();
 
 private:
@@ -543,6 +545,59 @@ void TestSegments::newerEditSupersedesCount()
     QCOMPARE(*editor_->lastCount(), expected);
     // Merged typing: the forty edits are one undo step.
     QCOMPARE(editor_->undoStack()->count(), 3); // add condition, field, value
+}
+
+void TestSegments::opensDocsExamplesUnchanged_data()
+{
+    QTest::addColumn<QString>("rule");
+    QTest::newRow("nested-groups") << QStringLiteral(R"({"type": "all", "conditions": [
+        {"type": "trait", "field": "country", "op": "one_of", "value": ["DE", "AT", "CH"]},
+        {"type": "any", "conditions": [
+          {"type": "trait", "field": "orders", "op": ">=", "value": 3},
+          {"type": "trait", "field": "loyalty_member", "op": "is", "value": true}]},
+        {"type": "none", "conditions": [{"type": "trait", "field": "open_tickets", "op": ">", "value": 0}]}]})");
+    QTest::newRow("traits") << QStringLiteral(R"({"type": "all", "conditions": [
+        {"type": "trait", "field": "revenue", "op": ">", "value": 250},
+        {"type": "trait", "field": "last_order", "op": "more_than_days_ago", "value": 90},
+        {"type": "trait", "field": "city", "op": "starts_with", "value": "Ber"},
+        {"type": "trait", "field": "first_seen", "op": "between", "value": ["2026-01-01", "2026-03-31"]},
+        {"type": "trait", "field": "is_known", "op": "is", "value": true},
+        {"type": "trait", "field": "channels", "op": "contains", "value": "app"},
+        {"type": "trait", "field": "last_viewed_products", "op": "does_not_contain", "value": "TH-SHO-0001"},
+        {"type": "trait", "field": "email", "op": "is_set"}]})");
+    QTest::newRow("event-sum") << QStringLiteral(R"({"type": "event", "event": "order_completed",
+        "where": [{"property": "category", "op": "is", "value": "shoes"},
+                  {"property": "brand", "op": "one_of", "value": ["Stridewell", "Velora"]},
+                  {"property": "props.payment", "op": "is", "value": "card"}],
+        "sum": {"of": "line_value", "op": ">", "value": 200}, "when": {"in_last_days": 90}})");
+    QTest::newRow("no-order-q1") << QStringLiteral(R"({"type": "event", "event": "order_completed",
+        "did": false, "when": {"between": ["2026-01-01", "2026-03-31"]}})");
+    QTest::newRow("rfm") << QStringLiteral(
+        R"({"type": "rfm", "groups": ["at_risk", "cant_lose_them"]})");
+    QTest::newRow("consent") << QStringLiteral(R"({"type": "consent", "channel": "email"})");
+}
+
+void TestSegments::opensDocsExamplesUnchanged()
+{
+    // A segment saved elsewhere (CLI, import) opens in the builder without being changed.
+    QFETCH(QString, rule);
+    SavedSegment segment;
+    segment.name = "From the docs";
+    segment.definition = SegmentDefinition::fromJson(
+        json { { "version", 1 }, { "rule", json::parse(rule.toStdString()) } });
+    editor_->edit(segment);
+    json expected = segment.definition.toJson();
+    if (expected["rule"].value("type", std::string()) != "all")
+        expected["rule"]
+            = { { "type", "all" }, { "conditions", json::array({ expected["rule"] }) } };
+    QCOMPARE(dumped(editor_->definition().toJson()), dumped(expected));
+    QVERIFY(!editor_->rows().empty());
+    QVERIFY2(editor_->issues().empty(),
+        editor_->issues().empty() ? "" : editor_->issues().front().message.c_str());
+    QVERIFY(editor_->sentenceLabel()->text().startsWith(QStringLiteral("Shoppers ")));
+    waitForCount(editor_);
+    QCOMPARE(*editor_->lastCount(), engineCount(segment.definition.toJson()));
+    QVERIFY(!editor_->isModified());
 }
 
 void TestSegments::historyDuplicateDelete()
