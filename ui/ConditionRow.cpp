@@ -530,18 +530,28 @@ void ConditionRow::buildEvent(QHBoxLayout *line)
         how->addItem(tr("at least"), QStringLiteral("at_least"));
         how->addItem(tr("at most"), QStringLiteral("at_most"));
         how->addItem(tr("exactly"), QStringLiteral("exactly"));
-        how->setCurrentIndex(std::max(0, how->findData(qs(countOp))));
+        how->addItem(tr("with a total…"), QStringLiteral("sum"));
+        const bool hasSum = node_.contains("sum");
+        how->setCurrentIndex(
+            std::max(0, how->findData(hasSum ? QStringLiteral("sum") : qs(countOp))));
         connect(how, &QComboBox::activated, this, [this, how](int index) {
             const QString op = how->itemData(index).toString();
-            if (op.isEmpty())
+            if (op == QLatin1String("sum")) {
                 node_.erase("count");
-            else
-                node_["count"] = { { "op", op.toStdString() },
-                    { "value", node_.value("count", json::object()).value("value", json(2)) } };
+                if (!node_.contains("sum"))
+                    node_["sum"] = { { "of", "value" }, { "op", ">" }, { "value", 100 } };
+            } else {
+                node_.erase("sum");
+                if (op.isEmpty())
+                    node_.erase("count");
+                else
+                    node_["count"] = { { "op", op.toStdString() },
+                        { "value", node_.value("count", json::object()).value("value", json(2)) } };
+            }
             commit(QString(), true);
         });
         second_->addWidget(how);
-        if (!countOp.empty()) {
+        if (!countOp.empty() && !hasSum) {
             auto *times = new QSpinBox(this);
             times->setObjectName(QStringLiteral("countValue"));
             times->setRange(0, 1'000'000);
@@ -555,12 +565,8 @@ void ConditionRow::buildEvent(QHBoxLayout *line)
             second_->addWidget(times);
             second_->addWidget(word(tr("times"), this));
         }
-    }
-    if (node_.contains("sum")) {
-        // Kept as written (the builder has no editor for sums yet) but never hidden.
-        auto *sum = word(SegmentText::sumText(node_.at("sum")), this);
-        sum->setObjectName(QStringLiteral("sumText"));
-        second_->addWidget(sum);
+        if (hasSum)
+            buildSum(second_);
     }
     buildWindow(second_, "when");
 
@@ -573,6 +579,48 @@ void ConditionRow::buildEvent(QHBoxLayout *line)
         commit(QString(), true);
     });
     second_->addWidget(addWhere);
+}
+
+void ConditionRow::buildSum(QHBoxLayout *line)
+{
+    // "with a total [order value] [is more than] [200]": a sum over the matching events.
+    const json sum = node_.at("sum");
+    auto *of = new QComboBox(this);
+    of->setObjectName(QStringLiteral("sumOfCombo"));
+    of->addItem(tr("value"), QStringLiteral("value"));
+    of->addItem(tr("quantity"), QStringLiteral("quantity"));
+    of->addItem(tr("spent on the matching products"), QStringLiteral("line_value"));
+    of->setCurrentIndex(std::max(0, of->findData(qs(sum.value("of", std::string())))));
+    connect(of, &QComboBox::activated, this, [this, of](int index) {
+        node_["sum"]["of"] = of->itemData(index).toString().toStdString();
+        commit(QStringLiteral("sum/of"), false);
+    });
+    line->addWidget(of);
+    static const FieldInfo amount = [] {
+        FieldInfo info;
+        info.key = "sum";
+        info.type = FieldType::Number;
+        info.decimals = 2;
+        return info;
+    }();
+    const std::string op = sum.value("op", std::string());
+    auto *ops = new QComboBox(this);
+    ops->setObjectName(QStringLiteral("sumOperator"));
+    for (const std::string &candidate : FieldRegistry::operatorsFor(FieldType::Number)) {
+        if (!takesNoValue(candidate))
+            ops->addItem(SegmentText::operatorLabel(candidate), qs(candidate));
+    }
+    ops->setCurrentIndex(ops->findData(qs(op)));
+    connect(ops, &QComboBox::activated, this, [this, ops](int index) {
+        const std::string next = ops->itemData(index).toString().toStdString();
+        if ((next == "between") != (node_["sum"].value("op", std::string()) == "between"))
+            node_["sum"]["value"] = defaultValue(amount, next);
+        node_["sum"]["op"] = next;
+        commit(QString(), true);
+    });
+    line->addWidget(ops);
+    buildValue(line, amount, op, sum.value("value", json()), QStringLiteral("sum/value"),
+        [this](json value) { node_["sum"]["value"] = value; });
 }
 
 void ConditionRow::buildWhere(QVBoxLayout *rows, const std::string &filterKey)

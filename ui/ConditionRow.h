@@ -61,6 +61,7 @@ private:
     void buildTrait(QHBoxLayout *line);
     void buildEvent(QHBoxLayout *line);
     void buildSequence(QHBoxLayout *line);
+    void buildSum(QHBoxLayout *line);
     void buildRfm(QHBoxLayout *line);
     void buildConsent(QHBoxLayout *line);
     void buildMembership(QHBoxLayout *line);

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void saveShowsSegmentInList();
     void includesAnotherSegment();
     void abandonedCartShapes();
+    void eventSumByClicking();
     void newerEditSupersedesCount();
     void opensDocsExamplesUnchanged_data();
     void opensDocsExamplesUnchanged();
@@ -520,6 +521,36 @@ void TestSegments::abandonedCartShapes()
     waitForCount(editor_);
     QCOMPARE(*editor_->lastCount(), engineCount(editor_->document()));
     saveScreenshot(*window_, QStringLiteral("segment-editor-behaviour.png"));
+}
+
+void TestSegments::eventSumByClicking()
+{
+    // "Completed an order with a total value of more than 150 in the last 90 days".
+    page_->newSegment();
+    QTest::mouseClick(editor_->addConditionButton("/rule"), Qt::LeftButton);
+    pickField(row(editor_, 0), QStringLiteral("did or did not"));
+    QTRY_COMPARE(row(editor_, 0)->node().value("type", std::string()), std::string("event"));
+    auto *how = row(editor_, 0)->findChild<QComboBox *>(QStringLiteral("countCombo"));
+    const int total = how->findData(QStringLiteral("sum"));
+    QVERIFY(total >= 0);
+    how->setCurrentIndex(total);
+    Q_EMIT how->activated(total);
+    QTRY_VERIFY(row(editor_, 0)->findChild<QComboBox *>(QStringLiteral("sumOfCombo")));
+    auto *amount = row(editor_, 0)->findChild<QDoubleSpinBox *>(QStringLiteral("numberValue"));
+    QVERIFY(amount);
+    amount->selectAll();
+    QTest::keyClicks(amount, QStringLiteral("150"));
+    row(editor_, 0)->findChild<QSpinBox *>(QStringLiteral("windowDays"))->setValue(90);
+    const json expected = json::parse(R"({"type": "event", "event": "order_completed", "did": true,
+        "sum": {"of": "value", "op": ">", "value": 150.0}, "when": {"in_last_days": 90}})");
+    QCOMPARE(dumped(editor_->document()["rule"]["conditions"][0]), dumped(expected));
+    QCOMPARE(editor_->sentenceLabel()->text(),
+        QStringLiteral("Shoppers who completed an order with a total value that is more than 150 "
+                       "in the last 90 days."));
+    waitForCount(editor_);
+    const std::int64_t engine = engineCount(editor_->document());
+    QVERIFY(engine > 0);
+    QCOMPARE(*editor_->lastCount(), engine);
 }
 
 void TestSegments::newerEditSupersedesCount()
