@@ -265,11 +265,16 @@ void ConditionRow::build()
         delete second_;
         second_ = nullptr;
     }
-    if (type == "event") {
+    if (type == "event" || type == "sequence") {
         auto *rows = new QVBoxLayout;
         rows->setContentsMargins(24, 0, 0, 0);
         outer->addLayout(rows);
-        buildWhere(rows, std::string());
+        if (type == "event") {
+            buildWhere(rows, std::string());
+        } else {
+            buildWhere(rows, "first");
+            buildWhere(rows, "then");
+        }
     }
 
     issues_ = new QLabel(this);
@@ -633,7 +638,10 @@ void ConditionRow::buildWhere(QVBoxLayout *rows, const std::string &filterKey)
         const json item = filter.at("where").at(i);
         auto *line = new QHBoxLayout;
         rows->addLayout(line);
-        line->addWidget(word(i == 0 ? tr("where") : tr("and"), this));
+        const QString first = filterKey == "first" ? tr("first event where")
+            : filterKey == "then"                  ? tr("second event where")
+                                                   : tr("where");
+        line->addWidget(word(i == 0 ? first : tr("and"), this));
         const std::string property = item.value("property", std::string());
         auto *properties = new QComboBox(this);
         properties->setObjectName(QStringLiteral("propertyCombo"));
@@ -793,6 +801,25 @@ void ConditionRow::buildSequence(QHBoxLayout *line)
     second_->addWidget(hours);
     second_->addWidget(word(tr("· first event:"), this));
     buildWindow(second_, "when");
+
+    // Either step may be narrowed by its properties ("added shoes", "ordered by card").
+    auto *addWhere = new QToolButton(this);
+    addWhere->setObjectName(QStringLiteral("addWhere"));
+    addWhere->setText(tr("+ where…"));
+    addWhere->setPopupMode(QToolButton::InstantPopup);
+    auto *steps = new QMenu(addWhere);
+    for (const auto &[key, label] : { std::pair { "first", tr("On the first event") },
+             std::pair { "then", tr("On the second event") } }) {
+        QAction *action = steps->addAction(label);
+        action->setObjectName(QStringLiteral("addWhere_%1").arg(QLatin1String(key)));
+        connect(action, &QAction::triggered, this, [this, key = std::string(key)] {
+            node_[key]["where"].push_back(
+                { { "property", "category" }, { "op", "is" }, { "value", "" } });
+            commit(QString(), true);
+        });
+    }
+    addWhere->setMenu(steps);
+    second_->addWidget(addWhere);
 }
 
 void ConditionRow::buildRfm(QHBoxLayout *line)

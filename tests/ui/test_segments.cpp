@@ -467,6 +467,19 @@ void TestSegments::abandonedCartShapes()
         QStringLiteral("Shoppers who added to cart and then did not complete an order within 24 "
                        "hours (in the last 7 days)."));
 
+    // Narrow the first step: only carts with a product of one category.
+    auto *firstWhere = row(editor_, 0)->findChild<QAction *>(QStringLiteral("addWhere_first"));
+    QVERIFY(firstWhere);
+    firstWhere->trigger();
+    QTRY_VERIFY(row(editor_, 0)->findChild<QComboBox *>(QStringLiteral("pickerValue")));
+    auto *firstCategory = row(editor_, 0)->findChild<QComboBox *>(QStringLiteral("pickerValue"));
+    firstCategory->setCurrentIndex(0);
+    const json narrowed = editor_->document()["rule"]["conditions"][0]["first"]["where"][0];
+    QCOMPARE(dumped(narrowed["value"]), dumped(json(firstCategory->itemText(0).toStdString())));
+    waitForCount(editor_);
+    QCOMPARE(*editor_->lastCount(), engineCount(editor_->document()));
+    QVERIFY(*editor_->lastCount() <= expected);
+
     // The behaviour shape: added to cart at least twice this week and did not order.
     page_->newSegment();
     QTest::mouseClick(editor_->addConditionButton("/rule"), Qt::LeftButton);
