@@ -2,12 +2,15 @@
 
 #include "AppSettings.h"
 #include "CustomersPage.h"
+#include "DatabaseWorker.h"
 #include "DisplayFormat.h"
 #include "ImportWizard.h"
 #include "JobRunner.h"
 #include "OverviewPage.h"
+#include "SegmentsPage.h"
 
 #include "demo/DemoStore.h"
+#include "segment/SegmentStore.h"
 #include "store/Database.h"
 #include "store/StoreError.h"
 
@@ -61,6 +64,28 @@ MainWindow::MainWindow(AppSettings &settings, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::openProfile(qint64 profileId)
+{
+    sidebar_->setCurrentRow(pages_->indexOf(customers_));
+    customers_->openProfile(profileId);
+}
+
+void MainWindow::recordSegmentSizes()
+{
+    // Its own writing connection: a count per saved segment must not hold up the list. One
+    // worker for the window's life (it reconnects when the path changes), so opening
+    // another workspace never waits for the last one's counts.
+    if (!sizeRecorder_)
+        sizeRecorder_ = std::make_unique<DatabaseWorker>(Database::Mode::ReadWrite);
+    sizeRecorder_->setWorkspace(workspacePath());
+    sizeRecorder_->post<int>(
+        this, [](Database &db) { return SegmentStore::recordDailySizes(db, nowMillis()); },
+        [this](int recorded) {
+            if (recorded > 0)
+                segments_->reload();
+        });
+}
+
 void MainWindow::createCentralArea()
 {
     auto *central = new QWidget(this);
@@ -90,6 +115,14 @@ void MainWindow::createCentralArea()
     auto *customersItem = new QListWidgetItem(
         style()->standardIcon(QStyle::SP_DirHomeIcon), tr("Customers"), sidebar_);
     customersItem->setToolTip(tr("Every shopper, their profile and timeline"));
+
+    segments_ = new SegmentsPage(pages_);
+    pages_->addWidget(segments_);
+    auto *segmentsItem = new QListWidgetItem(
+        style()->standardIcon(QStyle::SP_FileDialogListView), tr("Segments"), sidebar_);
+    segmentsItem->setToolTip(
+        tr("Groups of shoppers described by rules, counted as you build them"));
+    connect(segments_, &SegmentsPage::profileRequested, this, &MainWindow::openProfile);
 
     connect(sidebar_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);
     sidebar_->setCurrentRow(0);
@@ -187,6 +220,7 @@ bool MainWindow::openWorkspace(const QString &path, QString *errorMessage)
     setWindowTitle(tr("%1 – Clientele").arg(QFileInfo(path).fileName()));
     workspaceLabel_->setText(tr("Workspace: %1").arg(QDir::toNativeSeparators(absolute)));
     reloadFigures();
+    recordSegmentSizes();
     Q_EMIT workspaceOpened(absolute);
     return true;
 }
@@ -199,6 +233,7 @@ void MainWindow::reloadFigures()
     const QString storeName = QString::fromStdString(workspace_->meta("store.name"));
     overview_->load(workspacePath(), isDemo, storeName);
     customers_->setWorkspace(workspacePath(), workspace_->meta("currency"));
+    segments_->setWorkspace(workspacePath(), workspace_->meta("currency"));
 }
 
 bool MainWindow::openStartupWorkspace(const QString &requestedPath, QString *errorMessage)

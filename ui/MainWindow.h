@@ -18,7 +18,9 @@ namespace clientele {
 
 class AppSettings;
 class CustomersPage;
+class DatabaseWorker;
 class OverviewPage;
+class SegmentsPage;
 
 /**
  * The main window: a sidebar with the product's areas, the page of the chosen area, and a
@@ -46,6 +48,7 @@ public:
     QString workspacePath() const;
     OverviewPage *overviewPage() const { return overview_; }
     CustomersPage *customersPage() const { return customers_; }
+    SegmentsPage *segmentsPage() const { return segments_; }
 
 Q_SIGNALS:
     void workspaceOpened(const QString &path);
@@ -58,6 +61,9 @@ private:
     /// Reads the open workspace's figures again (after an import wrote to it).
     void reloadFigures();
     void reportError(const QString &title, const QString &message);
+    /// Records today's size of every saved segment, on a worker (once a day per segment).
+    void recordSegmentSizes();
+    void openProfile(qint64 profileId);
 
     void newWorkspace();
     void openWorkspaceDialog();
@@ -73,6 +79,8 @@ private:
     QStackedWidget *pages_ = nullptr;
     OverviewPage *overview_ = nullptr;
     CustomersPage *customers_ = nullptr;
+    SegmentsPage *segments_ = nullptr;
+    std::unique_ptr<DatabaseWorker> sizeRecorder_;
     QMenu *recentMenu_ = nullptr;
     QAction *importAction_ = nullptr;
     QLabel *workspaceLabel_ = nullptr;

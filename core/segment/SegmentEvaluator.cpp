@@ -204,7 +204,7 @@ std::vector<SegmentMember> SegmentEvaluator::sample(
         const CompiledSegment compiled = compile(definition, options);
         auto query = db_.prepare(compiled.sql(
             "pt.profile_id, pt.name, pt.email, pt.customer_id, pt.country, pt.city, pt.orders, "
-            "pt.revenue, pt.last_seen",
+            "pt.revenue, pt.last_seen, pt.rfm_group",
             "ORDER BY pt.profile_id LIMIT " + dialect().placeholder(compiled.nextParameter())));
         compiled.bind(query);
         query.bind(compiled.nextParameter(), std::max(0, limit));
@@ -223,9 +223,43 @@ std::vector<SegmentMember> SegmentEvaluator::sample(
             member.revenue = query.columnDouble(7);
             if (!query.isNull(8))
                 member.lastSeen = query.columnInt(8);
+            member.rfmGroup = query.columnText(9);
             members.push_back(std::move(member));
         }
         return members;
+    });
+}
+
+Reachability SegmentEvaluator::reachability(
+    const SegmentDefinition &definition, const EvaluationOptions &options)
+{
+    return guarded([&] {
+        const CompiledSegment compiled = compile(definition, options);
+        // The consent values are fixed words of the trait builder, but bound all the same.
+        const int granted = compiled.nextParameter();
+        const std::string g = dialect().placeholder(granted);
+        auto query = db_.prepare(
+            compiled.sql("count(*), "
+                         "coalesce(sum(coalesce(pt.email, '') <> '' AND pt.email_consent = "
+                + g
+                + "), 0), "
+                  "coalesce(sum(coalesce(pt.phone, '') <> '' AND pt.sms_consent = "
+                + g
+                + "), 0), "
+                  "coalesce(sum(pt.devices > 0 AND pt.push_consent = "
+                + g + "), 0)"));
+        compiled.bind(query);
+        query.bind(granted, "granted");
+        if (cancelled_)
+            throw Cancelled();
+        Reachability reach;
+        if (query.step()) {
+            reach.total = query.columnInt(0);
+            reach.email = query.columnInt(1);
+            reach.sms = query.columnInt(2);
+            reach.push = query.columnInt(3);
+        }
+        return reach;
     });
 }
 

@@ -40,6 +40,18 @@ struct SegmentMember {
     std::int64_t orders = 0;
     double revenue = 0.0;
     std::optional<Millis> lastSeen;
+    std::string rfmGroup; ///< key of rfmGroupKeys(), empty when none
+};
+
+/// How many members of a segment a campaign can reach on each channel.
+struct Reachability {
+    std::int64_t total = 0; ///< members
+    /// Members with an e-mail address and e-mail consent "granted".
+    std::int64_t email = 0;
+    /// Members with a phone number and SMS consent "granted".
+    std::int64_t sms = 0;
+    /// Members with an app device and push consent "granted".
+    std::int64_t push = 0;
 };
 
 /// One line of an explanation: a condition (or group) of the tree, met or not.
@@ -79,6 +91,10 @@ public:
     /// The first `limit` matching profiles (by profile id).
     std::vector<SegmentMember> sample(
         const SegmentDefinition &definition, int limit, const EvaluationOptions &options = {});
+    /// The members and how many of them have the identifier and the consent of each channel
+    /// (profile_traits email / phone / devices and the *_consent columns), in one query.
+    Reachability reachability(
+        const SegmentDefinition &definition, const EvaluationOptions &options = {});
     /// Every matching profile id, ascending (for exports).
     std::vector<ProfileId> ids(
         const SegmentDefinition &definition, const EvaluationOptions &options = {});
