@@ -3,6 +3,7 @@
 #include "AppSettings.h"
 #include "CustomersPage.h"
 #include "DisplayFormat.h"
+#include "ExportPage.h"
 #include "ImportWizard.h"
 #include "JobRunner.h"
 #include "OverviewPage.h"
@@ -91,6 +92,12 @@ void MainWindow::createCentralArea()
         style()->standardIcon(QStyle::SP_DirHomeIcon), tr("Customers"), sidebar_);
     customersItem->setToolTip(tr("Every shopper, their profile and timeline"));
 
+    export_ = new ExportPage(pages_);
+    pages_->addWidget(export_);
+    auto *exportItem = new QListWidgetItem(
+        style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Export"), sidebar_);
+    exportItem->setToolTip(tr("Campaign files for email tools and ad platforms"));
+
     connect(sidebar_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);
     sidebar_->setCurrentRow(0);
     connect(overview_, &OverviewPage::loaded, this, &MainWindow::showWorkspaceFigures);
@@ -102,6 +109,7 @@ void MainWindow::createCentralArea()
         const bool isDemo = workspace_->meta("origin") == "demo";
         overview_->load(
             workspacePath(), isDemo, QString::fromStdString(workspace_->meta("store.name")));
+        export_->setWorkspace(workspacePath());
     });
 
     layout->addWidget(sidebar_);
@@ -199,6 +207,13 @@ void MainWindow::reloadFigures()
     const QString storeName = QString::fromStdString(workspace_->meta("store.name"));
     overview_->load(workspacePath(), isDemo, storeName);
     customers_->setWorkspace(workspacePath(), workspace_->meta("currency"));
+    export_->setWorkspace(workspacePath());
+}
+
+void MainWindow::exportSegment(const QString &name)
+{
+    sidebar_->setCurrentRow(pages_->indexOf(export_));
+    export_->chooseSegment(name);
 }
 
 bool MainWindow::openStartupWorkspace(const QString &requestedPath, QString *errorMessage)

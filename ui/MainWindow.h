@@ -18,6 +18,7 @@ namespace clientele {
 
 class AppSettings;
 class CustomersPage;
+class ExportPage;
 class OverviewPage;
 
 /**
@@ -46,6 +47,12 @@ public:
     QString workspacePath() const;
     OverviewPage *overviewPage() const { return overview_; }
     CustomersPage *customersPage() const { return customers_; }
+    ExportPage *exportPage() const { return export_; }
+
+public Q_SLOTS:
+    /// Shows the Export area with the saved segment called name as the audience (the
+    /// Segments area's "Export…").
+    void exportSegment(const QString &name);
 
 Q_SIGNALS:
     void workspaceOpened(const QString &path);
@@ -73,6 +80,7 @@ private:
     QStackedWidget *pages_ = nullptr;
     OverviewPage *overview_ = nullptr;
     CustomersPage *customers_ = nullptr;
+    ExportPage *export_ = nullptr;
     QMenu *recentMenu_ = nullptr;
     QAction *importAction_ = nullptr;
     QLabel *workspaceLabel_ = nullptr;
