@@ -151,10 +151,17 @@ QWidget *ExportPage::createSettings()
     audienceGroup->addButton(allButton_);
     audienceGroup->addButton(segmentButton_);
     audienceGroup->addButton(fileButton_);
-    connect(audienceGroup, &QButtonGroup::buttonToggled, this, [this](QAbstractButton *, bool on) {
-        if (on)
+    connect(audienceGroup, &QButtonGroup::buttonToggled, this,
+        [this](QAbstractButton *button, bool on) {
+            if (!on)
+                return;
+            if (button == segmentButton_ && segmentCombo_->currentIndex() < 0
+                && segmentCombo_->count() > 0) {
+                const QSignalBlocker blocker(segmentCombo_);
+                segmentCombo_->setCurrentIndex(0); // a segment radio means some segment
+            }
             schedulePreview();
-    });
+        });
     connect(segmentCombo_, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (index >= 0 && !segmentButton_->isChecked())
             segmentButton_->setChecked(true); // picking a segment means exporting it
@@ -280,6 +287,9 @@ QWidget *ExportPage::createResults()
     countsLabel_->setObjectName(QStringLiteral("exportCounts"));
     countsLabel_->setWordWrap(true);
     countsLabel_->setTextFormat(Qt::RichText);
+    // Two lines (totals, reasons) from the start, so the preview does not jump down.
+    countsLabel_->setMinimumHeight(countsLabel_->fontMetrics().lineSpacing() * 2 + 4);
+    countsLabel_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(countsLabel_);
 
     notice_ = new QLabel(results);
@@ -384,6 +394,8 @@ void ExportPage::reloadSegments()
                 segmentCombo_->addItems(names);
                 segmentCombo_->setCurrentIndex(names.indexOf(current));
             }
+            segmentCombo_->setPlaceholderText(
+                names.isEmpty() ? tr("No saved segments yet") : tr("Choose a segment…"));
             segmentCombo_->setEnabled(!names.isEmpty());
             segmentButton_->setEnabled(!names.isEmpty());
             if (!pendingSegment_.isEmpty() && names.contains(pendingSegment_)) {
@@ -563,9 +575,12 @@ void ExportPage::validateCodePattern()
     }
     try {
         const DiscountCodePattern pattern(text.toStdString());
-        codeMessage_->setText(tr("One unique code per exported shopper, each X a random "
-                                 "character: %1 possible codes.")
-                                  .arg(QLocale().toString(pattern.combinations(), 'g', 3)));
+        codeMessage_->setText(
+            tr("One unique code per exported shopper, each X a random "
+               "character: %1 possible codes.")
+                .arg(pattern.combinations() < 1e15
+                        ? QLocale().toString(static_cast<qint64>(pattern.combinations()))
+                        : QLocale().toString(pattern.combinations(), 'g', 3)));
         codeMessage_->setStyleSheet(QStringLiteral("color: #1b6e20;"));
     } catch (const ExportError &error) {
         codeMessage_->setText(QString::fromStdString(error.what()));
@@ -658,8 +673,12 @@ void ExportPage::showPreview(const ExportPreviewResult &result)
         }
     }
     previewTable_->resizeColumnsToContents();
+    // Digests are not for reading: narrow enough that every column of an ad file shows.
+    const bool hashed
+        = currentFormat() == ExportFormat::CustomerMatch || currentFormat() == ExportFormat::Meta;
+    const int widest = hashed ? 130 : 260;
     for (int column = 0; column < previewTable_->columnCount(); ++column)
-        previewTable_->setColumnWidth(column, std::min(previewTable_->columnWidth(column), 260));
+        previewTable_->setColumnWidth(column, std::min(previewTable_->columnWidth(column), widest));
 
     // Empty states: say why nothing would be written, and what to do.
     if (shoppers_ == 0) {
@@ -678,11 +697,11 @@ void ExportPage::showPreview(const ExportPreviewResult &result)
         }
         const ExportChannel channel = exportChannelOf(currentFormat(), currentRequest().channel);
         const QString channelName = channel == ExportChannel::Sms ? tr("SMS")
-            : channel == ExportChannel::Advertising               ? tr("marketing (email)")
+            : channel == ExportChannel::Advertising               ? tr("ads")
                                                                   : tr("email");
-        notice_->setText(tr("Nobody in this audience can be exported: none of them has given "
-                            "%1 consent with something to send to (%2). Shoppers without "
-                            "consent are never exported.")
+        notice_->setText(tr("Nobody in this audience can be exported for %1 (%2). Only "
+                            "shoppers who gave consent and have an address to send to are "
+                            "exported; choose another audience, format or channel.")
                              .arg(channelName, why.join(QStringLiteral("; "))));
         notice_->show();
     } else {
@@ -712,7 +731,7 @@ void ExportPage::showCounts(const ExportPreview &preview)
 {
     const QLocale locale;
     QString text
-        = tr("<b>%1</b> in the audience · <b>%2</b> left out for consent · "
+        = tr("<b>%1</b> in the audience · <b>%2</b> left out · "
              "<b>%3</b> to be exported")
               .arg(locale.toString(preview.audience), locale.toString(preview.suppressedTotal()),
                   locale.toString(preview.exported));
@@ -723,7 +742,7 @@ void ExportPage::showCounts(const ExportPreview &preview)
                 locale.toString(count), reasonDisplayName(reason).toHtmlEscaped());
     }
     if (!reasons.isEmpty())
-        text += QStringLiteral("<br><span style='color:palette(dark)'>")
+        text += QStringLiteral("<br><span style='color:#5f6368'>")
             + tr("Left out: %1").arg(reasons.join(QStringLiteral(", ")))
             + QStringLiteral("</span>");
     countsLabel_->setText(text);
@@ -796,7 +815,7 @@ void ExportPage::exportFile()
     auto summary = std::make_shared<std::optional<ExportSummary>>();
     const std::string workspace = workspacePath_.toStdString();
     const JobOutcome outcome = runWithProgress(this, tr("Export"),
-        tr("Exporting %n shopper(s)…", nullptr, static_cast<int>(preview_->exported)),
+        tr("Exporting %Ln shopper(s)…", nullptr, static_cast<int>(preview_->exported)),
         [workspace, choice, request, summary](ProgressSink &progress) mutable {
             Database db = Workspace::connect(workspace, Database::Mode::ReadWrite);
             request.audience = buildAudience(db, choice);
@@ -814,8 +833,6 @@ void ExportPage::exportFile()
     }
     lastSummary_ = **summary;
     showSummary(*lastSummary_);
-    // Discount codes were issued: the next preview reads the workspace again.
-    schedulePreview();
     Q_EMIT exportFinished(true);
 }
 
@@ -823,9 +840,8 @@ void ExportPage::showSummary(const ExportSummary &summary)
 {
     const QLocale locale;
     QString text
-        = tr("<b>%1 shoppers exported</b> to %2")
-              .arg(locale.toString(summary.exported),
-                  QDir::toNativeSeparators(QString::fromStdString(summary.path)).toHtmlEscaped());
+        = tr("<b>%Ln shopper(s) exported</b> to %1", nullptr, static_cast<int>(summary.exported))
+              .arg(QDir::toNativeSeparators(QString::fromStdString(summary.path)).toHtmlEscaped());
     QStringList reasons;
     for (const auto &[reason, count] : summary.suppressed) {
         if (count > 0)
@@ -833,7 +849,7 @@ void ExportPage::showSummary(const ExportSummary &summary)
                 locale.toString(count), reasonDisplayName(reason).toHtmlEscaped());
     }
     text += QStringLiteral("<br>")
-        + tr("Left out for consent: %1").arg(locale.toString(summary.suppressedTotal()));
+        + tr("Left out: %1").arg(locale.toString(summary.suppressedTotal()));
     if (!reasons.isEmpty())
         text += QStringLiteral(" (") + reasons.join(QStringLiteral(", ")) + QStringLiteral(")");
     if (summary.codes > 0)

@@ -127,6 +127,7 @@ void TestExportPage::saveScreenshot(QWidget &widget, const QString &name) const
     const QString folder
         = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("screenshots"));
     QDir().mkpath(folder);
+    QCoreApplication::processEvents(); // let labels that just changed lay out again
     QVERIFY(widget.grab().save(QDir(folder).filePath(name)));
 }
 
@@ -363,6 +364,7 @@ void TestExportPage::exportWritesFileAndManifest()
     QVERIFY(text->isVisible());
     QVERIFY(text->text().contains(QStringLiteral("campaign.csv.manifest.json")));
     QVERIFY(text->text().contains(QStringLiteral("Discount codes issued")));
+    QVERIFY(page.exportButton()->isEnabled());
     saveScreenshot(*window, QStringLiteral("export-summary.png"));
     QTest::mouseClick(
         page.findChild<QPushButton *>(QStringLiteral("openFolderButton")), Qt::LeftButton);
@@ -444,6 +446,7 @@ void TestExportPage::idFileWhereEveryoneIsSuppressed()
     QVERIFY2(notice->text().contains(QStringLiteral("Nobody in this audience")),
         qPrintable(notice->text()));
     QVERIFY(notice->text().contains(QStringLiteral("unknown id")));
+    saveScreenshot(*window, QStringLiteral("export-page-nobody.png"));
 }
 
 void TestExportPage::emptyWorkspaceSaysHowToGetData()
@@ -459,6 +462,7 @@ void TestExportPage::emptyWorkspaceSaysHowToGetData()
     QVERIFY(notice->isVisible());
     QVERIFY(notice->text().contains(QStringLiteral("Import")));
     QVERIFY(!page.findChild<QRadioButton *>(QStringLiteral("audienceSegment"))->isEnabled());
+    saveScreenshot(*window, QStringLiteral("export-page-empty.png"));
 }
 
 QTEST_MAIN(TestExportPage)
