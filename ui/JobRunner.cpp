@@ -11,6 +11,17 @@
 
 namespace clientele {
 
+namespace {
+
+bool cancelNextJob = false;
+
+} // namespace
+
+void cancelNextJobForTests()
+{
+    cancelNextJob = true;
+}
+
 JobOutcome runWithProgress(QWidget *parent, const QString &title, const QString &label,
     std::function<void(ProgressSink &)> job)
 {
@@ -22,6 +33,10 @@ JobOutcome runWithProgress(QWidget *parent, const QString &title, const QString 
     dialog.setAutoClose(false);
 
     JobProgress progress;
+    if (cancelNextJob) {
+        cancelNextJob = false;
+        progress.cancel();
+    }
     QObject::connect(&progress, &JobProgress::progressed, &dialog,
         [&dialog](qint64 done, qint64 total, const QString &stage) {
             // QProgressDialog counts in int; scale large totals down.

@@ -26,4 +26,8 @@ struct JobOutcome {
 JobOutcome runWithProgress(QWidget *parent, const QString &title, const QString &label,
     std::function<void(ProgressSink &)> job);
 
+/// For tests: the next runWithProgress() starts as if Cancel had been pressed at once, so
+/// the job stops at its first progress report (a real cancel, without racing a timer).
+void cancelNextJobForTests();
+
 } // namespace clientele

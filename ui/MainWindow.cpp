@@ -4,6 +4,7 @@
 #include "CustomersPage.h"
 #include "DatabaseWorker.h"
 #include "DisplayFormat.h"
+#include "ExportPage.h"
 #include "ImportWizard.h"
 #include "JobRunner.h"
 #include "OverviewPage.h"
@@ -123,6 +124,12 @@ void MainWindow::createCentralArea()
     segmentsItem->setToolTip(
         tr("Groups of shoppers described by rules, counted as you build them"));
     connect(segments_, &SegmentsPage::profileRequested, this, &MainWindow::openProfile);
+    connect(segments_, &SegmentsPage::exportRequested, this, &MainWindow::exportSegment);
+    export_ = new ExportPage(pages_);
+    pages_->addWidget(export_);
+    auto *exportItem = new QListWidgetItem(
+        style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Export"), sidebar_);
+    exportItem->setToolTip(tr("Campaign files for email tools and ad platforms"));
 
     connect(sidebar_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);
     sidebar_->setCurrentRow(0);
@@ -135,6 +142,7 @@ void MainWindow::createCentralArea()
         const bool isDemo = workspace_->meta("origin") == "demo";
         overview_->load(
             workspacePath(), isDemo, QString::fromStdString(workspace_->meta("store.name")));
+        export_->setWorkspace(workspacePath());
     });
 
     layout->addWidget(sidebar_);
@@ -234,6 +242,13 @@ void MainWindow::reloadFigures()
     overview_->load(workspacePath(), isDemo, storeName);
     customers_->setWorkspace(workspacePath(), workspace_->meta("currency"));
     segments_->setWorkspace(workspacePath(), workspace_->meta("currency"));
+    export_->setWorkspace(workspacePath());
+}
+
+void MainWindow::exportSegment(const QString &name)
+{
+    sidebar_->setCurrentRow(pages_->indexOf(export_));
+    export_->chooseSegment(name);
 }
 
 bool MainWindow::openStartupWorkspace(const QString &requestedPath, QString *errorMessage)

@@ -19,6 +19,7 @@ namespace clientele {
 class AppSettings;
 class CustomersPage;
 class DatabaseWorker;
+class ExportPage;
 class OverviewPage;
 class SegmentsPage;
 
@@ -49,6 +50,12 @@ public:
     OverviewPage *overviewPage() const { return overview_; }
     CustomersPage *customersPage() const { return customers_; }
     SegmentsPage *segmentsPage() const { return segments_; }
+    ExportPage *exportPage() const { return export_; }
+
+public Q_SLOTS:
+    /// Shows the Export area with the saved segment called name as the audience (the
+    /// Segments area's "Export…").
+    void exportSegment(const QString &name);
 
 Q_SIGNALS:
     void workspaceOpened(const QString &path);
@@ -81,6 +88,7 @@ private:
     CustomersPage *customers_ = nullptr;
     SegmentsPage *segments_ = nullptr;
     std::unique_ptr<DatabaseWorker> sizeRecorder_;
+    ExportPage *export_ = nullptr;
     QMenu *recentMenu_ = nullptr;
     QAction *importAction_ = nullptr;
     QLabel *workspaceLabel_ = nullptr;

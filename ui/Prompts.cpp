@@ -1,5 +1,6 @@
 #include "Prompts.h"
 
+#include <QDesktopServices>
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QPushButton>
@@ -30,6 +31,26 @@ QString Prompts::saveFileName(
         return path;
     }
     return QFileDialog::getSaveFileName(parent, title, suggested, filter);
+}
+
+QString Prompts::openFileName(
+    QWidget *parent, const QString &title, const QString &folder, const QString &filter)
+{
+    if (nextOpenFileName_) {
+        const QString path = *nextOpenFileName_;
+        nextOpenFileName_.reset();
+        return path;
+    }
+    return QFileDialog::getOpenFileName(parent, title, folder, filter);
+}
+
+bool Prompts::openUrl(const QUrl &url)
+{
+    if (captureUrls_) {
+        lastOpenedUrl_ = url;
+        return true;
+    }
+    return QDesktopServices::openUrl(url);
 }
 
 } // namespace clientele

@@ -77,17 +77,25 @@ QWidget *SegmentsPage::createListView()
     duplicateButton_->setObjectName(QStringLiteral("duplicateSegmentButton"));
     deleteButton_ = new QPushButton(tr("Delete…"), view);
     deleteButton_->setObjectName(QStringLiteral("deleteSegmentButton"));
+    exportButton_ = new QPushButton(tr("Export…"), view);
+    exportButton_->setObjectName(QStringLiteral("exportSegmentButton"));
+    exportButton_->setToolTip(tr("Write this segment's shoppers to a campaign file"));
     connect(newButton, &QPushButton::clicked, this, &SegmentsPage::newSegment);
     connect(editButton_, &QPushButton::clicked, this, [this] { editSegment(currentRow()); });
     connect(
         duplicateButton_, &QPushButton::clicked, this, [this] { duplicateSegment(currentRow()); });
     connect(deleteButton_, &QPushButton::clicked, this, [this] { deleteSegment(currentRow()); });
+    connect(exportButton_, &QPushButton::clicked, this, [this] {
+        if (const int row = currentRow(); row >= 0)
+            Q_EMIT exportRequested(QString::fromStdString(model_->segmentAt(row).name));
+    });
     top->addWidget(title);
     top->addStretch();
     top->addWidget(newButton);
     top->addWidget(editButton_);
     top->addWidget(duplicateButton_);
     top->addWidget(deleteButton_);
+    top->addWidget(exportButton_);
     layout->addLayout(top);
 
     message_ = new QLabel(view);
@@ -245,6 +253,7 @@ void SegmentsPage::updateListState()
     editButton_->setEnabled(selected);
     duplicateButton_->setEnabled(selected);
     deleteButton_->setEnabled(selected);
+    exportButton_->setEnabled(selected);
 }
 
 int SegmentsPage::currentRow() const

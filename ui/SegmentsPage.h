@@ -50,6 +50,8 @@ Q_SIGNALS:
     void profileRequested(qint64 profileId);
     /// The list was read (and sizes are being counted).
     void listLoaded();
+    /// "Export…" on a saved segment: the Export area should open with it as the audience.
+    void exportRequested(const QString &segmentName);
 
 private:
     QWidget *createListView();
@@ -69,6 +71,7 @@ private:
     QPushButton *editButton_ = nullptr;
     QPushButton *duplicateButton_ = nullptr;
     QPushButton *deleteButton_ = nullptr;
+    QPushButton *exportButton_ = nullptr;
     QLabel *message_ = nullptr;
     QString path_;
     std::string currency_;

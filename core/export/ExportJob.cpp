@@ -573,6 +573,74 @@ std::string_view suppressionOf(const Statement &row, ExportChannel channel)
     return kNoConsent;
 }
 
+/// Puts a list audience into temp.export_audience (in the caller's transaction); returns
+/// how many shoppers the audience will have, or 0 when unknown until read (a query).
+std::int64_t prepareAudience(Database &db, const Audience &audience)
+{
+    switch (audience.kind()) {
+    case Audience::Kind::All:
+        return db.queryInt("SELECT count(*) FROM profiles");
+    case Audience::Kind::Profiles: {
+        db.exec("CREATE TEMP TABLE IF NOT EXISTS export_audience ("
+                "position INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL)");
+        db.exec("DELETE FROM temp.export_audience");
+        auto insert = db.prepare("INSERT INTO temp.export_audience(profile_id) VALUES (?1)");
+        for (const ProfileId id : audience.ids()) {
+            insert.bind(1, id);
+            insert.run();
+        }
+        return static_cast<std::int64_t>(audience.ids().size());
+    }
+    case Audience::Kind::Query:
+        return 0; // unknown until read: counting would run the query twice
+    }
+    return 0;
+}
+
+/// The reasons counted for an audience on a channel, in the order the checks run.
+std::vector<std::string_view> reasonsFor(const Audience &audience, ExportChannel channel)
+{
+    std::vector<std::string_view> reasons = reasonsFor(channel);
+    if (audience.kind() == Audience::Kind::All)
+        reasons.erase(reasons.begin()); // every id comes from profiles: none can be missing
+    return reasons;
+}
+
+/// The fields of the RFC 4180 records in text as a reader gets them: quotes removed and
+/// doubled quotes undone. Only for text CsvWriter wrote (records end with CRLF).
+std::vector<std::vector<std::string>> parseRecords(std::string_view text, char delimiter)
+{
+    std::vector<std::vector<std::string>> records;
+    std::vector<std::string> fields;
+    std::string field;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c != '"')
+                field += c;
+            else if (i + 1 < text.size() && text[i + 1] == '"')
+                field += text[++i];
+            else
+                quoted = false;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == delimiter) {
+            fields.push_back(std::move(field));
+            field.clear();
+        } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            ++i;
+            fields.push_back(std::move(field));
+            field.clear();
+            records.push_back(std::move(fields));
+            fields.clear();
+        } else {
+            field += c;
+        }
+    }
+    return records;
+}
+
 void checkTarget(const std::string &path)
 {
     std::error_code ec;
@@ -651,6 +719,82 @@ std::int64_t ExportSummary::suppressedFor(std::string_view reason) const
     return 0;
 }
 
+std::int64_t ExportPreview::suppressedTotal() const
+{
+    std::int64_t total = 0;
+    for (const auto &[reason, count] : suppressed)
+        total += count;
+    return total;
+}
+
+std::int64_t ExportPreview::suppressedFor(std::string_view reason) const
+{
+    for (const auto &[name, count] : suppressed) {
+        if (name == reason)
+            return count;
+    }
+    return 0;
+}
+
+ExportPreview ExportJob::preview(
+    Database &db, const ExportRequest &request, int rows, ProgressSink *progress)
+{
+    if (request.delimiter != ',' && request.delimiter != ';')
+        throw ExportError("The delimiter must be ',' or ';'.");
+    const ExportChannel channel = exportChannelOf(request.format, request.channel);
+    std::vector<OutputColumn> columns = planColumns(request, channel);
+    // Checked as run() checks it; the preview shows the pattern where a code would be.
+    std::string code;
+    if (!request.codePattern.empty())
+        code = DiscountCodePattern(request.codePattern).pattern();
+
+    ExportPreview preview;
+    for (const OutputColumn &column : columns)
+        preview.headers.push_back(column.header);
+    const std::vector<std::string_view> reasons = reasonsFor(request.audience, channel);
+    std::vector<std::int64_t> suppressedCounts(reasons.size(), 0);
+
+    // A deferred transaction: one consistent snapshot, and the temp rows go with the rollback.
+    Transaction snapshot(db, Transaction::Kind::Deferred);
+    const std::int64_t expected = prepareAudience(db, request.audience);
+
+    CsvWriter csv(preview.csv, request.delimiter);
+    for (const OutputColumn &column : columns)
+        csv.field(column.header);
+    csv.endRecord();
+    auto row = db.prepare(buildQuery(request.audience, columns));
+    bindParameters(row, request.audience);
+    RowWriter cells(csv, row, request.offer);
+    reportProgress(progress, 0, expected, "Counting shoppers");
+    while (row.step()) {
+        ++preview.audience;
+        if (preview.audience % kProgressEvery == 0) {
+            reportProgress(progress, preview.audience, std::max(expected, preview.audience),
+                "Counting shoppers");
+        }
+        const std::string_view reason = suppressionOf(row, channel);
+        if (!reason.empty()) {
+            for (std::size_t i = 0; i < reasons.size(); ++i) {
+                if (reasons[i] == reason)
+                    ++suppressedCounts[i];
+            }
+            continue;
+        }
+        if (preview.exported < rows) {
+            for (const OutputColumn &column : columns)
+                cells.write(column, code);
+            csv.endRecord();
+        }
+        ++preview.exported;
+    }
+    for (std::size_t i = 0; i < reasons.size(); ++i)
+        preview.suppressed.emplace_back(std::string(reasons[i]), suppressedCounts[i]);
+    preview.rows = parseRecords(preview.csv, request.delimiter);
+    if (!preview.rows.empty())
+        preview.rows.erase(preview.rows.begin()); // the header
+    return preview;
+}
+
 std::vector<std::string> ExportJob::defaultColumns(ExportChannel channel)
 {
     if (channel == ExportChannel::Sms)
@@ -677,9 +821,7 @@ ExportSummary ExportJob::run(Database &db, const ExportRequest &request, Progres
     checkTarget(summary.manifestPath);
     for (const OutputColumn &column : columns)
         summary.headers.push_back(column.header);
-    std::vector<std::string_view> reasons = reasonsFor(channel);
-    if (request.audience.kind() == Audience::Kind::All)
-        reasons.erase(reasons.begin()); // every id comes from profiles: none can be missing
+    const std::vector<std::string_view> reasons = reasonsFor(request.audience, channel);
     std::vector<std::int64_t> suppressedCounts(reasons.size(), 0);
 
     const Millis startedAt = nowMillis();
@@ -688,27 +830,7 @@ ExportSummary ExportJob::run(Database &db, const ExportRequest &request, Progres
         cache.emplace(db, 64 * 1024);
     Transaction transaction(db);
 
-    std::int64_t expected = 0;
-    switch (request.audience.kind()) {
-    case Audience::Kind::All:
-        expected = db.queryInt("SELECT count(*) FROM profiles");
-        break;
-    case Audience::Kind::Profiles: {
-        db.exec("CREATE TEMP TABLE IF NOT EXISTS export_audience ("
-                "position INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL)");
-        db.exec("DELETE FROM temp.export_audience");
-        auto insert = db.prepare("INSERT INTO temp.export_audience(profile_id) VALUES (?1)");
-        for (const ProfileId id : request.audience.ids()) {
-            insert.bind(1, id);
-            insert.run();
-        }
-        expected = static_cast<std::int64_t>(request.audience.ids().size());
-        break;
-    }
-    case Audience::Kind::Query:
-        expected = 0; // unknown until read: counting would run the query twice
-        break;
-    }
+    const std::int64_t expected = prepareAudience(db, request.audience);
     if (codes)
         codes->checkRoomFor(expected + db.queryInt("SELECT count(*) FROM discount_codes"));
 

@@ -88,6 +88,27 @@ struct ExportSummary {
 };
 
 /**
+ * What an export would write, without writing it: the same counts as ExportSummary and the
+ * first rows through the same row pipeline (normalised, hashed, neutralised against
+ * formulas). Nothing is written or recorded and no discount code is issued: a code cell
+ * shows the pattern (`SAVE10-XXXXXX`).
+ */
+struct ExportPreview {
+    std::int64_t audience = 0;
+    std::int64_t exported = 0;
+    /// Reason → shoppers left out, as ExportSummary::suppressed.
+    std::vector<std::pair<std::string, std::int64_t>> suppressed;
+    std::vector<std::string> headers;
+    /// The first data rows, each cell as a spreadsheet reads it from the file (unquoted).
+    std::vector<std::vector<std::string>> rows;
+    /// Header and those rows exactly as the file has them (without the byte order mark).
+    std::string csv;
+
+    std::int64_t suppressedTotal() const;
+    std::int64_t suppressedFor(std::string_view reason) const;
+};
+
+/**
  * Writes a campaign file for an audience: reads the shoppers' attributes, identifiers,
  * traits and consents in one pass, leaves out everyone without consent for the channel
  * (counting why), normalises and hashes for ad platforms, hands out unique discount codes,
@@ -105,6 +126,15 @@ public:
     /// Throws ExportError (bad request, file problems), StoreError, or Cancelled.
     static ExportSummary run(
         Database &db, const ExportRequest &request, ProgressSink *progress = nullptr);
+
+    /**
+     * Dry run of run(): counts the whole audience and renders the first `rows` exported
+     * rows. request.outputPath is ignored. Works on a read-only connection (a list of
+     * profile ids goes into a TEMP table). Throws ExportError for a request run() would
+     * refuse, StoreError, or Cancelled when progress asks to stop.
+     */
+    static ExportPreview preview(
+        Database &db, const ExportRequest &request, int rows, ProgressSink *progress = nullptr);
 
     /// The Generic columns used when a request names none.
     static std::vector<std::string> defaultColumns(ExportChannel channel);

@@ -127,6 +127,7 @@ private Q_SLOTS:
     void profileListKeepsOrderAndCountsUnknownIds();
     void queryAudienceWithBoundParameters();
     void cancelLeavesNothing();
+    void previewMatchesTheFileAndIssuesNothing();
     void badRequestsAreRefused();
     void erasureRemovesTheShoppersCodes();
 
@@ -762,6 +763,60 @@ void TestExport::cancelLeavesNothing()
     QVERIFY_THROWS_EXCEPTION(ExportError, run(request, QStringLiteral("taken.csv")));
     QVERIFY(!QFile::exists(path(QStringLiteral("taken.csv"))));
     QCOMPARE(db().queryInt("SELECT count(*) FROM discount_codes"), std::int64_t(0));
+}
+
+void TestExport::previewMatchesTheFileAndIssuesNothing()
+{
+    addShopper({ "=HYPERLINK(\"x\")", "Semi;colon", "formula@example.com", "", "FR", "Paris",
+        { { "email", "granted" } } });
+    addShopper({ "Quote \"Q\"", "Line\nBreak", "quote@example.com", "", "AT", "Wien",
+        { { "email", "granted" } } });
+    addShopper({ "No", "Consent", "no@example.com", "", "DE", "Bonn", {} });
+    addShopper({ "Un", "Subscribed", "un@example.com", "", "DE", "Bonn",
+        { { "email", "unsubscribed" } } });
+
+    // Without codes the preview's text is the file's beginning, byte for byte.
+    ExportRequest request;
+    request.columns = { "email", "first_name", "last_name", "city", "orders" };
+    request.delimiter = ';';
+    const ExportPreview plain = ExportJob::preview(db(), request, 3);
+    const auto plainSummary = run(request, QStringLiteral("plain.csv"));
+    QCOMPARE(plain.audience, plainSummary.audience);
+    QCOMPARE(plain.exported, plainSummary.exported);
+    QCOMPARE(plain.exported, std::int64_t(3));
+    QCOMPARE(plain.suppressed, plainSummary.suppressed);
+    QCOMPARE(plain.headers, plainSummary.headers);
+    QCOMPARE(plain.rows.size(), std::size_t(3));
+    const QByteArray file = readBytes(path(QStringLiteral("plain.csv")));
+    QCOMPARE(QByteArray::fromStdString(plain.csv), file);
+    const Rows fileRows = parseCsv(file, ';');
+    QCOMPARE(fileRows.size(), std::size_t(4));
+    for (std::size_t i = 0; i < 3; ++i)
+        QCOMPARE(plain.rows[i], fileRows[i + 1]); // quotes, ';' and line breaks undone alike
+    QCOMPARE(ExportJob::preview(db(), request, 1).rows.size(), std::size_t(1));
+    QCOMPARE(plain.rows[1][1], std::string("'=HYPERLINK(\"x\")")); // neutralised as in the file
+
+    // With codes the preview shows the pattern and issues nothing; a list audience works on
+    // a read-only connection (its ids go into a TEMP table).
+    ExportRequest campaign;
+    campaign.format = ExportFormat::Klaviyo;
+    campaign.codePattern = "save10-xxxxxx";
+    campaign.audience = Audience::profiles({ zoe_, 999999, zoe_ + 1 });
+    auto reader = Workspace::connect(db().path(), Database::Mode::ReadOnly);
+    const ExportPreview withCodes = ExportJob::preview(reader, campaign, 10);
+    QCOMPARE(withCodes.audience, std::int64_t(3));
+    QCOMPARE(withCodes.exported, std::int64_t(2));
+    QCOMPARE(withCodes.suppressedFor(SuppressionReason::kNotFound), std::int64_t(1));
+    QCOMPARE(withCodes.headers.back(), std::string("Discount Code"));
+    for (const auto &row : withCodes.rows)
+        QCOMPARE(row.back(), std::string("SAVE10-XXXXXX"));
+    QCOMPARE(db().queryInt("SELECT count(*) FROM discount_codes"), std::int64_t(0));
+    QCOMPARE(db().queryInt("SELECT count(*) FROM exports"), std::int64_t(1)); // plain.csv only
+    QVERIFY(!QFile::exists(path(QStringLiteral("campaign.csv"))));
+
+    ExportRequest bad = campaign;
+    bad.codePattern = "SAVE-XX";
+    QVERIFY_THROWS_EXCEPTION(ExportError, ExportJob::preview(reader, bad, 10));
 }
 
 void TestExport::badRequestsAreRefused()

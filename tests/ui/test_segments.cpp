@@ -1,6 +1,7 @@
 #include "AppSettings.h"
 #include "ConditionRow.h"
 #include "CustomersPage.h"
+#include "ExportPage.h"
 #include "FieldPicker.h"
 #include "MainWindow.h"
 #include "Prompts.h"
@@ -679,6 +680,16 @@ void TestSegments::historyDuplicateDelete()
     QTest::mouseClick(
         editor_->findChild<QPushButton *>(QStringLiteral("backButton")), Qt::LeftButton);
     QVERIFY(!page_->isEditing());
+
+    // "Export…" takes the segment to the Export area as the audience.
+    page_->table()->selectRow(r);
+    QTest::mouseClick(
+        page_->findChild<QPushButton *>(QStringLiteral("exportSegmentButton")), Qt::LeftButton);
+    QTRY_VERIFY(window_->exportPage()->isVisible());
+    QTRY_COMPARE(window_->exportPage()->audienceChoice().segment, QStringLiteral("Big spenders"));
+    QCOMPARE(window_->exportPage()->audienceChoice().kind, AudienceChoice::Kind::Segment);
+    window_->findChild<QListWidget *>(QStringLiteral("sidebar"))->setCurrentRow(2);
+    QTRY_VERIFY(page_->isVisible());
 
     page_->table()->selectRow(r);
     QTest::mouseClick(

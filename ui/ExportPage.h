@@ -1,0 +1,159 @@
+#pragma once
+
+#include "export/ExportJob.h"
+
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+class QButtonGroup;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QRadioButton;
+class QStackedWidget;
+class QTableWidget;
+class QTimer;
+
+namespace clientele {
+
+class DatabaseWorker;
+
+/// Which shoppers the marketer picked; turned into an Audience on a worker.
+struct AudienceChoice {
+    enum class Kind { All, Segment, IdFile };
+    Kind kind = Kind::All;
+    QString segment; ///< Segment: its saved name
+    QString idFile; ///< IdFile: a file of profile ids, one per line
+};
+
+/// What a background preview delivers.
+struct ExportPreviewResult {
+    int generation = 0;
+    std::int64_t shoppers = 0; ///< profiles in the workspace
+    ExportPreview preview;
+};
+
+/**
+ * The Export area: choose an audience (all shoppers, a saved segment, a file of profile
+ * ids), a format (generic CSV, Klaviyo, Mailchimp, Google Customer Match, Meta), columns
+ * and campaign fields; see at once how many shoppers will be exported, who is left out for
+ * consent and why, and the first rows exactly as the file will have them; then export in
+ * the background with progress and Cancel.
+ */
+class ExportPage : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ExportPage(QWidget *parent = nullptr);
+    ~ExportPage() override;
+
+    /// Works on the workspace at path (empty: none).
+    void setWorkspace(const QString &path);
+    /// Chooses the saved segment called name as the audience (e.g. from the Segments area).
+    void chooseSegment(const QString &name);
+    /// Reads the saved segments again (they change in the Segments area).
+    void reloadSegments();
+
+    /// The request the page would export now (audience left as all shoppers: the chosen
+    /// audience is built on the worker from audienceChoice()).
+    ExportRequest currentRequest() const;
+    AudienceChoice audienceChoice() const;
+    /// The last preview that matches the current choices, if it has arrived.
+    const ExportPreview *preview() const;
+    /// True while the preview of the current choices is still to come.
+    bool isPreviewPending() const { return answeredGeneration_ != generation_; }
+    /// Profiles in the workspace, as of the last preview.
+    std::int64_t workspaceShoppers() const { return shoppers_; }
+    /// Why Export is disabled, or empty.
+    QString problem() const;
+    QPushButton *exportButton() const { return exportButton_; }
+    /// The summary of the last export, when it succeeded.
+    const std::optional<ExportSummary> &lastSummary() const { return lastSummary_; }
+
+    /// Builds the audience a choice stands for (on a worker connection). Throws ExportError
+    /// or SegmentError with a readable message.
+    static Audience buildAudience(Database &db, const AudienceChoice &choice);
+
+    /// A suppression reason key as a marketer reads it ("no_consent" → "never gave consent").
+    static QString reasonDisplayName(const std::string &reason);
+
+Q_SIGNALS:
+    /// A preview arrived (or failed: problem() says why).
+    void previewUpdated();
+    /// An export ended; succeeded says whether a file was written.
+    void exportFinished(bool succeeded);
+
+protected:
+    /// Saved segments change in the Segments area: read them again when the page is shown.
+    void showEvent(QShowEvent *event) override;
+
+private:
+    QWidget *createSettings();
+    QWidget *createResults();
+    void fillColumns(ExportChannel channel);
+    void formatChanged();
+    void validateCodePattern();
+    /// Something changed: a new preview shortly (typing does not start one per key).
+    void schedulePreview();
+    void startPreview();
+    void showPreview(const ExportPreviewResult &result);
+    void showPreviewError(int generation, const QString &message);
+    void showCounts(const ExportPreview &preview);
+    void updateExportButton();
+    void chooseIdFile();
+    void exportFile();
+    void showSummary(const ExportSummary &summary);
+    void showExportProblem(const QString &message);
+    ExportFormat currentFormat() const;
+
+    std::unique_ptr<DatabaseWorker> worker_;
+    std::shared_ptr<std::atomic<int>> latestGeneration_;
+    int generation_ = 0;
+    int answeredGeneration_ = 0; ///< the newest generation shown (preview or problem)
+    QString workspacePath_;
+    QTimer *previewTimer_ = nullptr;
+    std::optional<ExportPreview> preview_;
+    std::int64_t shoppers_ = -1;
+    QString previewProblem_; ///< why the last preview failed
+    QString pendingSegment_;
+    std::optional<ExportSummary> lastSummary_;
+    bool columnsCustomised_ = false;
+
+    QRadioButton *allButton_ = nullptr;
+    QRadioButton *segmentButton_ = nullptr;
+    QRadioButton *fileButton_ = nullptr;
+    QComboBox *segmentCombo_ = nullptr;
+    QLabel *idFileLabel_ = nullptr;
+    QPushButton *idFileButton_ = nullptr;
+    QString idFile_;
+    QComboBox *formatCombo_ = nullptr;
+    QLabel *formatHelp_ = nullptr;
+    QWidget *genericOptions_ = nullptr;
+    QComboBox *channelCombo_ = nullptr;
+    QCheckBox *bomCheck_ = nullptr;
+    QCheckBox *semicolonCheck_ = nullptr;
+    QStackedWidget *columnStates_ = nullptr;
+    QListWidget *columnList_ = nullptr;
+    QLabel *fixedColumns_ = nullptr;
+    QLineEdit *codePattern_ = nullptr;
+    QLabel *codeMessage_ = nullptr;
+    QLineEdit *offer_ = nullptr;
+    QLabel *campaignNote_ = nullptr;
+
+    QLabel *countsLabel_ = nullptr;
+    QLabel *notice_ = nullptr;
+    QTableWidget *previewTable_ = nullptr;
+    QLabel *problemLabel_ = nullptr;
+    QPushButton *exportButton_ = nullptr;
+    QWidget *summaryPanel_ = nullptr;
+    QLabel *summaryLabel_ = nullptr;
+    QPushButton *openFolderButton_ = nullptr;
+};
+
+} // namespace clientele
