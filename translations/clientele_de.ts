@@ -240,6 +240,668 @@
     </message>
 </context>
 <context>
+    <name>SegmentFields</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished">Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished">Nachname</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished">Land</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished">Ort</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known shopper (has an identifier)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished">Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Channels used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished">Bestellungen</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished">Umsatz</translation>
+    </message>
+    <message>
+        <source>Average order value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation type="unfinished">Letzte Bestellung</translation>
+    </message>
+    <message>
+        <source>Cancelled orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Favourite category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Favourite brand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cart value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items in cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cart open since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandoned carts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mails received (30 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mails opened (30 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mails clicked (30 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mails received (90 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mails opened (90 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mails clicked (90 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last e-mail opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last viewed products (SKU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loyalty member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loyalty tier</source>
+        <translation type="unfinished">Treuestufe</translation>
+    </message>
+    <message>
+        <source>Loyalty points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open support tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviews written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average rating given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFM group</source>
+        <translation type="unfinished">RFM-Gruppe</translation>
+    </message>
+    <message>
+        <source>RFM recency score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFM frequency score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFM monetary score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished">Kanal</translation>
+    </message>
+    <message>
+        <source>Product id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product SKU</source>
+        <translation type="unfinished">Artikelnummer (SKU)</translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product brand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value (price or order total)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished">Menge</translation>
+    </message>
+    <message>
+        <source>Order id</source>
+        <translation type="unfinished">Bestellnummer</translation>
+    </message>
+    <message>
+        <source>Cart id</source>
+        <translation type="unfinished">Warenkorb-ID</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished">Währung</translation>
+    </message>
+    <message>
+        <source>Event property</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SegmentText</name>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished">, </translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewed a product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>viewed a product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did not view a product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added to cart</source>
+        <translation type="unfinished">In den Warenkorb gelegt</translation>
+    </message>
+    <message>
+        <source>added to cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did not add to cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed from cart</source>
+        <translation type="unfinished">Aus dem Warenkorb entfernt</translation>
+    </message>
+    <message>
+        <source>removed from cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did not remove from cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewed the cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>viewed the cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did not view the cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started checkout</source>
+        <translation type="unfinished">Bestellvorgang begonnen</translation>
+    </message>
+    <message>
+        <source>started checkout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did not start checkout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed an order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed an order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did not complete an order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Got a refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>got a refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did not get a refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewed a page</source>
+        <translation type="unfinished">Seite aufgerufen</translation>
+    </message>
+    <message>
+        <source>viewed a page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did not view a page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened an e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opened an e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did not open an e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clicked a link in an e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clicked a link in an e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did not click a link in an e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the last %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>between %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is between %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is in the last %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is more than %1 days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is in the next %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished">%1 %2</translation>
+    </message>
+    <message>
+        <source>where %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished">Profil</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished">Bestellungen</translation>
+    </message>
+    <message>
+        <source>Cart</source>
+        <translation type="unfinished">Warenkorb</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is less than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is more than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not contain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ends with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is in the last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is more than … days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is in the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did not do %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spent on the matching products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with a total %1 that %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished">SMS</translation>
+    </message>
+    <message>
+        <source>push</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>are loyalty members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>are not loyalty members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>are known (have an identifier)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>are anonymous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at least %2 times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at most %2 times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exactly %2 times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and then %2 within %3 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>are in the RFM group %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>may be contacted by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>are in the segment “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>are not in the segment “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whose %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>who %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no conditions yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>except those %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shoppers %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shoppers whose %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shoppers who %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StoreErrors</name>
     <message>
         <source>%1 is not a Clientele workspace. Choose a workspace file (*.clientele).</source>
@@ -716,44 +1378,6 @@ Details: %2</translation>
         <translation>Kein Kunde in diesem Arbeitsbereich hat %1 „%2“.</translation>
     </message>
     <message>
-        <source>Usage: clientele [WORKSPACE]            open the app on a workspace
-       clientele demo --out FILE [--shoppers N] [--seed S] [--end YYYY-MM-DD]
-                                         write a demo store workspace
-       clientele import --workspace FILE INPUT [--mapping MAPPING.json] [--preset NAME]
-                        [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
-                                         import an events file (CSV, optionally gzip)
-       clientele profile show --workspace FILE KIND:VALUE [--json]
-                                         show a shopper (e.g. email:ana@example.com)
-       clientele profile search --workspace FILE TEXT [--limit N] [--json]
-                                         find shoppers by identifier or name prefix
-       clientele profile export --workspace FILE KIND:VALUE --out FILE.json
-                                         write everything held about a shopper
-       clientele profile erase --workspace FILE KIND:VALUE --yes [--reason TEXT]
-                                         erase a shopper for good
-       clientele profile rebuild-traits --workspace FILE
-                                         recompute every shopper&apos;s traits
-       clientele --help | --version
-</source>
-        <translation>Aufruf: clientele [ARBEITSBEREICH]       öffnet die App mit einem Arbeitsbereich
-        clientele demo --out DATEI [--shoppers N] [--seed S] [--end JJJJ-MM-TT]
-                                         schreibt einen Demo-Shop als Arbeitsbereich
-        clientele import --workspace DATEI EINGABE [--mapping ZUORDNUNG.json] [--preset NAME]
-                        [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
-                                         importiert eine Ereignisdatei (CSV, auch gzip)
-        clientele profile show --workspace DATEI ART:WERT [--json]
-                                         zeigt einen Kunden (z. B. email:ana@example.com)
-        clientele profile search --workspace DATEI TEXT [--limit N] [--json]
-                                         sucht Kunden nach Anfang von Kennung oder Name
-        clientele profile export --workspace DATEI ART:WERT --out DATEI.json
-                                         schreibt alles, was über einen Kunden gespeichert ist
-        clientele profile erase --workspace DATEI ART:WERT --yes [--reason TEXT]
-                                         löscht einen Kunden endgültig
-        clientele profile rebuild-traits --workspace DATEI
-                                         berechnet die Merkmale aller Kunden neu
-        clientele --help | --version
-</translation>
-    </message>
-    <message>
         <source>Usage: clientele profile show|search|export|erase|rebuild-traits --workspace FILE … (see clientele --help)</source>
         <translation>Aufruf: clientele profile show|search|export|erase|rebuild-traits --workspace DATEI … (siehe clientele --help)</translation>
     </message>
@@ -977,6 +1601,470 @@ Details: %2</translation>
         <source>Recomputing the traits failed; the workspace is unchanged: %1</source>
         <translation>Die Neuberechnung der Merkmale ist fehlgeschlagen; der Arbeitsbereich ist unverändert: %1</translation>
     </message>
+    <message>
+        <source>A saved segment&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A segment definition (JSON, see docs/segment-format.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RULE.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate as of the end of this day (UTC), using only events up to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment is not valid:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the segment %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every shopper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shoppers of a saved segment (clientele segment list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shoppers whose profile ids the file lists, one per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IDS.txt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the shoppers with exactly one of --all, --segment NAME or --profiles IDS.txt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no saved segment &apos;%1&apos; in this workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--as-of must be a date like 2026-06-30, not &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a profile in this workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no valid phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no e-mail address or phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never gave consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>declined consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsubscribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: clientele [WORKSPACE]            open the app on a workspace
+       clientele demo --out FILE [--shoppers N] [--seed S] [--end YYYY-MM-DD]
+                                         write a demo store workspace
+       clientele import --workspace FILE INPUT [--mapping MAPPING.json] [--preset NAME]
+                        [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
+                                         import an events file (CSV, optionally gzip)
+       clientele profile show --workspace FILE KIND:VALUE [--json]
+                                         show a shopper (e.g. email:ana@example.com)
+       clientele profile search --workspace FILE TEXT [--limit N] [--json]
+                                         find shoppers by identifier or name prefix
+       clientele profile export --workspace FILE KIND:VALUE --out FILE.json
+                                         write everything held about a shopper
+       clientele profile erase --workspace FILE KIND:VALUE --yes [--reason TEXT]
+                                         erase a shopper for good
+       clientele profile rebuild-traits --workspace FILE
+                                         recompute every shopper&apos;s traits
+       clientele segment count --workspace FILE (--name NAME | --file RULE.json)
+                               [--as-of YYYY-MM-DD] [--json]
+                                         count the shoppers of a segment
+       clientele segment list --workspace FILE
+                                         list the saved segments
+       clientele segment save --workspace FILE --name NAME --file RULE.json
+                              [--description TEXT]
+                                         save a segment (docs/segment-format.md)
+       clientele segment explain --workspace FILE (--name NAME | --file RULE.json)
+                                 KIND:VALUE [--as-of YYYY-MM-DD]
+                                         why a shopper is in a segment or not
+       clientele export --workspace FILE (--all | --segment NAME | --profiles IDS.txt)
+                        --format generic|klaviyo|mailchimp|customer-match|meta
+                        [--columns a,b,c] [--code-pattern SAVE10-XXXXXX] [--offer TEXT]
+                        [--channel email|sms] [--bom] [--delimiter &apos;;&apos;] --out FILE [--json]
+                                         write a campaign file (consenting shoppers only)
+       clientele --help | --version
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: clientele segment count|list|save|explain --workspace FILE … (see clientele --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts the shoppers of a segment, saved or in a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print {&quot;count&quot;: N, &quot;ms&quot;: T} on stdout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: clientele segment count --workspace FILE (--name NAME | --file RULE.json) [--as-of YYYY-MM-DD] [--json]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 shoppers match (%2 ms).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The count failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the saved segments, one name per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: clientele segment list --workspace FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not list the segments: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves a segment definition under a name (replacing the definition of a segment of that name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the segment is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: clientele segment save --workspace FILE --name NAME --file RULE.json [--description TEXT]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved segment &apos;%1&apos; (#%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the segment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows, condition by condition, why a shopper is in a segment or not, with the values compared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shopper, e.g. email:ana@example.com or profile:42.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: clientele segment explain --workspace FILE (--name NAME | --file RULE.json) KIND:VALUE [--as-of YYYY-MM-DD]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile %1 is in the segment (as of %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile %1 is not in the segment (as of %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The explanation failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes a campaign file for email tools or ad platforms, with FILE.manifest.json beside it. Shoppers without consent for the channel are always left out; the summary says how many and why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generic (CSV with the chosen columns), klaviyo, mailchimp, customer-match (Google Ads, hashed) or meta (custom audience, hashed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated columns (generic: the file&apos;s columns; klaviyo and mailchimp: extra columns), e.g. email,first_name,orders,last_order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a,b,c</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A unique discount code per shopper; each X becomes a random character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SAVE10-XXXXXX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer text for an Offer column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generic only: email (default) or sms, whose consent and address are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CHANNEL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the file with a UTF-8 byte order mark (for Excel).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field delimiter: &apos;,&apos; (default) or &apos;;&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CHAR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSV file to write (must not exist yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: clientele export --workspace FILE (--all | --profiles IDS.txt) --format FORMAT --out FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format must be generic, klaviyo, mailchimp, customer-match or meta, not &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--channel sms is for the generic format only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--channel must be email or sms, not &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--delimiter must be &apos;,&apos; or &apos;;&apos;, not &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 of %2 shoppers to %3 in %4 s (manifest: %5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out %1 without consent or address for %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued %1 discount codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export failed; nothing was written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>clientele::ConditionRow</name>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move out of this group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>values separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exactly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with a total…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ where…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only count events with a property, e.g. a product category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spent on the matching products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first event where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second event where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>· first event:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the first event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the second event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose groups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose a segment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(consent granted and not unsubscribed since)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>clientele::CustomerListModel</name>
@@ -1157,6 +2245,370 @@ Details: %2</translation>
     <message>
         <source>Reason or ticket:</source>
         <translation>Grund oder Vorgang:</translation>
+    </message>
+</context>
+<context>
+    <name>clientele::ExportPage</name>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a campaign file for an email tool or an ad platform. Shoppers without consent for the channel are always left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All shoppers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved segment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No saved segments yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile ids from a file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A text file with one profile id per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generic CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klaviyo list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailchimp audience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google Ads Customer Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meta custom audience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email (needs email consent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS (needs SMS consent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTF-8 byte order mark (for Excel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Separate with ; (for Excel in Europe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. SAVE10-XXXXXX (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every X becomes a random letter or digit: one unique discount code per shopper, recorded in the workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 10% off your next order (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ad audiences carry no discount codes or offers: the file only says whom to show ads to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount codes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview: the first rows as the file will have them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a segment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a shopper of this workspace (unknown id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no valid mobile number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no e-mail address or phone to match on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never gave consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>declined consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsubscribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A plain CSV file with the columns you choose, for any email or SMS tool, or to open in a spreadsheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A list import for Klaviyo: e-mail first, then names, phone and the email and SMS consent columns Klaviyo reads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An audience import for Mailchimp: e-mail address, names, phone and country.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Google Ads Customer Match list, to show ads to these shoppers. E-mail, phone and names are SHA-256 hashed as Google requires; the country stays readable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Meta (Facebook, Instagram) custom audience list. Every personal value is SHA-256 hashed, as Meta requires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by the platform; shown in the preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave empty for no codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One unique code per exported shopper, each X a random character: %1 possible codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a saved segment, or save one in the Segments area first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file of profile ids.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by the platform, in this order:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace has no shoppers yet. Import your store&apos;s data with File › Import…, or fill it with the demo store from the Overview page; then come back to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This audience has nobody in it. Choose another segment or file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1, %2 {1:?}</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished">SMS</translation>
+    </message>
+    <message>
+        <source>ads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody in this audience can be exported for %1 (%2). Only shoppers who gave consent and have an address to send to are exported; choose another audience, format or channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; in the audience · &lt;b&gt;%2&lt;/b&gt; left out · &lt;b&gt;%3&lt;/b&gt; to be exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished">%1 %2</translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a workspace first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the discount-code pattern: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile Ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all-shoppers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Campaign File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %Ln shopper(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export was cancelled. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export failed: %1 Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%Ln shopper(s) exported&lt;/b&gt; to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discount codes issued: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manifest: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>clientele::FieldPickerButton</name>
+    <message>
+        <source>Choose what this condition tests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>clientele::FieldPickerPopup</name>
+    <message>
+        <source>Did or did not do an event…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Did one event, then (not) another…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In RFM group…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In another saved segment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May be contacted by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search fields…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1709,6 +3161,22 @@ Cancel stops the import and leaves the workspace unchanged.</source>
     <message>
         <source>Every shopper, their profile and timeline</source>
         <translation>Alle Kunden mit Profil und Verlauf</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups of shoppers described by rules, counted as you build them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign files for email tools and ad platforms</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2338,6 +3806,358 @@ Die Kennungen, Ereignisse und Einwilligungen beider Profile werden im älteren P
     <message>
         <source>The shopper could not be deleted: %1</source>
         <translation>Der Kunde konnte nicht gelöscht werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>clientele::SegmentEditor</name>
+    <message>
+        <source>‹ All Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished">Rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Abandoned carts this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the segment is for (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First matching shoppers (double-click to open):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the size history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sizes recorded yet: Clientele records each saved segment&apos;s size once a day, when the workspace is opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sizes of %1 days; one is recorded a day, when the workspace is opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Out of Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether a shopper must meet all, any or none of these conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>these conditions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move group up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move group down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move group out of its parent group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ Add condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ Add group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a segment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a condition to describe the shoppers of this segment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the conditions marked in red to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the segment a name to save it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a condition to count its shoppers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the conditions marked in red to count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 shopper · %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 shoppers · %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reachable: %1 by e-mail · %2 by SMS · %3 by push</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shoppers with the address or device and consent granted for the channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not count: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>clientele::SegmentListModel</name>
+    <message>
+        <source>counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shoppers</source>
+        <translation type="unfinished">Kunden</translation>
+    </message>
+    <message>
+        <source>Last updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>clientele::SegmentMemberModel</name>
+    <message>
+        <source>(anonymous)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished">Umsatz</translation>
+    </message>
+    <message>
+        <source>RFM group</source>
+        <translation type="unfinished">RFM-Gruppe</translation>
+    </message>
+</context>
+<context>
+    <name>clientele::SegmentsPage</name>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment has changes that are not saved. Leave it anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write this segment&apos;s shoppers to a campaign file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No segments yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A segment is a group of shoppers described by rules, such as “spent more than 100 in the last year” or “added to cart but did not order within a day”. Clientele keeps it up to date as new data arrives, counts it every day and lets you export it for a campaign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segments could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment was not duplicated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the segment “%1” and its size history? Segments that include it will need to be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment was not deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A segment named “%1” exists already. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
