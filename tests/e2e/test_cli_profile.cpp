@@ -45,15 +45,7 @@ void TestCliProfile::initTestCase()
 
 int TestCliProfile::run(const QStringList &arguments, QByteArray *out, QByteArray *err)
 {
-    QProcess process;
-    process.start(QStringLiteral(CLIENTELE_BINARY), arguments);
-    if (!process.waitForFinished(120'000))
-        return -1;
-    if (out)
-        *out = process.readAllStandardOutput();
-    if (err)
-        *err = process.readAllStandardError();
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    return test::runProgram(QStringLiteral(CLIENTELE_BINARY), arguments, out, err);
 }
 
 QStringList TestCliProfile::profile(const QString &action, const QStringList &rest) const

@@ -40,15 +40,7 @@ void TestCliSegment::initTestCase()
 
 int TestCliSegment::run(const QStringList &arguments, QByteArray *out, QByteArray *err)
 {
-    QProcess process;
-    process.start(QStringLiteral(CLIENTELE_BINARY), arguments);
-    if (!process.waitForFinished(120'000))
-        return -1;
-    if (out)
-        *out = process.readAllStandardOutput();
-    if (err)
-        *err = process.readAllStandardError();
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    return clientele::test::runProgram(QStringLiteral(CLIENTELE_BINARY), arguments, out, err);
 }
 
 QString TestCliSegment::writeRule(const QString &name, const QByteArray &json)

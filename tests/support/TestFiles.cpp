@@ -3,8 +3,8 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 
-#include <QFile>
 #include <zlib.h>
 
 namespace clientele::test {
@@ -45,6 +45,20 @@ void scribble(const QString &path, qint64 offset, qint64 count)
         return;
     file.seek(offset);
     file.write(QByteArray(static_cast<int>(count), '\x5a'));
+}
+
+int runProgram(
+    const QString &program, const QStringList &arguments, QByteArray *out, QByteArray *err)
+{
+    QProcess process;
+    process.start(program, arguments);
+    if (!process.waitForFinished(120'000))
+        return -1;
+    if (out)
+        *out = process.readAllStandardOutput();
+    if (err)
+        *err = process.readAllStandardError();
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
 }
 
 } // namespace clientele::test

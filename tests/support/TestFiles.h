@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <string>
 
@@ -19,6 +20,11 @@ QString sharedDataFile(const QString &relative);
 
 /// Writes bytes gzip-compressed to path (zlib), as a compressed export would arrive.
 bool writeGzip(const QString &path, const QByteArray &bytes);
+
+/// Runs a program to its end (at most two minutes) and returns its exit code, or -1 when
+/// it crashed or did not finish; its standard output and error go to out and err.
+int runProgram(const QString &program, const QStringList &arguments, QByteArray *out = nullptr,
+    QByteArray *err = nullptr);
 
 /// A QString path as the UTF-8 std::string that core takes.
 inline std::string toStd(const QString &path)
