@@ -7,6 +7,7 @@
 #include "OverviewPage.h"
 #include "ProfilePage.h"
 #include "Prompts.h"
+#include "UiTestSupport.h"
 
 #include "demo/DemoStore.h"
 #include "profile/ProfileSearch.h"
@@ -103,23 +104,12 @@ void TestCustomers::cleanup()
 
 void TestCustomers::saveScreenshot(QWidget &widget, const QString &name) const
 {
-    const QString folder
-        = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("screenshots"));
-    QDir().mkpath(folder);
-    QVERIFY(widget.grab().save(QDir(folder).filePath(name)));
+    QVERIFY(test::saveScreenshot(widget, name));
 }
 
 std::unique_ptr<MainWindow> TestCustomers::openCustomers(const QString &path)
 {
-    auto window = std::make_unique<MainWindow>(*settings_);
-    window->show();
-    if (!QTest::qWaitForWindowExposed(window.get()))
-        return nullptr;
-    QString error;
-    if (!window->openWorkspace(path, &error))
-        return nullptr;
-    window->findChild<QListWidget *>(QStringLiteral("sidebar"))->setCurrentRow(1);
-    return window;
+    return test::openArea(*settings_, path, QStringLiteral("Customers"));
 }
 
 std::int64_t TestCustomers::findLena(const QString &path) const

@@ -3,6 +3,7 @@
 #include "JobRunner.h"
 #include "MainWindow.h"
 #include "Prompts.h"
+#include "UiTestSupport.h"
 
 #include "demo/DemoStore.h"
 #include "export/ExportJob.h"
@@ -124,11 +125,8 @@ void TestExportPage::cleanup()
 
 void TestExportPage::saveScreenshot(QWidget &widget, const QString &name) const
 {
-    const QString folder
-        = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("screenshots"));
-    QDir().mkpath(folder);
     QCoreApplication::processEvents(); // let labels that just changed lay out again
-    QVERIFY(widget.grab().save(QDir(folder).filePath(name)));
+    QVERIFY(test::saveScreenshot(widget, name));
 }
 
 bool TestExportPage::waitForPreview(ExportPage &page)
@@ -139,18 +137,9 @@ bool TestExportPage::waitForPreview(ExportPage &page)
 
 std::unique_ptr<MainWindow> TestExportPage::openExport(const QString &path)
 {
-    auto window = std::make_unique<MainWindow>(*settings_);
-    window->show();
-    if (!QTest::qWaitForWindowExposed(window.get()))
+    auto window = test::openArea(*settings_, path, QStringLiteral("Export"));
+    if (!window)
         return nullptr;
-    QString error;
-    if (!window->openWorkspace(path, &error))
-        return nullptr;
-    auto *sidebar = window->findChild<QListWidget *>(QStringLiteral("sidebar"));
-    const auto items = sidebar->findItems(QStringLiteral("Export"), Qt::MatchExactly);
-    if (items.size() != 1)
-        return nullptr;
-    sidebar->setCurrentItem(items.front());
     if (!window->exportPage()->isVisible() || !waitForPreview(*window->exportPage()))
         return nullptr;
     return window;

@@ -1,6 +1,7 @@
 #include "ImportRejectsDialog.h"
 #include "ImportWizard.h"
 #include "ImportWizardPages.h"
+#include "UiTestSupport.h"
 
 #include "TestFiles.h"
 #include "ingest/ImportPreset.h"
@@ -91,10 +92,7 @@ QString TestImportWizard::writeFile(const QString &name, const QByteArray &text)
 
 void TestImportWizard::saveScreenshot(QWidget &widget, const QString &name) const
 {
-    const QString folder
-        = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("screenshots"));
-    QDir().mkpath(folder);
-    QVERIFY(widget.grab().save(QDir(folder).filePath(name)));
+    QVERIFY(test::saveScreenshot(widget, name));
 }
 
 void TestImportWizard::emptyStartExplainsWhatToDo()

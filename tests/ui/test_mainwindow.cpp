@@ -2,6 +2,7 @@
 #include "DisplayFormat.h"
 #include "MainWindow.h"
 #include "OverviewPage.h"
+#include "UiTestSupport.h"
 
 #include "demo/DemoStore.h"
 #include "store/StoreError.h"
@@ -84,11 +85,7 @@ QString TestMainWindow::labelText(const MainWindow &window, const char *name) co
 
 void TestMainWindow::saveScreenshot(QWidget &widget, const QString &name) const
 {
-    // Kept beside the test binary so that a developer can look at what the test saw.
-    const QString folder
-        = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("screenshots"));
-    QDir().mkpath(folder);
-    QVERIFY(widget.grab().save(QDir(folder).filePath(name)));
+    QVERIFY(test::saveScreenshot(widget, name));
 }
 
 void TestMainWindow::overviewShowsTheStoresNumbers()

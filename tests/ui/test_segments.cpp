@@ -9,6 +9,7 @@
 #include "SegmentListModel.h"
 #include "SegmentMemberModel.h"
 #include "SegmentsPage.h"
+#include "UiTestSupport.h"
 
 #include "common/Time.h"
 #include "demo/DemoStore.h"
@@ -125,24 +126,12 @@ void TestSegments::cleanup()
 
 void TestSegments::saveScreenshot(QWidget &widget, const QString &name) const
 {
-    QTest::qWait(50); // pending layouts and deferred deletions, as a user would see it
-    const QString folder
-        = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("screenshots"));
-    QDir().mkpath(folder);
-    QVERIFY(widget.grab().save(QDir(folder).filePath(name)));
+    QVERIFY(test::saveScreenshot(widget, name));
 }
 
 std::unique_ptr<MainWindow> TestSegments::openSegments(const QString &path)
 {
-    auto window = std::make_unique<MainWindow>(*settings_);
-    window->show();
-    if (!QTest::qWaitForWindowExposed(window.get()))
-        return nullptr;
-    QString error;
-    if (!window->openWorkspace(path, &error))
-        return nullptr;
-    window->findChild<QListWidget *>(QStringLiteral("sidebar"))->setCurrentRow(2);
-    return window;
+    return test::openArea(*settings_, path, QStringLiteral("Segments"));
 }
 
 std::int64_t TestSegments::sqlCount(const std::string &sql) const
