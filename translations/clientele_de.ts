@@ -243,662 +243,662 @@
     <name>SegmentFields</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>First name</source>
-        <translation type="unfinished">Vorname</translation>
+        <translation>Vorname</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished">Nachname</translation>
+        <translation>Nachname</translation>
     </message>
     <message>
         <source>E-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Adresse</translation>
     </message>
     <message>
         <source>Phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefonnummer</translation>
     </message>
     <message>
         <source>Customer id</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundennummer</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished">Land</translation>
+        <translation>Land</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished">Ort</translation>
+        <translation>Ort</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitzone</translation>
     </message>
     <message>
         <source>Known shopper (has an identifier)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bekannter Kunde (hat eine Kennung)</translation>
     </message>
     <message>
         <source>Profile created</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil angelegt</translation>
     </message>
     <message>
         <source>First seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst gesehen</translation>
     </message>
     <message>
         <source>Last seen</source>
-        <translation type="unfinished">Zuletzt gesehen</translation>
+        <translation>Zuletzt gesehen</translation>
     </message>
     <message>
         <source>Channels used</source>
-        <translation type="unfinished"></translation>
+        <translation>Genutzte Kanäle</translation>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte</translation>
     </message>
     <message>
         <source>Orders</source>
-        <translation type="unfinished">Bestellungen</translation>
+        <translation>Bestellungen</translation>
     </message>
     <message>
         <source>Revenue</source>
-        <translation type="unfinished">Umsatz</translation>
+        <translation>Umsatz</translation>
     </message>
     <message>
         <source>Average order value</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchschnittlicher Bestellwert</translation>
     </message>
     <message>
         <source>First order</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Bestellung</translation>
     </message>
     <message>
         <source>Last order</source>
-        <translation type="unfinished">Letzte Bestellung</translation>
+        <translation>Letzte Bestellung</translation>
     </message>
     <message>
         <source>Cancelled orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Stornierte Bestellungen</translation>
     </message>
     <message>
         <source>Refunds</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstattungen</translation>
     </message>
     <message>
         <source>Refunded value</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstatteter Betrag</translation>
     </message>
     <message>
         <source>Favourite category</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieblingskategorie</translation>
     </message>
     <message>
         <source>Favourite brand</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieblingsmarke</translation>
     </message>
     <message>
         <source>Cart value</source>
-        <translation type="unfinished"></translation>
+        <translation>Warenkorbwert</translation>
     </message>
     <message>
         <source>Items in cart</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel im Warenkorb</translation>
     </message>
     <message>
         <source>Cart open since</source>
-        <translation type="unfinished"></translation>
+        <translation>Warenkorb offen seit</translation>
     </message>
     <message>
         <source>Abandoned carts</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochene Warenkörbe</translation>
     </message>
     <message>
         <source>E-mails received (30 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erhaltene E-Mails (30 Tage)</translation>
     </message>
     <message>
         <source>E-mails opened (30 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geöffnete E-Mails (30 Tage)</translation>
     </message>
     <message>
         <source>E-mails clicked (30 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geklickte E-Mails (30 Tage)</translation>
     </message>
     <message>
         <source>E-mails received (90 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erhaltene E-Mails (90 Tage)</translation>
     </message>
     <message>
         <source>E-mails opened (90 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geöffnete E-Mails (90 Tage)</translation>
     </message>
     <message>
         <source>E-mails clicked (90 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geklickte E-Mails (90 Tage)</translation>
     </message>
     <message>
         <source>Last e-mail opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte E-Mail geöffnet</translation>
     </message>
     <message>
         <source>Last viewed products (SKU)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt angesehene Produkte (SKU)</translation>
     </message>
     <message>
         <source>Loyalty member</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglied im Treueprogramm</translation>
     </message>
     <message>
         <source>Loyalty tier</source>
-        <translation type="unfinished">Treuestufe</translation>
+        <translation>Treuestufe</translation>
     </message>
     <message>
         <source>Loyalty points</source>
-        <translation type="unfinished"></translation>
+        <translation>Treuepunkte</translation>
     </message>
     <message>
         <source>Open support tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Kundenservice-Anfragen</translation>
     </message>
     <message>
         <source>Reviews written</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfasste Bewertungen</translation>
     </message>
     <message>
         <source>Average rating given</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchschnittlich vergebene Bewertung</translation>
     </message>
     <message>
         <source>RFM group</source>
-        <translation type="unfinished">RFM-Gruppe</translation>
+        <translation>RFM-Gruppe</translation>
     </message>
     <message>
         <source>RFM recency score</source>
-        <translation type="unfinished"></translation>
+        <translation>RFM-Wert Aktualität</translation>
     </message>
     <message>
         <source>RFM frequency score</source>
-        <translation type="unfinished"></translation>
+        <translation>RFM-Wert Häufigkeit</translation>
     </message>
     <message>
         <source>RFM monetary score</source>
-        <translation type="unfinished"></translation>
+        <translation>RFM-Wert Umsatz</translation>
     </message>
     <message>
         <source>E-mail consent</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Einwilligung</translation>
     </message>
     <message>
         <source>SMS consent</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS-Einwilligung</translation>
     </message>
     <message>
         <source>Push consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Push-Einwilligung</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">Kanal</translation>
+        <translation>Kanal</translation>
     </message>
     <message>
         <source>Product id</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkt-ID</translation>
     </message>
     <message>
         <source>Product SKU</source>
-        <translation type="unfinished">Artikelnummer (SKU)</translation>
+        <translation>Artikelnummer (SKU)</translation>
     </message>
     <message>
         <source>Product category</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktkategorie</translation>
     </message>
     <message>
         <source>Product brand</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktmarke</translation>
     </message>
     <message>
         <source>Value (price or order total)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert (Preis oder Bestellsumme)</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished">Menge</translation>
+        <translation>Menge</translation>
     </message>
     <message>
         <source>Order id</source>
-        <translation type="unfinished">Bestellnummer</translation>
+        <translation>Bestellnummer</translation>
     </message>
     <message>
         <source>Cart id</source>
-        <translation type="unfinished">Warenkorb-ID</translation>
+        <translation>Warenkorb-ID</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished">Währung</translation>
+        <translation>Währung</translation>
     </message>
     <message>
         <source>Event property</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereigniseigenschaft</translation>
     </message>
 </context>
 <context>
     <name>SegmentText</name>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished">, </translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>(nothing)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nichts)</translation>
     </message>
     <message>
         <source>Viewed a product</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkt angesehen</translation>
     </message>
     <message>
         <source>viewed a product</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Produkt angesehen haben</translation>
     </message>
     <message>
         <source>did not view a product</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Produkt angesehen haben</translation>
     </message>
     <message>
         <source>Added to cart</source>
-        <translation type="unfinished">In den Warenkorb gelegt</translation>
+        <translation>In den Warenkorb gelegt</translation>
     </message>
     <message>
         <source>added to cart</source>
-        <translation type="unfinished"></translation>
+        <translation>etwas in den Warenkorb gelegt haben</translation>
     </message>
     <message>
         <source>did not add to cart</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts in den Warenkorb gelegt haben</translation>
     </message>
     <message>
         <source>Removed from cart</source>
-        <translation type="unfinished">Aus dem Warenkorb entfernt</translation>
+        <translation>Aus dem Warenkorb entfernt</translation>
     </message>
     <message>
         <source>removed from cart</source>
-        <translation type="unfinished"></translation>
+        <translation>etwas aus dem Warenkorb entfernt haben</translation>
     </message>
     <message>
         <source>did not remove from cart</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts aus dem Warenkorb entfernt haben</translation>
     </message>
     <message>
         <source>Viewed the cart</source>
-        <translation type="unfinished"></translation>
+        <translation>Warenkorb angesehen</translation>
     </message>
     <message>
         <source>viewed the cart</source>
-        <translation type="unfinished"></translation>
+        <translation>den Warenkorb angesehen haben</translation>
     </message>
     <message>
         <source>did not view the cart</source>
-        <translation type="unfinished"></translation>
+        <translation>den Warenkorb nicht angesehen haben</translation>
     </message>
     <message>
         <source>Started checkout</source>
-        <translation type="unfinished">Bestellvorgang begonnen</translation>
+        <translation>Bestellvorgang begonnen</translation>
     </message>
     <message>
         <source>started checkout</source>
-        <translation type="unfinished"></translation>
+        <translation>den Bestellvorgang begonnen haben</translation>
     </message>
     <message>
         <source>did not start checkout</source>
-        <translation type="unfinished"></translation>
+        <translation>den Bestellvorgang nicht begonnen haben</translation>
     </message>
     <message>
         <source>Completed an order</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellung abgeschlossen</translation>
     </message>
     <message>
         <source>completed an order</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Bestellung abgeschlossen haben</translation>
     </message>
     <message>
         <source>did not complete an order</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Bestellung abgeschlossen haben</translation>
     </message>
     <message>
         <source>Got a refund</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstattung erhalten</translation>
     </message>
     <message>
         <source>got a refund</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Erstattung erhalten haben</translation>
     </message>
     <message>
         <source>did not get a refund</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Erstattung erhalten haben</translation>
     </message>
     <message>
         <source>Viewed a page</source>
-        <translation type="unfinished">Seite aufgerufen</translation>
+        <translation>Seite aufgerufen</translation>
     </message>
     <message>
         <source>viewed a page</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Seite aufgerufen haben</translation>
     </message>
     <message>
         <source>did not view a page</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Seite aufgerufen haben</translation>
     </message>
     <message>
         <source>Opened an e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail geöffnet</translation>
     </message>
     <message>
         <source>opened an e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>eine E-Mail geöffnet haben</translation>
     </message>
     <message>
         <source>did not open an e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>keine E-Mail geöffnet haben</translation>
     </message>
     <message>
         <source>Clicked a link in an e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Link in E-Mail geklickt</translation>
     </message>
     <message>
         <source>clicked a link in an e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>einen Link in einer E-Mail geklickt haben</translation>
     </message>
     <message>
         <source>did not click a link in an e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>keinen Link in einer E-Mail geklickt haben</translation>
     </message>
     <message>
         <source>in the last %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>in den letzten %1 Tagen</translation>
     </message>
     <message>
         <source>between %1 and %2</source>
-        <translation type="unfinished"></translation>
+        <translation>zwischen %1 und %2</translation>
     </message>
     <message>
         <source>is known</source>
-        <translation type="unfinished"></translation>
+        <translation>ist bekannt</translation>
     </message>
     <message>
         <source>is not known</source>
-        <translation type="unfinished"></translation>
+        <translation>ist nicht bekannt</translation>
     </message>
     <message>
         <source>is between %1 and %2</source>
-        <translation type="unfinished"></translation>
+        <translation>liegt zwischen %1 und %2</translation>
     </message>
     <message>
         <source>is in the last %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>liegt in den letzten %1 Tagen</translation>
     </message>
     <message>
         <source>is more than %1 days ago</source>
-        <translation type="unfinished"></translation>
+        <translation>liegt mehr als %1 Tage zurück</translation>
     </message>
     <message>
         <source>is in the next %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>liegt in den nächsten %1 Tagen</translation>
     </message>
     <message>
         <source>is one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ist einer von %1</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>where %1</source>
-        <translation type="unfinished"></translation>
+        <translation>(wobei %1)</translation>
     </message>
     <message>
         <source> and </source>
-        <translation type="unfinished"></translation>
+        <translation> und </translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished">Profil</translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <source>Orders</source>
-        <translation type="unfinished">Bestellungen</translation>
+        <translation>Bestellungen</translation>
     </message>
     <message>
         <source>Cart</source>
-        <translation type="unfinished">Warenkorb</translation>
+        <translation>Warenkorb</translation>
     </message>
     <message>
         <source>Engagement</source>
-        <translation type="unfinished"></translation>
+        <translation>Interaktion</translation>
     </message>
     <message>
         <source>RFM</source>
-        <translation type="unfinished"></translation>
+        <translation>RFM</translation>
     </message>
     <message>
         <source>Behaviour</source>
-        <translation type="unfinished"></translation>
+        <translation>Verhalten</translation>
     </message>
     <message>
         <source>Consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Einwilligung</translation>
     </message>
     <message>
         <source>is</source>
-        <translation type="unfinished"></translation>
+        <translation>ist</translation>
     </message>
     <message>
         <source>is not</source>
-        <translation type="unfinished"></translation>
+        <translation>ist nicht</translation>
     </message>
     <message>
         <source>is less than</source>
-        <translation type="unfinished"></translation>
+        <translation>ist kleiner als</translation>
     </message>
     <message>
         <source>is at most</source>
-        <translation type="unfinished"></translation>
+        <translation>ist höchstens</translation>
     </message>
     <message>
         <source>is more than</source>
-        <translation type="unfinished"></translation>
+        <translation>ist größer als</translation>
     </message>
     <message>
         <source>is at least</source>
-        <translation type="unfinished"></translation>
+        <translation>ist mindestens</translation>
     </message>
     <message>
         <source>is between</source>
-        <translation type="unfinished"></translation>
+        <translation>liegt zwischen</translation>
     </message>
     <message>
         <source>contains</source>
-        <translation type="unfinished"></translation>
+        <translation>enthält</translation>
     </message>
     <message>
         <source>does not contain</source>
-        <translation type="unfinished"></translation>
+        <translation>enthält nicht</translation>
     </message>
     <message>
         <source>starts with</source>
-        <translation type="unfinished"></translation>
+        <translation>beginnt mit</translation>
     </message>
     <message>
         <source>ends with</source>
-        <translation type="unfinished"></translation>
+        <translation>endet auf</translation>
     </message>
     <message>
         <source>is one of</source>
-        <translation type="unfinished"></translation>
+        <translation>ist einer von</translation>
     </message>
     <message>
         <source>is before</source>
-        <translation type="unfinished"></translation>
+        <translation>ist vor</translation>
     </message>
     <message>
         <source>is after</source>
-        <translation type="unfinished"></translation>
+        <translation>ist nach</translation>
     </message>
     <message>
         <source>is in the last</source>
-        <translation type="unfinished"></translation>
+        <translation>liegt in den letzten</translation>
     </message>
     <message>
         <source>is more than … days ago</source>
-        <translation type="unfinished"></translation>
+        <translation>liegt mehr als … Tage zurück</translation>
     </message>
     <message>
         <source>is in the next</source>
-        <translation type="unfinished"></translation>
+        <translation>liegt in den nächsten</translation>
     </message>
     <message>
         <source>did %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Ereignis „%1“ ausgelöst haben</translation>
     </message>
     <message>
         <source>did not do %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Ereignis „%1“ nicht ausgelöst haben</translation>
     </message>
     <message>
         <source>quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>die Menge</translation>
     </message>
     <message>
         <source>spent on the matching products</source>
-        <translation type="unfinished"></translation>
+        <translation>der Betrag für die passenden Produkte</translation>
     </message>
     <message>
         <source>value</source>
-        <translation type="unfinished"></translation>
+        <translation>der Wert</translation>
     </message>
     <message>
         <source>with a total %1 that %2</source>
-        <translation type="unfinished"></translation>
+        <translation>(wobei %1 insgesamt %2)</translation>
     </message>
     <message>
         <source>e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>SMS</source>
-        <translation type="unfinished">SMS</translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>push</source>
-        <translation type="unfinished"></translation>
+        <translation>Push</translation>
     </message>
     <message>
         <source>are loyalty members</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder im Treueprogramm sind</translation>
     </message>
     <message>
         <source>are not loyalty members</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Mitglieder im Treueprogramm sind</translation>
     </message>
     <message>
         <source>are known (have an identifier)</source>
-        <translation type="unfinished"></translation>
+        <translation>bekannt sind (eine Kennung haben)</translation>
     </message>
     <message>
         <source>are anonymous</source>
-        <translation type="unfinished"></translation>
+        <translation>anonym sind</translation>
     </message>
     <message>
         <source>%1 is yes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist ja</translation>
     </message>
     <message>
         <source>%1 is no</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nein</translation>
     </message>
     <message>
         <source>%1 at least %2 times</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, mindestens %2-mal</translation>
     </message>
     <message>
         <source>%1 at most %2 times</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, höchstens %2-mal</translation>
     </message>
     <message>
         <source>%1 exactly %2 times</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, genau %2-mal</translation>
     </message>
     <message>
         <source>%1 and then %2 within %3 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 und danach innerhalb von %3 Stunden %2</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>are in the RFM group %1</source>
-        <translation type="unfinished"></translation>
+        <translation>in der RFM-Gruppe %1 sind</translation>
     </message>
     <message>
         <source> or </source>
-        <translation type="unfinished"></translation>
+        <translation> oder </translation>
     </message>
     <message>
         <source>may be contacted by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>per %1 kontaktiert werden dürfen</translation>
     </message>
     <message>
         <source>are in the segment “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>im Segment „%1“ sind</translation>
     </message>
     <message>
         <source>are not in the segment “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht im Segment „%1“ sind</translation>
     </message>
     <message>
         <source>whose %1</source>
-        <translation type="unfinished"></translation>
+        <translation>deren %1</translation>
     </message>
     <message>
         <source>who %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die %1</translation>
     </message>
     <message>
         <source>(no conditions yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(noch keine Bedingungen)</translation>
     </message>
     <message>
         <source>except those %1</source>
-        <translation type="unfinished"></translation>
+        <translation>außer denen, %1</translation>
     </message>
     <message>
         <source>(%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(%1)</translation>
     </message>
     <message>
         <source>Shoppers %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden, %1</translation>
     </message>
     <message>
         <source>Shoppers whose %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden, deren %1</translation>
     </message>
     <message>
         <source>Shoppers who %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden, die %1</translation>
     </message>
 </context>
 <context>
@@ -1603,83 +1603,83 @@ Details: %2</translation>
     </message>
     <message>
         <source>A saved segment&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name eines gespeicherten Segments.</translation>
     </message>
     <message>
         <source>A segment definition (JSON, see docs/segment-format.md).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Segmentdefinition (JSON, siehe docs/segment-format.md).</translation>
     </message>
     <message>
         <source>RULE.json</source>
-        <translation type="unfinished"></translation>
+        <translation>REGEL.json</translation>
     </message>
     <message>
         <source>Evaluate as of the end of this day (UTC), using only events up to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Ende dieses Tages (UTC) auswerten, nur mit Ereignissen bis dahin.</translation>
     </message>
     <message>
         <source>The segment is not valid:</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Segment ist ungültig:</translation>
     </message>
     <message>
         <source>Cannot read the segment %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Segment %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Every shopper.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Kunden.</translation>
     </message>
     <message>
         <source>The shoppers of a saved segment (clientele segment list).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kunden eines gespeicherten Segments (clientele segment list).</translation>
     </message>
     <message>
         <source>The shoppers whose profile ids the file lists, one per line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kunden, deren Profil-IDs die Datei auflistet, eine pro Zeile.</translation>
     </message>
     <message>
         <source>IDS.txt</source>
-        <translation type="unfinished"></translation>
+        <translation>IDS.txt</translation>
     </message>
     <message>
         <source>Choose the shoppers with exactly one of --all, --segment NAME or --profiles IDS.txt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Kunden mit genau einer der Optionen --all, --segment NAME oder --profiles IDS.txt.</translation>
     </message>
     <message>
         <source>There is no saved segment &apos;%1&apos; in this workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Arbeitsbereich gibt es kein gespeichertes Segment „%1“.</translation>
     </message>
     <message>
         <source>--as-of must be a date like 2026-06-30, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--as-of muss ein Datum wie 2026-06-30 sein, nicht „%1“.</translation>
     </message>
     <message>
         <source>not a profile in this workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Profil in diesem Arbeitsbereich</translation>
     </message>
     <message>
         <source>no e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>keine E-Mail-Adresse</translation>
     </message>
     <message>
         <source>no valid phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>keine gültige Telefonnummer</translation>
     </message>
     <message>
         <source>no e-mail address or phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>keine E-Mail-Adresse oder Telefonnummer</translation>
     </message>
     <message>
         <source>never gave consent</source>
-        <translation type="unfinished"></translation>
+        <translation>nie eingewilligt</translation>
     </message>
     <message>
         <source>declined consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Einwilligung abgelehnt</translation>
     </message>
     <message>
         <source>unsubscribed</source>
-        <translation type="unfinished"></translation>
+        <translation>abgemeldet</translation>
     </message>
     <message>
         <source>Usage: clientele [WORKSPACE]            open the app on a workspace
@@ -1716,354 +1716,387 @@ Details: %2</translation>
                                          write a campaign file (consenting shoppers only)
        clientele --help | --version
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: clientele [ARBEITSBEREICH]       öffnet die App mit einem Arbeitsbereich
+        clientele demo --out DATEI [--shoppers N] [--seed S] [--end JJJJ-MM-TT]
+                                         schreibt einen Demo-Shop als Arbeitsbereich
+        clientele import --workspace DATEI EINGABE [--mapping ZUORDNUNG.json] [--preset NAME]
+                         [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
+                                         importiert eine Ereignisdatei (CSV, auch gzip)
+        clientele profile show --workspace DATEI ART:WERT [--json]
+                                         zeigt einen Kunden (z. B. email:ana@example.com)
+        clientele profile search --workspace DATEI TEXT [--limit N] [--json]
+                                         sucht Kunden nach Anfang von Kennung oder Name
+        clientele profile export --workspace DATEI ART:WERT --out DATEI.json
+                                         schreibt alles, was über einen Kunden gespeichert ist
+        clientele profile erase --workspace DATEI ART:WERT --yes [--reason TEXT]
+                                         löscht einen Kunden endgültig
+        clientele profile rebuild-traits --workspace DATEI
+                                         berechnet die Merkmale aller Kunden neu
+        clientele segment count --workspace DATEI (--name NAME | --file REGEL.json)
+                                [--as-of JJJJ-MM-TT] [--json]
+                                         zählt die Kunden eines Segments
+        clientele segment list --workspace DATEI
+                                         listet die gespeicherten Segmente auf
+        clientele segment save --workspace DATEI --name NAME --file REGEL.json
+                               [--description TEXT]
+                                         speichert ein Segment (docs/segment-format.md)
+        clientele segment explain --workspace DATEI (--name NAME | --file REGEL.json)
+                                  ART:WERT [--as-of JJJJ-MM-TT]
+                                         erklärt, warum ein Kunde (nicht) im Segment ist
+        clientele export --workspace DATEI (--all | --segment NAME | --profiles IDS.txt)
+                         --format generic|klaviyo|mailchimp|customer-match|meta
+                         [--columns a,b,c] [--code-pattern SAVE10-XXXXXX] [--offer TEXT]
+                         [--channel email|sms] [--bom] [--delimiter &apos;;&apos;] --out DATEI [--json]
+                                         schreibt eine Kampagnendatei (nur Kunden mit Einwilligung)
+        clientele --help | --version
+</translation>
     </message>
     <message>
         <source>Usage: clientele segment count|list|save|explain --workspace FILE … (see clientele --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: clientele segment count|list|save|explain --workspace DATEI … (siehe clientele --help)</translation>
     </message>
     <message>
         <source>Counts the shoppers of a segment, saved or in a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zählt die Kunden eines Segments, gespeichert oder aus einer Datei.</translation>
     </message>
     <message>
         <source>Print {&quot;count&quot;: N, &quot;ms&quot;: T} on stdout.</source>
-        <translation type="unfinished"></translation>
+        <translation>{&quot;count&quot;: N, &quot;ms&quot;: T} auf stdout ausgeben.</translation>
     </message>
     <message>
         <source>Usage: clientele segment count --workspace FILE (--name NAME | --file RULE.json) [--as-of YYYY-MM-DD] [--json]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: clientele segment count --workspace DATEI (--name NAME | --file REGEL.json) [--as-of JJJJ-MM-TT] [--json]</translation>
     </message>
     <message>
         <source>%1 shoppers match (%2 ms).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Kunden erfüllen die Bedingungen (%2 ms).</translation>
     </message>
     <message>
         <source>The count failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zählen ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Lists the saved segments, one name per line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listet die gespeicherten Segmente auf, ein Name pro Zeile.</translation>
     </message>
     <message>
         <source>Usage: clientele segment list --workspace FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: clientele segment list --workspace DATEI</translation>
     </message>
     <message>
         <source>Could not list the segments: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Segmente konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
         <source>Saves a segment definition under a name (replacing the definition of a segment of that name).</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichert eine Segmentdefinition unter einem Namen (und ersetzt die Definition eines gleichnamigen Segments).</translation>
     </message>
     <message>
         <source>What the segment is for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wofür das Segment gedacht ist.</translation>
     </message>
     <message>
         <source>Usage: clientele segment save --workspace FILE --name NAME --file RULE.json [--description TEXT]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: clientele segment save --workspace DATEI --name NAME --file REGEL.json [--description TEXT]</translation>
     </message>
     <message>
         <source>Saved segment &apos;%1&apos; (#%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment „%1“ gespeichert (Nr. %2).</translation>
     </message>
     <message>
         <source>Could not save the segment: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Segment konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Shows, condition by condition, why a shopper is in a segment or not, with the values compared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt Bedingung für Bedingung, warum ein Kunde in einem Segment ist oder nicht, mit den verglichenen Werten.</translation>
     </message>
     <message>
         <source>The shopper, e.g. email:ana@example.com or profile:42.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kunde, z. B. email:ana@example.com oder profile:42.</translation>
     </message>
     <message>
         <source>Usage: clientele segment explain --workspace FILE (--name NAME | --file RULE.json) KIND:VALUE [--as-of YYYY-MM-DD]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: clientele segment explain --workspace DATEI (--name NAME | --file REGEL.json) ART:WERT [--as-of JJJJ-MM-TT]</translation>
     </message>
     <message>
         <source>Profile %1 is in the segment (as of %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil %1 ist im Segment (Stand %2).</translation>
     </message>
     <message>
         <source>Profile %1 is not in the segment (as of %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil %1 ist nicht im Segment (Stand %2).</translation>
     </message>
     <message>
         <source>The explanation failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Erklärung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Writes a campaign file for email tools or ad platforms, with FILE.manifest.json beside it. Shoppers without consent for the channel are always left out; the summary says how many and why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibt eine Kampagnendatei für E-Mail-Tools oder Werbeplattformen, daneben DATEI.manifest.json. Kunden ohne Einwilligung für den Kanal werden immer ausgelassen; die Zusammenfassung nennt Anzahl und Gründe.</translation>
     </message>
     <message>
         <source>generic (CSV with the chosen columns), klaviyo, mailchimp, customer-match (Google Ads, hashed) or meta (custom audience, hashed).</source>
-        <translation type="unfinished"></translation>
+        <translation>generic (CSV mit den gewählten Spalten), klaviyo, mailchimp, customer-match (Google Ads, gehasht) oder meta (Custom Audience, gehasht).</translation>
     </message>
     <message>
         <source>FORMAT</source>
-        <translation type="unfinished"></translation>
+        <translation>FORMAT</translation>
     </message>
     <message>
         <source>Comma-separated columns (generic: the file&apos;s columns; klaviyo and mailchimp: extra columns), e.g. email,first_name,orders,last_order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommagetrennte Spalten (generic: die Spalten der Datei; klaviyo und mailchimp: zusätzliche Spalten), z. B. email,first_name,orders,last_order.</translation>
     </message>
     <message>
         <source>a,b,c</source>
-        <translation type="unfinished"></translation>
+        <translation>a,b,c</translation>
     </message>
     <message>
         <source>A unique discount code per shopper; each X becomes a random character.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein eindeutiger Rabattcode pro Kunde; jedes X wird zu einem zufälligen Zeichen.</translation>
     </message>
     <message>
         <source>SAVE10-XXXXXX</source>
-        <translation type="unfinished"></translation>
+        <translation>SAVE10-XXXXXX</translation>
     </message>
     <message>
         <source>Offer text for an Offer column.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angebotstext für eine Spalte „Offer“.</translation>
     </message>
     <message>
         <source>generic only: email (default) or sms, whose consent and address are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>nur generic: email (Standard) oder sms; Einwilligung und Adresse für diesen Kanal sind erforderlich.</translation>
     </message>
     <message>
         <source>CHANNEL</source>
-        <translation type="unfinished"></translation>
+        <translation>KANAL</translation>
     </message>
     <message>
         <source>Start the file with a UTF-8 byte order mark (for Excel).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei mit einer UTF-8-Bytereihenfolgemarkierung (BOM) beginnen (für Excel).</translation>
     </message>
     <message>
         <source>Field delimiter: &apos;,&apos; (default) or &apos;;&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feldtrennzeichen: &apos;,&apos; (Standard) oder &apos;;&apos;.</translation>
     </message>
     <message>
         <source>CHAR</source>
-        <translation type="unfinished"></translation>
+        <translation>ZEICHEN</translation>
     </message>
     <message>
         <source>The CSV file to write (must not exist yet).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zu schreibende CSV-Datei (darf noch nicht existieren).</translation>
     </message>
     <message>
         <source>Usage: clientele export --workspace FILE (--all | --profiles IDS.txt) --format FORMAT --out FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: clientele export --workspace DATEI (--all | --profiles IDS.txt) --format FORMAT --out DATEI</translation>
     </message>
     <message>
         <source>--format must be generic, klaviyo, mailchimp, customer-match or meta, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--format muss generic, klaviyo, mailchimp, customer-match oder meta sein, nicht „%1“.</translation>
     </message>
     <message>
         <source>--channel sms is for the generic format only.</source>
-        <translation type="unfinished"></translation>
+        <translation>--channel sms gibt es nur für das Format generic.</translation>
     </message>
     <message>
         <source>--channel must be email or sms, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--channel muss email oder sms sein, nicht „%1“.</translation>
     </message>
     <message>
         <source>--delimiter must be &apos;,&apos; or &apos;;&apos;, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--delimiter muss &apos;,&apos; oder &apos;;&apos; sein, nicht „%1“.</translation>
     </message>
     <message>
         <source>Exported %1 of %2 shoppers to %3 in %4 s (manifest: %5).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Kunden in %4 s nach %3 exportiert (Manifest: %5).</translation>
     </message>
     <message>
         <source>Left out %1 without consent or address for %2:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ohne Einwilligung oder Adresse für %2 ausgelassen:</translation>
     </message>
     <message>
         <source>Issued %1 discount codes.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Rabattcodes ausgegeben.</translation>
     </message>
     <message>
         <source>The export was cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Export wurde abgebrochen; es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>The export failed; nothing was written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Export ist fehlgeschlagen; es wurde nichts geschrieben: %1</translation>
     </message>
 </context>
 <context>
     <name>clientele::ConditionRow</name>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach oben</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach unten</translation>
     </message>
     <message>
         <source>Move out of this group</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dieser Gruppe herausnehmen</translation>
     </message>
     <message>
         <source>Remove this condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Bedingung entfernen</translation>
     </message>
     <message>
         <source>and</source>
-        <translation type="unfinished"></translation>
+        <translation>und</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>values separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Werte durch Kommas getrennt</translation>
     </message>
     <message>
         <source>did</source>
-        <translation type="unfinished"></translation>
+        <translation>hat</translation>
     </message>
     <message>
         <source>did not</source>
-        <translation type="unfinished"></translation>
+        <translation>hat nicht</translation>
     </message>
     <message>
         <source>at least once</source>
-        <translation type="unfinished"></translation>
+        <translation>mindestens einmal</translation>
     </message>
     <message>
         <source>at least</source>
-        <translation type="unfinished"></translation>
+        <translation>mindestens</translation>
     </message>
     <message>
         <source>at most</source>
-        <translation type="unfinished"></translation>
+        <translation>höchstens</translation>
     </message>
     <message>
         <source>exactly</source>
-        <translation type="unfinished"></translation>
+        <translation>genau</translation>
     </message>
     <message>
         <source>with a total…</source>
-        <translation type="unfinished"></translation>
+        <translation>mit einer Summe…</translation>
     </message>
     <message>
         <source>times</source>
-        <translation type="unfinished"></translation>
+        <translation>-mal</translation>
     </message>
     <message>
         <source>+ where…</source>
-        <translation type="unfinished"></translation>
+        <translation>+ wobei…</translation>
     </message>
     <message>
         <source>Only count events with a property, e.g. a product category</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Ereignisse mit einer Eigenschaft zählen, z. B. einer Produktkategorie</translation>
     </message>
     <message>
         <source>value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge</translation>
     </message>
     <message>
         <source>spent on the matching products</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag für die passenden Produkte</translation>
     </message>
     <message>
         <source>first event where</source>
-        <translation type="unfinished"></translation>
+        <translation>erstes Ereignis, wobei</translation>
     </message>
     <message>
         <source>second event where</source>
-        <translation type="unfinished"></translation>
+        <translation>zweites Ereignis, wobei</translation>
     </message>
     <message>
         <source>where</source>
-        <translation type="unfinished"></translation>
+        <translation>wobei</translation>
     </message>
     <message>
         <source>Remove this filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Filter entfernen</translation>
     </message>
     <message>
         <source>ever</source>
-        <translation type="unfinished"></translation>
+        <translation>jemals</translation>
     </message>
     <message>
         <source>in the last</source>
-        <translation type="unfinished"></translation>
+        <translation>in den letzten</translation>
     </message>
     <message>
         <source>between</source>
-        <translation type="unfinished"></translation>
+        <translation>zwischen</translation>
     </message>
     <message>
         <source>then</source>
-        <translation type="unfinished"></translation>
+        <translation>danach</translation>
     </message>
     <message>
         <source>within</source>
-        <translation type="unfinished"></translation>
+        <translation>innerhalb von</translation>
     </message>
     <message>
         <source> hours</source>
-        <translation type="unfinished"></translation>
+        <translation> Stunden</translation>
     </message>
     <message>
         <source>· first event:</source>
-        <translation type="unfinished"></translation>
+        <translation>· erstes Ereignis:</translation>
     </message>
     <message>
         <source>On the first event</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim ersten Ereignis</translation>
     </message>
     <message>
         <source>On the second event</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim zweiten Ereignis</translation>
     </message>
     <message>
         <source>choose groups…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppen wählen…</translation>
     </message>
     <message>
         <source> or </source>
-        <translation type="unfinished"></translation>
+        <translation> oder </translation>
     </message>
     <message>
         <source>is one of</source>
-        <translation type="unfinished"></translation>
+        <translation>ist eine von</translation>
     </message>
     <message>
         <source>is in</source>
-        <translation type="unfinished"></translation>
+        <translation>ist in</translation>
     </message>
     <message>
         <source>is not in</source>
-        <translation type="unfinished"></translation>
+        <translation>ist nicht in</translation>
     </message>
     <message>
         <source>choose a segment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment wählen…</translation>
     </message>
     <message>
         <source>(consent granted and not unsubscribed since)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Einwilligung erteilt und seitdem nicht abgemeldet)</translation>
     </message>
 </context>
 <context>
@@ -2251,364 +2284,365 @@ Details: %2</translation>
     <name>clientele::ExportPage</name>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Export</translation>
     </message>
     <message>
         <source>Write a campaign file for an email tool or an ad platform. Shoppers without consent for the channel are always left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie eine Kampagnendatei für ein E-Mail-Tool oder eine Werbeplattform. Kunden ohne Einwilligung für den Kanal werden immer ausgelassen.</translation>
     </message>
     <message>
         <source>Audience</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielgruppe</translation>
     </message>
     <message>
         <source>All shoppers</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Kunden</translation>
     </message>
     <message>
         <source>Saved segment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichertes Segment:</translation>
     </message>
     <message>
         <source>No saved segments yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine gespeicherten Segmente</translation>
     </message>
     <message>
         <source>Profile ids from a file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil-IDs aus einer Datei:</translation>
     </message>
     <message>
         <source>Choose File…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei wählen…</translation>
     </message>
     <message>
         <source>A text file with one profile id per line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Textdatei mit einer Profil-ID pro Zeile.</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <source>Generic CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Allgemeine CSV-Datei</translation>
     </message>
     <message>
         <source>Klaviyo list</source>
-        <translation type="unfinished"></translation>
+        <translation>Klaviyo-Liste</translation>
     </message>
     <message>
         <source>Mailchimp audience</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailchimp-Zielgruppe</translation>
     </message>
     <message>
         <source>Google Ads Customer Match</source>
-        <translation type="unfinished"></translation>
+        <translation>Google Ads Customer Match</translation>
     </message>
     <message>
         <source>Meta custom audience</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta Custom Audience</translation>
     </message>
     <message>
         <source>Email (needs email consent)</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail (erfordert E-Mail-Einwilligung)</translation>
     </message>
     <message>
         <source>SMS (needs SMS consent)</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS (erfordert SMS-Einwilligung)</translation>
     </message>
     <message>
         <source>Channel:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanal:</translation>
     </message>
     <message>
         <source>UTF-8 byte order mark (for Excel)</source>
-        <translation type="unfinished"></translation>
+        <translation>UTF-8-Bytereihenfolgemarkierung (für Excel)</translation>
     </message>
     <message>
         <source>Separate with ; (for Excel in Europe)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit ; trennen (für Excel in Europa)</translation>
     </message>
     <message>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten</translation>
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne</translation>
     </message>
     <message>
         <source>e.g. SAVE10-XXXXXX (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. SAVE10-XXXXXX (optional)</translation>
     </message>
     <message>
         <source>Every X becomes a random letter or digit: one unique discount code per shopper, recorded in the workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes X wird zu einem zufälligen Buchstaben oder einer Ziffer: ein eindeutiger Rabattcode pro Kunde, im Arbeitsbereich festgehalten.</translation>
     </message>
     <message>
         <source>e.g. 10% off your next order (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 10 % Rabatt auf Ihre nächste Bestellung (optional)</translation>
     </message>
     <message>
         <source>Ad audiences carry no discount codes or offers: the file only says whom to show ads to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Werbezielgruppen enthalten keine Rabattcodes oder Angebote: Die Datei gibt nur an, wem Anzeigen gezeigt werden.</translation>
     </message>
     <message>
         <source>Discount codes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rabattcodes:</translation>
     </message>
     <message>
         <source>Offer text:</source>
-        <translation type="unfinished"></translation>
+        <translation>Angebotstext:</translation>
     </message>
     <message>
         <source>Preview: the first rows as the file will have them</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau: die ersten Zeilen so, wie sie in der Datei stehen werden</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren…</translation>
     </message>
     <message>
         <source>Last export</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Export</translation>
     </message>
     <message>
         <source>Open Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner öffnen</translation>
     </message>
     <message>
         <source>Choose a segment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment wählen…</translation>
     </message>
     <message>
         <source>not a shopper of this workspace (unknown id)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Kunde dieses Arbeitsbereichs (unbekannte ID)</translation>
     </message>
     <message>
         <source>no e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>keine E-Mail-Adresse</translation>
     </message>
     <message>
         <source>no valid mobile number</source>
-        <translation type="unfinished"></translation>
+        <translation>keine gültige Mobilnummer</translation>
     </message>
     <message>
         <source>no e-mail address or phone to match on</source>
-        <translation type="unfinished"></translation>
+        <translation>keine E-Mail-Adresse oder Telefonnummer zum Abgleich</translation>
     </message>
     <message>
         <source>never gave consent</source>
-        <translation type="unfinished"></translation>
+        <translation>nie eingewilligt</translation>
     </message>
     <message>
         <source>declined consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Einwilligung abgelehnt</translation>
     </message>
     <message>
         <source>unsubscribed</source>
-        <translation type="unfinished"></translation>
+        <translation>abgemeldet</translation>
     </message>
     <message>
         <source>A plain CSV file with the columns you choose, for any email or SMS tool, or to open in a spreadsheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine einfache CSV-Datei mit den von Ihnen gewählten Spalten, für jedes E-Mail- oder SMS-Tool oder zum Öffnen in einer Tabellenkalkulation.</translation>
     </message>
     <message>
         <source>A list import for Klaviyo: e-mail first, then names, phone and the email and SMS consent columns Klaviyo reads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Listenimport für Klaviyo: zuerst die E-Mail-Adresse, dann Namen, Telefon und die Spalten zur E-Mail- und SMS-Einwilligung, die Klaviyo liest.</translation>
     </message>
     <message>
         <source>An audience import for Mailchimp: e-mail address, names, phone and country.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Zielgruppenimport für Mailchimp: E-Mail-Adresse, Namen, Telefon und Land.</translation>
     </message>
     <message>
         <source>A Google Ads Customer Match list, to show ads to these shoppers. E-mail, phone and names are SHA-256 hashed as Google requires; the country stays readable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Customer-Match-Liste für Google Ads, um diesen Kunden Anzeigen zu zeigen. E-Mail, Telefon und Namen werden wie von Google verlangt mit SHA-256 gehasht; das Land bleibt lesbar.</translation>
     </message>
     <message>
         <source>A Meta (Facebook, Instagram) custom audience list. Every personal value is SHA-256 hashed, as Meta requires.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Custom-Audience-Liste für Meta (Facebook, Instagram). Jeder personenbezogene Wert wird wie von Meta verlangt mit SHA-256 gehasht.</translation>
     </message>
     <message>
         <source>Set by the platform; shown in the preview.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von der Plattform vorgegeben; in der Vorschau zu sehen.</translation>
     </message>
     <message>
         <source>Leave empty for no codes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer lassen, um keine Codes zu erzeugen.</translation>
     </message>
     <message>
         <source>One unique code per exported shopper, each X a random character: %1 possible codes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein eindeutiger Code pro exportiertem Kunden, jedes X ein zufälliges Zeichen: %1 mögliche Codes.</translation>
     </message>
     <message>
         <source>Choose a saved segment, or save one in the Segments area first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein gespeichertes Segment oder speichern Sie zuerst eines im Bereich „Segmente“.</translation>
     </message>
     <message>
         <source>Choose a file of profile ids.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Datei mit Profil-IDs.</translation>
     </message>
     <message>
         <source>Choose at least one column.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie mindestens eine Spalte.</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gezählt…</translation>
     </message>
     <message>
         <source>Set by the platform, in this order:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Von der Plattform vorgegeben, in dieser Reihenfolge:
+%1</translation>
     </message>
     <message>
         <source>This workspace has no shoppers yet. Import your store&apos;s data with File › Import…, or fill it with the demo store from the Overview page; then come back to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Arbeitsbereich enthält noch keine Kunden. Importieren Sie die Daten Ihres Shops mit Datei › Importieren… oder füllen Sie ihn auf der Seite „Übersicht“ mit dem Demo-Shop; kommen Sie dann zum Exportieren zurück.</translation>
     </message>
     <message>
         <source>This audience has nobody in it. Choose another segment or file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zielgruppe ist leer. Wählen Sie ein anderes Segment oder eine andere Datei.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1, %2 {1:?}</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>SMS</source>
-        <translation type="unfinished">SMS</translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>ads</source>
-        <translation type="unfinished"></translation>
+        <translation>Werbeanzeigen</translation>
     </message>
     <message>
         <source>email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Nobody in this audience can be exported for %1 (%2). Only shoppers who gave consent and have an address to send to are exported; choose another audience, format or channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemand in dieser Zielgruppe kann für %1 exportiert werden (%2). Exportiert werden nur Kunden, die eingewilligt haben und eine Adresse für den Versand haben; wählen Sie eine andere Zielgruppe, ein anderes Format oder einen anderen Kanal.</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; in the audience · &lt;b&gt;%2&lt;/b&gt; left out · &lt;b&gt;%3&lt;/b&gt; to be exported</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; in der Zielgruppe · &lt;b&gt;%2&lt;/b&gt; ausgelassen · &lt;b&gt;%3&lt;/b&gt; zu exportieren</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%2 (%1)</translation>
     </message>
     <message>
         <source>Left out: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgelassen: %1</translation>
     </message>
     <message>
         <source>Open a workspace first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie zuerst einen Arbeitsbereich.</translation>
     </message>
     <message>
         <source>Fix the discount-code pattern: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren Sie das Rabattcode-Muster: %1</translation>
     </message>
     <message>
         <source>Profile Ids</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil-IDs</translation>
     </message>
     <message>
         <source>Text files (*.txt *.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Textdateien (*.txt *.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>all-shoppers</source>
-        <translation type="unfinished"></translation>
+        <translation>alle-kunden</translation>
     </message>
     <message>
         <source>Export Campaign File</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagnendatei exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message numerus="yes">
         <source>Exporting %Ln shopper(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Kunde wird exportiert…</numerusform>
+            <numerusform>%Ln Kunden werden exportiert…</numerusform>
         </translation>
     </message>
     <message>
         <source>The export was cancelled. Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Export wurde abgebrochen. Es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>The export failed: %1 Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Export ist fehlgeschlagen: %1 Es wurde nichts geschrieben.</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%Ln shopper(s) exported&lt;/b&gt; to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln Kunde exportiert&lt;/b&gt; nach %1</numerusform>
+            <numerusform>&lt;b&gt;%Ln Kunden exportiert&lt;/b&gt; nach %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Discount codes issued: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgegebene Rabattcodes: %1</translation>
     </message>
     <message>
         <source>Manifest: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Manifest: %1</translation>
     </message>
 </context>
 <context>
     <name>clientele::FieldPickerButton</name>
     <message>
         <source>Choose what this condition tests</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie, was diese Bedingung prüft</translation>
     </message>
     <message>
         <source>Behaviour</source>
-        <translation type="unfinished"></translation>
+        <translation>Verhalten</translation>
     </message>
     <message>
         <source>Sequence</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfolge</translation>
     </message>
     <message>
         <source>Segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment</translation>
     </message>
 </context>
 <context>
     <name>clientele::FieldPickerPopup</name>
     <message>
         <source>Did or did not do an event…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis ausgelöst oder nicht…</translation>
     </message>
     <message>
         <source>Did one event, then (not) another…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ereignis, danach ein anderes (nicht)…</translation>
     </message>
     <message>
         <source>In RFM group…</source>
-        <translation type="unfinished"></translation>
+        <translation>In RFM-Gruppe…</translation>
     </message>
     <message>
         <source>In another saved segment…</source>
-        <translation type="unfinished"></translation>
+        <translation>In einem anderen gespeicherten Segment…</translation>
     </message>
     <message>
         <source>May be contacted by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Darf per %1 kontaktiert werden</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen…</translation>
     </message>
     <message>
         <source>Search fields…</source>
-        <translation type="unfinished"></translation>
+        <translation>Felder durchsuchen…</translation>
     </message>
 </context>
 <context>
@@ -3164,19 +3198,19 @@ Cancel stops the import and leaves the workspace unchanged.</source>
     </message>
     <message>
         <source>Segments</source>
-        <translation type="unfinished"></translation>
+        <translation>Segmente</translation>
     </message>
     <message>
         <source>Groups of shoppers described by rules, counted as you build them</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundengruppen, durch Regeln beschrieben und schon beim Erstellen gezählt</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Export</translation>
     </message>
     <message>
         <source>Campaign files for email tools and ad platforms</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagnendateien für E-Mail-Tools und Werbeplattformen</translation>
     </message>
 </context>
 <context>
@@ -3812,352 +3846,352 @@ Die Kennungen, Ereignisse und Einwilligungen beider Profile werden im älteren P
     <name>clientele::SegmentEditor</name>
     <message>
         <source>‹ All Segments</source>
-        <translation type="unfinished"></translation>
+        <translation>‹ Alle Segmente</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished">Rückgängig machen</translation>
+        <translation>Rückgängig machen</translation>
     </message>
     <message>
         <source>Undo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig: %1</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
         <source>Redo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen: %1</translation>
     </message>
     <message>
         <source>Save Segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment speichern</translation>
     </message>
     <message>
         <source>e.g. Abandoned carts this week</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Abgebrochene Warenkörbe diese Woche</translation>
     </message>
     <message>
         <source>What the segment is for (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wofür das Segment gedacht ist (optional)</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung:</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen</translation>
     </message>
     <message>
         <source>Change Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung ändern</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>–</translation>
     </message>
     <message>
         <source>First matching shoppers (double-click to open):</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste passende Kunden (Doppelklick zum Öffnen):</translation>
     </message>
     <message>
         <source>Size history</source>
-        <translation type="unfinished"></translation>
+        <translation>Größenverlauf</translation>
     </message>
     <message>
         <source>New Segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Segment</translation>
     </message>
     <message>
         <source>Edit Segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment bearbeiten</translation>
     </message>
     <message>
         <source>Reading the size history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Größenverlauf wird gelesen…</translation>
     </message>
     <message>
         <source>No sizes recorded yet: Clientele records each saved segment&apos;s size once a day, when the workspace is opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Größen erfasst: Clientele erfasst die Größe jedes gespeicherten Segments einmal täglich, wenn der Arbeitsbereich geöffnet wird.</translation>
     </message>
     <message>
         <source>Sizes of %1 days; one is recorded a day, when the workspace is opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Größen von %1 Tagen; eine wird täglich erfasst, wenn der Arbeitsbereich geöffnet wird.</translation>
     </message>
     <message>
         <source>The segment was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Segment wurde nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>Change Condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedingung ändern</translation>
     </message>
     <message>
         <source>Add Condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedingung hinzufügen</translation>
     </message>
     <message>
         <source>Add Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe hinzufügen</translation>
     </message>
     <message>
         <source>Remove Condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedingung entfernen</translation>
     </message>
     <message>
         <source>Move Condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedingung verschieben</translation>
     </message>
     <message>
         <source>Move Out of Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus Gruppe herausnehmen</translation>
     </message>
     <message>
         <source>All of</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <source>Any of</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens eine</translation>
     </message>
     <message>
         <source>None of</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine</translation>
     </message>
     <message>
         <source>Whether a shopper must meet all, any or none of these conditions</source>
-        <translation type="unfinished"></translation>
+        <translation>Ob ein Kunde alle, mindestens eine oder keine dieser Bedingungen erfüllen muss</translation>
     </message>
     <message>
         <source>these conditions:</source>
-        <translation type="unfinished"></translation>
+        <translation>dieser Bedingungen:</translation>
     </message>
     <message>
         <source>Move group up</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe nach oben</translation>
     </message>
     <message>
         <source>Move group down</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe nach unten</translation>
     </message>
     <message>
         <source>Move group out of its parent group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe aus der übergeordneten Gruppe herausnehmen</translation>
     </message>
     <message>
         <source>Remove this group</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Gruppe entfernen</translation>
     </message>
     <message>
         <source>+ Add condition</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Bedingung hinzufügen</translation>
     </message>
     <message>
         <source>+ Add group</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Gruppe hinzufügen</translation>
     </message>
     <message>
         <source>Choose a segment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Segment.</translation>
     </message>
     <message>
         <source>Add a condition to describe the shoppers of this segment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie eine Bedingung hinzu, um die Kunden dieses Segments zu beschreiben.</translation>
     </message>
     <message>
         <source>Fix the conditions marked in red to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren Sie die rot markierten Bedingungen, um zu speichern.</translation>
     </message>
     <message>
         <source>Give the segment a name to save it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie dem Segment einen Namen, um es zu speichern.</translation>
     </message>
     <message>
         <source>Add a condition to count its shoppers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie eine Bedingung hinzu, um die Kunden zu zählen.</translation>
     </message>
     <message>
         <source>Fix the conditions marked in red to count.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren Sie die rot markierten Bedingungen, um zu zählen.</translation>
     </message>
     <message>
         <source>counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird gezählt…</translation>
     </message>
     <message>
         <source>1 shopper · %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Kunde · %2 ms</translation>
     </message>
     <message>
         <source>%1 shoppers · %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Kunden · %2 ms</translation>
     </message>
     <message>
         <source>&lt; 1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 1</translation>
     </message>
     <message>
         <source>Reachable: %1 by e-mail · %2 by SMS · %3 by push</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreichbar: %1 per E-Mail · %2 per SMS · %3 per Push</translation>
     </message>
     <message>
         <source>Shoppers with the address or device and consent granted for the channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden mit Adresse bzw. Gerät und erteilter Einwilligung für den Kanal</translation>
     </message>
     <message>
         <source>Could not count: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zählen nicht möglich: %1</translation>
     </message>
 </context>
 <context>
     <name>clientele::SegmentListModel</name>
     <message>
         <source>counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird gezählt…</translation>
     </message>
     <message>
         <source>cannot be counted</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht gezählt werden</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Shoppers</source>
-        <translation type="unfinished">Kunden</translation>
+        <translation>Kunden</translation>
     </message>
     <message>
         <source>Last updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt aktualisiert</translation>
     </message>
 </context>
 <context>
     <name>clientele::SegmentMemberModel</name>
     <message>
         <source>(anonymous)</source>
-        <translation type="unfinished"></translation>
+        <translation>(anonym)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Revenue</source>
-        <translation type="unfinished">Umsatz</translation>
+        <translation>Umsatz</translation>
     </message>
     <message>
         <source>RFM group</source>
-        <translation type="unfinished">RFM-Gruppe</translation>
+        <translation>RFM-Gruppe</translation>
     </message>
 </context>
 <context>
     <name>clientele::SegmentsPage</name>
     <message>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
         <source>The segment has changes that are not saved. Leave it anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Segment hat nicht gespeicherte Änderungen. Trotzdem verlassen?</translation>
     </message>
     <message>
         <source>Discard Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen verwerfen</translation>
     </message>
     <message>
         <source>Segments</source>
-        <translation type="unfinished"></translation>
+        <translation>Segmente</translation>
     </message>
     <message>
         <source>New Segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Segment</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplizieren</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen…</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren…</translation>
     </message>
     <message>
         <source>Write this segment&apos;s shoppers to a campaign file</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kunden dieses Segments in eine Kampagnendatei schreiben</translation>
     </message>
     <message>
         <source>No segments yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Segmente</translation>
     </message>
     <message>
         <source>A segment is a group of shoppers described by rules, such as “spent more than 100 in the last year” or “added to cart but did not order within a day”. Clientele keeps it up to date as new data arrives, counts it every day and lets you export it for a campaign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Segment ist eine Gruppe von Kunden, die durch Regeln beschrieben wird, etwa „hat im letzten Jahr mehr als 100 ausgegeben“ oder „hat etwas in den Warenkorb gelegt, aber nicht innerhalb eines Tages bestellt“. Clientele hält es bei neuen Daten aktuell, zählt es täglich und ermöglicht den Export für eine Kampagne.</translation>
     </message>
     <message>
         <source>The segments could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Segmente konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Kopie)</translation>
     </message>
     <message>
         <source>%1 (copy %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Kopie %2)</translation>
     </message>
     <message>
         <source>The segment was not duplicated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Segment wurde nicht dupliziert: %1</translation>
     </message>
     <message>
         <source>Delete Segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment löschen</translation>
     </message>
     <message>
         <source>Delete the segment “%1” and its size history? Segments that include it will need to be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Segment „%1“ und seinen Größenverlauf löschen? Segmente, die es einbeziehen, müssen dann geändert werden.</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>The segment was not deleted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Segment wurde nicht gelöscht: %1</translation>
     </message>
     <message>
         <source>Replace Segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment ersetzen</translation>
     </message>
     <message>
         <source>A segment named “%1” exists already. Replace it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Segment namens „%1“ existiert bereits. Ersetzen?</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen</translation>
     </message>
 </context>
 </TS>

@@ -134,7 +134,7 @@ QString whereText(const json &where)
         const std::string property = item.value("property", std::string());
         const FieldInfo *info = FieldRegistry::standard().eventProperty(property);
         const QString name = info && !info->column.empty()
-            ? SegmentText::fieldLabel(*info).toLower()
+            ? SegmentText::fieldInSentence(*info)
             : spelled(property);
         parts << SegmentText::tr("%1 %2").arg(
             name, comparison(item.value("op", std::string()), item.value("value", json())));
@@ -220,6 +220,14 @@ QString eventFilterText(const json &filter, bool did)
 QString SegmentText::fieldLabel(const FieldInfo &field)
 {
     return QCoreApplication::translate("SegmentFields", field.label.c_str());
+}
+
+QString SegmentText::fieldInSentence(const FieldInfo &field)
+{
+    // English labels ("Revenue") read lower-case inside a sentence; a translation is used as
+    // written, because other languages capitalise differently (German nouns stay capitalised).
+    const QString label = fieldLabel(field);
+    return label == QString::fromStdString(field.label) ? label.toLower() : label;
 }
 
 QString SegmentText::groupLabel(FieldGroup group)
@@ -323,7 +331,7 @@ QString SegmentText::clause(const json &condition, bool *startsWithWhose)
     if (type == "trait") {
         const std::string field = condition.value("field", std::string());
         const FieldInfo *info = FieldRegistry::standard().trait(field);
-        const QString name = info ? fieldLabel(*info).toLower() : spelled(field);
+        const QString name = info ? fieldInSentence(*info) : spelled(field);
         const json value = condition.value("value", json());
         const bool yes = value.is_boolean() && value.get<bool>();
         if (field == "loyalty_member") {

@@ -21,6 +21,8 @@ class SegmentText {
 
 public:
     static QString fieldLabel(const FieldInfo &field);
+    /// The label as it reads inside a sentence ("revenue" in English).
+    static QString fieldInSentence(const FieldInfo &field);
     static QString groupLabel(FieldGroup group);
     /// "is more than", "is between", "in the last (days)".
     static QString operatorLabel(const std::string &op);
