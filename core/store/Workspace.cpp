@@ -27,7 +27,7 @@ bool isEmptyFile(const std::string &path)
 
 void applyConnectionSettings(Database &db, bool writable)
 {
-    // Expression indexes call these: without them a connection cannot write profiles.
+    // The name-key triggers call these: without them a connection cannot write names.
     registerSqlFunctions(db);
     db.exec("PRAGMA foreign_keys = ON");
     if (writable) {
