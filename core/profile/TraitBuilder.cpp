@@ -246,8 +246,11 @@ void TraitBuilder::rebuildAll(Database &db, ProgressSink *progress)
                                  "ORDER BY profile_id");
     auto consents
         = db.prepare("SELECT profile_id, channel, status, ts FROM consents ORDER BY profile_id");
-    auto events = db.prepare(
-        "SELECT profile_id, " + eventColumns() + " FROM events ORDER BY profile_id, ts, id");
+    // A scan and a sort, not the (profile_id, ts) index: walking the index visits the table
+    // in random order, one page read per event, where a scan reads each page once and
+    // SQLite sorts on two threads (PERF-NOTES: 19 s → 7.7 s for ten million events).
+    auto events = db.prepare("SELECT profile_id, " + eventColumns()
+        + " FROM events NOT INDEXED ORDER BY profile_id, ts, id");
     auto insert = db.prepare(TraitStorage::insertSql());
 
     TraitAccumulator accumulator(catalog, referenceTime);
