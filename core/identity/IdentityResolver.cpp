@@ -1,5 +1,7 @@
 #include "IdentityResolver.h"
 
+#include "store/Workspace.h"
+
 #include <algorithm>
 #include <set>
 #include <tuple>
@@ -284,8 +286,9 @@ void IdentityResolver::finishBulkLoad()
         [](const PendingIdentity &a, const PendingIdentity &b) {
             return std::tie(a.kind, a.value) < std::tie(b.kind, b.value);
         });
-    // The by-profile index is built once after them: their profiles come in no order.
-    db_.exec("DROP INDEX IF EXISTS identities_profile");
+    // The by-profile and by-value indexes are built once after them: in (kind, value)
+    // order their profiles and values come in no order.
+    const auto indexes = dropIndexesOf(db_, "identities");
     for (const PendingIdentity &identity : pendingIdentities_) {
         insertIdentity_.bind(1, identity.id)
             .bind(2, identity.kind)
@@ -295,7 +298,7 @@ void IdentityResolver::finishBulkLoad()
             .bind(6, identity.firstSeen)
             .run();
     }
-    db_.exec("CREATE INDEX IF NOT EXISTS identities_profile ON identities(profile_id)");
+    recreateIndexes(db_, indexes);
     pendingIdentities_.clear();
     pendingIdentities_.shrink_to_fit();
     if (deferredMoves_.empty())

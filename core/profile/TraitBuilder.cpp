@@ -7,6 +7,7 @@
 #include "store/Database.h"
 #include "store/PragmaScope.h"
 #include "store/StoreError.h"
+#include "store/Workspace.h"
 
 #include <algorithm>
 #include <map>
@@ -150,31 +151,6 @@ void rescoreAll(Database &db, Millis referenceTime)
     storeModel(db, model);
 }
 
-struct IndexDefinition {
-    std::string name;
-    std::string sql;
-};
-
-/// Drops the indexes of profile_traits (whatever migrations created) and returns them,
-/// so that a bulk write can rebuild them once at the end.
-std::vector<IndexDefinition> dropTraitIndexes(Database &db)
-{
-    std::vector<IndexDefinition> indexes;
-    {
-        auto query = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
-                                "AND tbl_name = 'profile_traits' AND sql IS NOT NULL");
-        while (query.step())
-            indexes.push_back({ query.columnText(0), query.columnText(1) });
-    }
-    for (const auto &index : indexes) {
-        std::string quoted = "\"";
-        for (char c : index.name)
-            quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-        db.exec("DROP INDEX " + quoted + "\"");
-    }
-    return indexes;
-}
-
 /// Moves a cursor ordered by profile id (column 0) past the rows of profiles before id.
 bool skipBefore(Statement &cursor, bool more, ProfileId id)
 {
@@ -236,7 +212,7 @@ void TraitBuilder::rebuildAll(Database &db, ProgressSink *progress)
     const std::int64_t total = db.queryInt("SELECT count(*) FROM profiles");
     reportProgress(progress, 0, total, kStage);
 
-    const auto indexes = dropTraitIndexes(db);
+    const auto indexes = dropIndexesOf(db, "profile_traits");
     db.exec("DELETE FROM profile_traits");
 
     // Four cursors in profile order, merged as one pass: no per-profile query.
@@ -287,8 +263,7 @@ void TraitBuilder::rebuildAll(Database &db, ProgressSink *progress)
     }
 
     rescoreAll(db, referenceTime);
-    for (const auto &index : indexes)
-        db.exec(index.sql);
+    recreateIndexes(db, indexes);
     reportProgress(progress, total, total, kStage);
     savepoint.release();
 }

@@ -345,6 +345,31 @@ void addSegmentIndexes(Database &db)
 
 } // namespace
 
+std::vector<IndexDefinition> dropIndexesOf(Database &db, const std::string &table)
+{
+    std::vector<IndexDefinition> indexes;
+    {
+        auto query = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+                                "AND tbl_name = ?1 AND sql IS NOT NULL");
+        query.bind(1, table);
+        while (query.step())
+            indexes.push_back({ query.columnText(0), query.columnText(1) });
+    }
+    for (const IndexDefinition &index : indexes) {
+        std::string quoted = "\"";
+        for (const char c : index.name)
+            quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+        db.exec("DROP INDEX " + quoted + "\"");
+    }
+    return indexes;
+}
+
+void recreateIndexes(Database &db, const std::vector<IndexDefinition> &indexes)
+{
+    for (const IndexDefinition &index : indexes)
+        db.exec(index.sql);
+}
+
 void refreshQueryStatistics(Database &db)
 {
     // Full statistics of the traits table (about a second for a million shoppers): sampled

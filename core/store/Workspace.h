@@ -74,6 +74,17 @@ void dropEventIndexes(Database &db);
 /// table): after a first import, a trait rebuild or the demo, so that segments over traits
 /// pick the index that narrows most.
 void refreshQueryStatistics(Database &db);
+
+/// An index as the schema defines it, to drop it for a bulk write and build it again after.
+struct IndexDefinition {
+    std::string name;
+    std::string sql;
+};
+/// Drops a table's own indexes (not those of its UNIQUE or PRIMARY KEY constraints) and
+/// returns their definitions, whatever migrations created them.
+std::vector<IndexDefinition> dropIndexesOf(Database &db, const std::string &table);
+/// Builds indexes that dropIndexesOf() returned.
+void recreateIndexes(Database &db, const std::vector<IndexDefinition> &indexes);
 void createEventIndexes(Database &db);
 /// Drops all but the unique event-key index, which imports need to recognise duplicates.
 void dropSecondaryEventIndexes(Database &db);
