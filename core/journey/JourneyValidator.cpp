@@ -29,6 +29,13 @@ bool nonEmptyText(const json &config, const char *key)
     return value.is_string() && !value.get<std::string>().empty();
 }
 
+std::string percentText(double value)
+{
+    const double whole = std::round(value);
+    return std::abs(value - whole) < 1e-9 ? std::to_string(static_cast<long long>(whole))
+                                          : json(value).dump();
+}
+
 void checkSegmentRule(const JourneyNode &node, const json &rule, const std::string &what,
     std::vector<JourneyIssue> &issues)
 {
@@ -122,7 +129,7 @@ void checkConfig(const JourneyNode &node, std::vector<JourneyIssue> &issues)
             }
             if (std::abs(total - 100.0) > 1e-9)
                 issues.push_back({ node.id,
-                    name + ": the percentages add up to " + json(total).dump()
+                    name + ": the percentages add up to " + percentText(total)
                         + " %, they must add up to 100 %" });
         }
     } else if (node.kind == JourneyKind::kSend) {
