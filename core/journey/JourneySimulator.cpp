@@ -175,6 +175,7 @@ private:
     SimulationResult result_;
 
     std::vector<Step> steps_;
+    std::vector<int> targets_; ///< node index per connection
     int entry_ = -1;
     std::unordered_map<std::string, int> types_;
     std::vector<std::string> typeNames_;
@@ -311,8 +312,10 @@ void Replay::compile()
         }
         result_.nodes[node.id];
     }
-    for (const JourneyConnection &connection : journey_.connections)
+    for (const JourneyConnection &connection : journey_.connections) {
         result_.connections.push_back({ connection, 0, 0, 0.0 });
+        targets_.push_back(index.at(connection.toNode));
+    }
     if (!journey_.settings.goalEvent.empty())
         goalType_ = typeId(journey_.settings.goalEvent);
     orderType_ = typeId("order_completed");
@@ -442,12 +445,7 @@ void Replay::leaveBy(Instance &instance, std::int64_t profile, int port, Millis 
         = steps_[static_cast<std::size_t>(instance.node)].out[static_cast<std::size_t>(port)];
     ++result_.connections[static_cast<std::size_t>(connection)].shoppers;
     instance.connections.push_back(connection);
-    const auto &target = journey_.connections[static_cast<std::size_t>(connection)].toNode;
-    for (std::size_t i = 0; i < journey_.nodes.size(); ++i)
-        if (journey_.nodes[i].id == target) {
-            arrive(instance, profile, static_cast<int>(i), t);
-            return;
-        }
+    arrive(instance, profile, targets_[static_cast<std::size_t>(connection)], t);
 }
 
 void Replay::arrive(Instance &instance, std::int64_t profile, int node, Millis t)
@@ -490,7 +488,11 @@ void Replay::arrive(Instance &instance, std::int64_t profile, int node, Millis t
         return;
     }
     case Kind::Send: {
-        const Millis at = instance.heldOut ? t : quietEnd(currentReach_, t);
+        // Banners and ad audiences do not interrupt anyone: quiet hours hold back only
+        // messages that reach the shopper's phone or inbox.
+        const bool interrupts
+            = step.channel == Email || step.channel == Push || step.channel == Sms;
+        const Millis at = instance.heldOut || !interrupts ? t : quietEnd(currentReach_, t);
         if (at != t) {
             ++counts.postponed;
             instance.waiting = Instance::Waiting::Timer;

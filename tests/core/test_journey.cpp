@@ -106,6 +106,8 @@ private Q_SLOTS:
     void quietHoursPostpone();
     void splitIsDeterministic();
     void offerCost();
+    void bannerIgnoresQuietHours();
+    void cancelStopsTheReplay();
     void cartRecoveryOnDemo();
 
 private:
@@ -776,6 +778,38 @@ void TestJourney::offerCost()
     QCOMPARE(result.nodes.at("mail").offerCost, 20.0);
     QCOMPARE(result.conversions, 2);
     QCOMPARE(result.revenue, 300.0);
+}
+
+void TestJourney::bannerIgnoresQuietHours()
+{
+    // A view at 23:00 UTC: the banner shows at once, the e-mail after it waits until 08:00.
+    {
+        Shopper s;
+        s.id = 1;
+        s.email = "a@example.com";
+        s.emailConsent = "granted";
+        addShopper(s);
+    }
+    addEvent(1, at(23), "product_viewed");
+    addDataEnd();
+    const json banner = node("banner", "send", { { "channel", "banner" } });
+    const auto result = simulate(line({ viewedEntry(), banner, emailSend(), node("done", "exit") },
+        { { "quiet_hours", { { "start", 21 }, { "end", 8 } } } }));
+    QCOMPARE(result.nodes.at("banner").postponed, 0);
+    QCOMPARE(result.nodes.at("banner").sent, 1);
+    QCOMPARE(result.nodes.at("mail").postponed, 1);
+    QCOMPARE(result.nodes.at("mail").sent, 1);
+}
+
+void TestJourney::cancelStopsTheReplay()
+{
+    struct Stop : ProgressSink {
+        bool report(const Progress &) override { return false; }
+    } stop;
+    addDataEnd();
+    QVERIFY_THROWS_EXCEPTION(Cancelled,
+        JourneySimulator::simulate(
+            workspace_->db(), JourneyTemplates::cartRecovery(), kT0, kT0 + kMillisPerDay, &stop));
 }
 
 void TestJourney::cartRecoveryOnDemo()
