@@ -12,9 +12,12 @@ LiftReport JourneyLift::measure(Database &db, const std::string &campaign, int w
     LiftReport report;
     report.campaign = campaign;
     report.windowDays = windowDays;
+    // "+o.type" keeps the planner on events_profile_ts (the shopper's few days of events)
+    // instead of every order of those days through events_type_ts: 6 s instead of 31 s for
+    // the campaign of a 1,000,000-shopper demo.
     Statement query(db,
         "SELECT s.type = 'email_sent', EXISTS (SELECT 1 FROM events o "
-        "  WHERE o.profile_id = s.profile_id AND o.type = 'order_completed' "
+        "  WHERE o.profile_id = s.profile_id AND +o.type = 'order_completed' "
         "    AND o.ts > s.ts AND o.ts <= s.ts + ?2) "
         "FROM events s WHERE s.type IN ('email_sent', 'email_held_out') "
         "  AND json_extract(s.props, '$.campaign') = ?1");
