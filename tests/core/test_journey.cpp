@@ -1,6 +1,7 @@
 #include "common/Time.h"
 #include "demo/DemoStore.h"
 #include "journey/Journey.h"
+#include "journey/JourneyLift.h"
 #include "journey/JourneyMessage.h"
 #include "journey/JourneySimulator.h"
 #include "journey/JourneyTemplates.h"
@@ -13,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <memory>
 #include <set>
 
@@ -109,8 +111,10 @@ private Q_SLOTS:
     void bannerIgnoresQuietHours();
     void cancelStopsTheReplay();
     void cartRecoveryOnDemo();
+    void liftOnHandBuiltCampaign();
 
 private:
+    void addCampaignEvent(std::int64_t profile, Millis ts, bool treatment, const char *campaign);
     void addShopper(const Shopper &shopper);
     void addEvent(std::int64_t profile, Millis ts, const std::string &type, double value = -1,
         const std::string &cart = std::string());
@@ -858,6 +862,54 @@ void TestJourney::cartRecoveryOnDemo()
     for (const auto &[id, counts] : result.nodes)
         conversionsAtSteps += counts.leftAtGoal;
     QCOMPARE(conversionsAtSteps, result.conversions);
+}
+
+void TestJourney::addCampaignEvent(
+    std::int64_t profile, Millis ts, bool treatment, const char *campaign)
+{
+    workspace_->db()
+        .prepare("INSERT INTO events(event_key, ts, type, profile_id, channel, props) "
+                 "VALUES (?1, ?2, ?3, ?4, 'email', ?5)")
+        .bind(1, nextKey_++)
+        .bind(2, ts)
+        .bind(3, treatment ? "email_sent" : "email_held_out")
+        .bind(4, profile)
+        .bind(5,
+            json { { "campaign", campaign }, { "variant", treatment ? "treatment" : "holdout" } }
+                .dump())
+        .run();
+}
+
+void TestJourney::liftOnHandBuiltCampaign()
+{
+    // Treatment 1–4: 1 and 2 order within 3 days, 3 orders on day 4 (too late), 4 never.
+    // Holdout 5–8: 5 orders within 3 days. 9 got another campaign's mail and ordered.
+    for (std::int64_t id = 1; id <= 9; ++id) {
+        Shopper s;
+        s.id = id;
+        addShopper(s);
+    }
+    for (std::int64_t id = 1; id <= 8; ++id)
+        addCampaignEvent(id, at(10), id <= 4, "spring");
+    addCampaignEvent(9, at(10), true, "autumn");
+    addEvent(1, at(12), "order_completed", 50);
+    addEvent(2, at(10 + 71), "order_completed", 50);
+    addEvent(3, at(10 + 4 * 24), "order_completed", 50);
+    addEvent(5, at(20), "order_completed", 50);
+    addEvent(9, at(12), "order_completed", 50);
+    addEvent(6, at(9), "order_completed", 50); // before the send: not a conversion
+    const LiftReport report = JourneyLift::measure(workspace_->db(), "spring", 3);
+    QCOMPARE(report.treatment.sends, 4);
+    QCOMPARE(report.treatment.conversions, 2);
+    QCOMPARE(report.holdout.sends, 4);
+    QCOMPARE(report.holdout.conversions, 1);
+    QCOMPARE(report.difference, 0.25);
+    // 0.25 ± 1.96 · √(0.5·0.5/4 + 0.25·0.75/4)
+    const double margin = 1.959964 * std::sqrt(0.25 / 4 + 0.1875 / 4);
+    QVERIFY(std::abs(report.ciLow - (0.25 - margin)) < 1e-9);
+    QVERIFY(std::abs(report.ciHigh - (0.25 + margin)) < 1e-9);
+    QVERIFY(!report.significant()); // four shoppers per arm prove nothing
+    QCOMPARE(JourneyLift::measure(workspace_->db(), "none").treatment.sends, 0);
 }
 
 QTEST_GUILESS_MAIN(TestJourney)
