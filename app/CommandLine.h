@@ -41,6 +41,9 @@ private:
     static int runSegmentSave(const QStringList &arguments);
     static int runSegmentExplain(const QStringList &arguments);
     static int runExport(const QStringList &arguments);
+    static int runJourney(const QStringList &arguments);
+    static int runJourneySimulate(const QStringList &arguments);
+    static int runJourneyLift(const QStringList &arguments);
 };
 
 } // namespace clientele

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace clientele {
+
+/**
+ * Fills a message template: `{{first_name}}`, `{{cart.items}}`, `{{cart.value}}`, each with
+ * an optional fallback after a bar (`{{first_name|there}}`) used when the value is empty.
+ */
+class JourneyMessage {
+public:
+    /// The tokens a template may use.
+    static const std::vector<std::string> &tokens();
+    /// Tokens in text that are not known (for validation), in order of appearance.
+    static std::vector<std::string> unknownTokens(const std::string &text);
+    /// The text with every token replaced by its value (or fallback, or nothing).
+    static std::string render(
+        const std::string &text, const std::map<std::string, std::string> &values);
+};
+
+} // namespace clientele
