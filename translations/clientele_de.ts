@@ -1682,76 +1682,6 @@ Details: %2</translation>
         <translation>abgemeldet</translation>
     </message>
     <message>
-        <source>Usage: clientele [WORKSPACE]            open the app on a workspace
-       clientele demo --out FILE [--shoppers N] [--seed S] [--end YYYY-MM-DD]
-                                         write a demo store workspace
-       clientele import --workspace FILE INPUT [--mapping MAPPING.json] [--preset NAME]
-                        [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
-                                         import an events file (CSV, optionally gzip)
-       clientele profile show --workspace FILE KIND:VALUE [--json]
-                                         show a shopper (e.g. email:ana@example.com)
-       clientele profile search --workspace FILE TEXT [--limit N] [--json]
-                                         find shoppers by identifier or name prefix
-       clientele profile export --workspace FILE KIND:VALUE --out FILE.json
-                                         write everything held about a shopper
-       clientele profile erase --workspace FILE KIND:VALUE --yes [--reason TEXT]
-                                         erase a shopper for good
-       clientele profile rebuild-traits --workspace FILE
-                                         recompute every shopper&apos;s traits
-       clientele segment count --workspace FILE (--name NAME | --file RULE.json)
-                               [--as-of YYYY-MM-DD] [--json]
-                                         count the shoppers of a segment
-       clientele segment list --workspace FILE
-                                         list the saved segments
-       clientele segment save --workspace FILE --name NAME --file RULE.json
-                              [--description TEXT]
-                                         save a segment (docs/segment-format.md)
-       clientele segment explain --workspace FILE (--name NAME | --file RULE.json)
-                                 KIND:VALUE [--as-of YYYY-MM-DD]
-                                         why a shopper is in a segment or not
-       clientele export --workspace FILE (--all | --segment NAME | --profiles IDS.txt)
-                        --format generic|klaviyo|mailchimp|customer-match|meta
-                        [--columns a,b,c] [--code-pattern SAVE10-XXXXXX] [--offer TEXT]
-                        [--channel email|sms] [--bom] [--delimiter &apos;;&apos;] --out FILE [--json]
-                                         write a campaign file (consenting shoppers only)
-       clientele --help | --version
-</source>
-        <translation>Aufruf: clientele [ARBEITSBEREICH]       öffnet die App mit einem Arbeitsbereich
-        clientele demo --out DATEI [--shoppers N] [--seed S] [--end JJJJ-MM-TT]
-                                         schreibt einen Demo-Shop als Arbeitsbereich
-        clientele import --workspace DATEI EINGABE [--mapping ZUORDNUNG.json] [--preset NAME]
-                         [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
-                                         importiert eine Ereignisdatei (CSV, auch gzip)
-        clientele profile show --workspace DATEI ART:WERT [--json]
-                                         zeigt einen Kunden (z. B. email:ana@example.com)
-        clientele profile search --workspace DATEI TEXT [--limit N] [--json]
-                                         sucht Kunden nach Anfang von Kennung oder Name
-        clientele profile export --workspace DATEI ART:WERT --out DATEI.json
-                                         schreibt alles, was über einen Kunden gespeichert ist
-        clientele profile erase --workspace DATEI ART:WERT --yes [--reason TEXT]
-                                         löscht einen Kunden endgültig
-        clientele profile rebuild-traits --workspace DATEI
-                                         berechnet die Merkmale aller Kunden neu
-        clientele segment count --workspace DATEI (--name NAME | --file REGEL.json)
-                                [--as-of JJJJ-MM-TT] [--json]
-                                         zählt die Kunden eines Segments
-        clientele segment list --workspace DATEI
-                                         listet die gespeicherten Segmente auf
-        clientele segment save --workspace DATEI --name NAME --file REGEL.json
-                               [--description TEXT]
-                                         speichert ein Segment (docs/segment-format.md)
-        clientele segment explain --workspace DATEI (--name NAME | --file REGEL.json)
-                                  ART:WERT [--as-of JJJJ-MM-TT]
-                                         erklärt, warum ein Kunde (nicht) im Segment ist
-        clientele export --workspace DATEI (--all | --segment NAME | --profiles IDS.txt)
-                         --format generic|klaviyo|mailchimp|customer-match|meta
-                         [--columns a,b,c] [--code-pattern SAVE10-XXXXXX] [--offer TEXT]
-                         [--channel email|sms] [--bom] [--delimiter &apos;;&apos;] --out DATEI [--json]
-                                         schreibt eine Kampagnendatei (nur Kunden mit Einwilligung)
-        clientele --help | --version
-</translation>
-    </message>
-    <message>
         <source>Usage: clientele segment count|list|save|explain --workspace FILE … (see clientele --help)</source>
         <translation>Aufruf: clientele segment count|list|save|explain --workspace DATEI … (siehe clientele --help)</translation>
     </message>
@@ -1926,6 +1856,218 @@ Details: %2</translation>
     <message>
         <source>The export failed; nothing was written: %1</source>
         <translation>Der Export ist fehlgeschlagen; es wurde nichts geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Usage: clientele [WORKSPACE]            open the app on a workspace
+       clientele demo --out FILE [--shoppers N] [--seed S] [--end YYYY-MM-DD]
+                                         write a demo store workspace
+       clientele import --workspace FILE INPUT [--mapping MAPPING.json] [--preset NAME]
+                        [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
+                                         import an events file (CSV, optionally gzip)
+       clientele profile show --workspace FILE KIND:VALUE [--json]
+                                         show a shopper (e.g. email:ana@example.com)
+       clientele profile search --workspace FILE TEXT [--limit N] [--json]
+                                         find shoppers by identifier or name prefix
+       clientele profile export --workspace FILE KIND:VALUE --out FILE.json
+                                         write everything held about a shopper
+       clientele profile erase --workspace FILE KIND:VALUE --yes [--reason TEXT]
+                                         erase a shopper for good
+       clientele profile rebuild-traits --workspace FILE
+                                         recompute every shopper&apos;s traits
+       clientele segment count --workspace FILE (--name NAME | --file RULE.json)
+                               [--as-of YYYY-MM-DD] [--json]
+                                         count the shoppers of a segment
+       clientele segment list --workspace FILE
+                                         list the saved segments
+       clientele segment save --workspace FILE --name NAME --file RULE.json
+                              [--description TEXT]
+                                         save a segment (docs/segment-format.md)
+       clientele segment explain --workspace FILE (--name NAME | --file RULE.json)
+                                 KIND:VALUE [--as-of YYYY-MM-DD]
+                                         why a shopper is in a segment or not
+       clientele export --workspace FILE (--all | --segment NAME | --profiles IDS.txt)
+                        --format generic|klaviyo|mailchimp|customer-match|meta
+                        [--columns a,b,c] [--code-pattern SAVE10-XXXXXX] [--offer TEXT]
+                        [--channel email|sms] [--bom] [--delimiter &apos;;&apos;] --out FILE [--json]
+                                         write a campaign file (consenting shoppers only)
+       clientele journey simulate --workspace FILE (--template cart-recovery | --file JOURNEY.json)
+                                  --from YYYY-MM-DD --to YYYY-MM-DD [--json]
+                                         backtest a journey over past events
+       clientele journey lift --workspace FILE --campaign NAME [--days N] [--json]
+                                         treatment against holdout of a past campaign
+       clientele --help | --version
+</source>
+        <translation>Aufruf: clientele [ARBEITSBEREICH]       öffnet die App mit einem Arbeitsbereich
+        clientele demo --out DATEI [--shoppers N] [--seed S] [--end JJJJ-MM-TT]
+                                         schreibt einen Demo-Shop als Arbeitsbereich
+        clientele import --workspace DATEI EINGABE [--mapping ZUORDNUNG.json] [--preset NAME]
+                         [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
+                                         importiert eine Ereignisdatei (CSV, auch gzip)
+        clientele profile show --workspace DATEI ART:WERT [--json]
+                                         zeigt einen Kunden (z. B. email:ana@example.com)
+        clientele profile search --workspace DATEI TEXT [--limit N] [--json]
+                                         sucht Kunden nach Anfang von Kennung oder Name
+        clientele profile export --workspace DATEI ART:WERT --out DATEI.json
+                                         schreibt alles, was über einen Kunden gespeichert ist
+        clientele profile erase --workspace DATEI ART:WERT --yes [--reason TEXT]
+                                         löscht einen Kunden endgültig
+        clientele profile rebuild-traits --workspace DATEI
+                                         berechnet die Merkmale aller Kunden neu
+        clientele segment count --workspace DATEI (--name NAME | --file REGEL.json)
+                                [--as-of JJJJ-MM-TT] [--json]
+                                         zählt die Kunden eines Segments
+        clientele segment list --workspace DATEI
+                                         listet die gespeicherten Segmente auf
+        clientele segment save --workspace DATEI --name NAME --file REGEL.json
+                               [--description TEXT]
+                                         speichert ein Segment (docs/segment-format.md)
+        clientele segment explain --workspace DATEI (--name NAME | --file REGEL.json)
+                                  ART:WERT [--as-of JJJJ-MM-TT]
+                                         erklärt, warum ein Kunde (nicht) im Segment ist
+        clientele export --workspace DATEI (--all | --segment NAME | --profiles IDS.txt)
+                         --format generic|klaviyo|mailchimp|customer-match|meta
+                         [--columns a,b,c] [--code-pattern SAVE10-XXXXXX] [--offer TEXT]
+                         [--channel email|sms] [--bom] [--delimiter &apos;;&apos;] --out DATEI [--json]
+                                         schreibt eine Kampagnendatei (nur Kunden mit Einwilligung)
+        clientele journey simulate --workspace DATEI (--template cart-recovery | --file JOURNEY.json)
+                                   --from JJJJ-MM-TT --to JJJJ-MM-TT [--json]
+                                         spielt eine Journey über vergangene Ereignisse durch
+        clientele journey lift --workspace DATEI --campaign NAME [--days N] [--json]
+                                         vergleicht Versand und Kontrollgruppe einer früheren Kampagne
+        clientele --help | --version
+</translation>
+    </message>
+    <message>
+        <source>Usage: clientele journey simulate|lift --workspace FILE … (see clientele --help)</source>
+        <translation>Aufruf: clientele journey simulate|lift --workspace DATEI … (siehe clientele --help)</translation>
+    </message>
+    <message>
+        <source>Backtests a journey: replays the shoppers of a past window through it and counts who would have got which message, and who ordered anyway.</source>
+        <translation>Testet eine Journey rückwirkend: spielt die Kunden eines vergangenen Zeitraums durch und zählt, wer welche Nachricht bekommen hätte und wer ohnehin bestellt hat.</translation>
+    </message>
+    <message>
+        <source>A ready-made journey: cart-recovery.</source>
+        <translation>Eine fertige Journey: cart-recovery.</translation>
+    </message>
+    <message>
+        <source>A journey file (docs/journey-format.md).</source>
+        <translation>Eine Journey-Datei (docs/journey-format.md).</translation>
+    </message>
+    <message>
+        <source>JOURNEY.json</source>
+        <translation>JOURNEY.json</translation>
+    </message>
+    <message>
+        <source>First day shoppers may enter (UTC).</source>
+        <translation>Erster Tag, an dem Kunden eintreten können (UTC).</translation>
+    </message>
+    <message>
+        <source>Last day shoppers may enter (UTC, inclusive).</source>
+        <translation>Letzter Tag, an dem Kunden eintreten können (UTC, einschließlich).</translation>
+    </message>
+    <message>
+        <source>Print the result as one JSON object on stdout.</source>
+        <translation>Das Ergebnis als ein JSON-Objekt auf stdout ausgeben.</translation>
+    </message>
+    <message>
+        <source>Usage: clientele journey simulate --workspace FILE (--template cart-recovery | --file JOURNEY.json) --from YYYY-MM-DD --to YYYY-MM-DD [--json]</source>
+        <translation>Aufruf: clientele journey simulate --workspace DATEI (--template cart-recovery | --file JOURNEY.json) --from JJJJ-MM-TT --to JJJJ-MM-TT [--json]</translation>
+    </message>
+    <message>
+        <source>--from and --to must be dates (YYYY-MM-DD), --from not after --to.</source>
+        <translation>--from und --to müssen Daten sein (JJJJ-MM-TT), --from nicht nach --to.</translation>
+    </message>
+    <message>
+        <source>Unknown template %1 (known: cart-recovery).</source>
+        <translation>Unbekannte Vorlage %1 (bekannt: cart-recovery).</translation>
+    </message>
+    <message>
+        <source>Cannot read the journey %1: %2</source>
+        <translation>Die Journey %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 entries (%2 shoppers), %3 converted, revenue %4, offer cost %5, %6 still in the journey (%7 ms).</source>
+        <translation>%1 Eintritte (%2 Kunden), %3 konvertiert, Umsatz %4, Angebotskosten %5, %6 noch in der Journey (%7 ms).</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>Schritte:</translation>
+    </message>
+    <message>
+        <source>  %1: %2 reached, %3 converted after, %4 left at goal, %5 still waiting</source>
+        <translation>  %1: %2 erreicht, %3 danach konvertiert, %4 am Ziel ausgestiegen, %5 warten noch</translation>
+    </message>
+    <message>
+        <source>; %1 sent, %2 skipped for consent, %3 over the cap, %4 held out, %5 postponed by quiet hours</source>
+        <translation>; %1 gesendet, %2 ohne Einwilligung übersprungen, %3 über der Obergrenze, %4 zurückgehalten, %5 wegen Ruhezeit verschoben</translation>
+    </message>
+    <message>
+        <source>Connections:</source>
+        <translation>Verbindungen:</translation>
+    </message>
+    <message>
+        <source>  %1 (%2) → %3: %4 shoppers, %5 converted</source>
+        <translation>  %1 (%2) → %3: %4 Kunden, %5 konvertiert</translation>
+    </message>
+    <message>
+        <source>Channels:</source>
+        <translation>Kanäle:</translation>
+    </message>
+    <message>
+        <source>  %1: %2 sent, %3 skipped for consent, %4 over the cap, %5 held out</source>
+        <translation>  %1: %2 gesendet, %3 ohne Einwilligung übersprungen, %4 über der Obergrenze, %5 zurückgehalten</translation>
+    </message>
+    <message>
+        <source>The journey is not valid:</source>
+        <translation>Die Journey ist nicht gültig:</translation>
+    </message>
+    <message>
+        <source>The simulation failed: %1</source>
+        <translation>Die Simulation ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Compares the orders after a past campaign&apos;s messages with its holdout group, with a 95 % confidence interval for the difference.</source>
+        <translation>Vergleicht die Bestellungen nach den Nachrichten einer früheren Kampagne mit ihrer Kontrollgruppe, mit einem 95-%-Konfidenzintervall für den Unterschied.</translation>
+    </message>
+    <message>
+        <source>The campaign name (props.campaign).</source>
+        <translation>Der Name der Kampagne (props.campaign).</translation>
+    </message>
+    <message>
+        <source>An order within this many days after the message counts (default 3).</source>
+        <translation>Eine Bestellung innerhalb so vieler Tage nach der Nachricht zählt (Standard 3).</translation>
+    </message>
+    <message>
+        <source>Usage: clientele journey lift --workspace FILE --campaign NAME [--days N] [--json]</source>
+        <translation>Aufruf: clientele journey lift --workspace DATEI --campaign NAME [--days N] [--json]</translation>
+    </message>
+    <message>
+        <source>No messages of the campaign %1 were found.</source>
+        <translation>Keine Nachrichten der Kampagne %1 gefunden.</translation>
+    </message>
+    <message>
+        <source>Treatment: %1 of %2 ordered within %3 days (%4 %).</source>
+        <translation>Versand: %1 von %2 bestellten innerhalb von %3 Tagen (%4 %).</translation>
+    </message>
+    <message>
+        <source>Holdout: %1 of %2 ordered within %3 days (%4 %).</source>
+        <translation>Kontrollgruppe: %1 von %2 bestellten innerhalb von %3 Tagen (%4 %).</translation>
+    </message>
+    <message>
+        <source>Difference: %1 percentage points (95 % interval %2 to %3)%4</source>
+        <translation>Unterschied: %1 Prozentpunkte (95-%-Intervall %2 bis %3)%4</translation>
+    </message>
+    <message>
+        <source>: the campaign made a difference.</source>
+        <translation>: Die Kampagne hat etwas bewirkt.</translation>
+    </message>
+    <message>
+        <source>: not distinguishable from chance.</source>
+        <translation>: vom Zufall nicht zu unterscheiden.</translation>
+    </message>
+    <message>
+        <source>The lift report failed: %1</source>
+        <translation>Der Lift-Bericht ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
