@@ -7,6 +7,7 @@
 #include "common/Time.h"
 #include "segment/SegmentEvaluator.h"
 #include "segment/SegmentStore.h"
+#include "store/Database.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -357,10 +358,13 @@ void SegmentsPage::save()
         [name = name.toStdString(), original = original.toStdString(), definition, description](
             Database &db) {
             SegmentStore store(db);
+            // A renamed segment keeps its history and the segments that include it follow;
+            // rename and save succeed or fail together.
+            Transaction transaction(db);
+            if (!original.empty() && original != name && store.find(original))
+                store.rename(original, name, nowMillis());
             store.save(name, definition, description, nowMillis());
-            // A renamed segment keeps one entry: the new name.
-            if (!original.empty() && original != name)
-                store.remove(original);
+            transaction.commit();
             return true;
         },
         [this, name](bool) {

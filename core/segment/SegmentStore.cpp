@@ -1,5 +1,7 @@
 #include "SegmentStore.h"
 
+#include <nlohmann/json.hpp>
+
 #include "FieldRegistry.h"
 #include "SegmentEvaluator.h"
 #include "SegmentValidator.h"
@@ -72,6 +74,60 @@ std::int64_t SegmentStore::save(const std::string &name, const SegmentDefinition
     id.bind(1, name);
     id.step();
     return id.columnInt(0);
+}
+
+namespace {
+
+/// Points every membership condition of a rule tree at newName instead of oldName; true
+/// when something changed.
+bool renameMembership(nlohmann::json &node, const std::string &oldName, const std::string &newName)
+{
+    bool changed = false;
+    if (node.is_object()) {
+        const auto type = node.find("type");
+        const auto segment = node.find("segment");
+        if (type != node.end() && *type == "segment" && segment != node.end()
+            && *segment == oldName) {
+            *segment = newName;
+            changed = true;
+        }
+        for (auto &[key, value] : node.items())
+            changed = renameMembership(value, oldName, newName) || changed;
+    } else if (node.is_array()) {
+        for (auto &value : node)
+            changed = renameMembership(value, oldName, newName) || changed;
+    }
+    return changed;
+}
+
+} // namespace
+
+void SegmentStore::rename(const std::string &oldName, const std::string &newName, Millis now)
+{
+    if (newName.empty() || newName.size() > 200 || newName.find('\0') != std::string::npos)
+        throw SegmentError("", "A segment needs a name of 1 to 200 characters.");
+    if (!find(oldName))
+        throw SegmentError("", "There is no saved segment \"" + oldName + "\".");
+    if (oldName == newName)
+        return;
+    remove(newName);
+    db_.prepare("UPDATE segments SET name = ?2, updated_at = ?3 WHERE name = ?1")
+        .bind(1, oldName)
+        .bind(2, newName)
+        .bind(3, now)
+        .run();
+    std::vector<std::pair<std::int64_t, std::string>> rewritten;
+    {
+        auto all = db_.prepare("SELECT id, definition FROM segments");
+        while (all.step()) {
+            auto definition = nlohmann::json::parse(all.columnText(1), nullptr, false);
+            if (!definition.is_discarded() && renameMembership(definition, oldName, newName))
+                rewritten.emplace_back(all.columnInt(0), definition.dump());
+        }
+    }
+    auto update = db_.prepare("UPDATE segments SET definition = ?2 WHERE id = ?1");
+    for (const auto &[id, definition] : rewritten)
+        update.bind(1, id).bind(2, definition).run();
 }
 
 bool SegmentStore::remove(const std::string &name)

@@ -50,6 +50,14 @@ public:
      */
     std::int64_t save(const std::string &name, const SegmentDefinition &definition,
         const std::string &description, Millis now);
+    /**
+     * Renames a saved segment, keeping its id, creation time and size history, and points
+     * the segments that include it by name at the new name. A segment already called
+     * newName is replaced (the caller asked the user). Throws SegmentError when there is no
+     * segment called oldName or newName is not a usable name. Call it inside a transaction
+     * together with the save() that follows, so that a failure leaves both as they were.
+     */
+    void rename(const std::string &oldName, const std::string &newName, Millis now);
     /// Removes a segment and its size history; false when there is none of that name. Does
     /// not check whether other segments include it (they then fail validation).
     bool remove(const std::string &name);

@@ -103,6 +103,7 @@ private Q_SLOTS:
     void jsonRoundTrip();
     void documentedExamplesValidate();
     void dailySizes();
+    void renameKeepsHistoryAndReferences();
     void pickerValues();
     void cancelStopsARunningCount();
 
@@ -1132,6 +1133,40 @@ void TestSegment::documentedExamplesValidate()
 }
 
 // ---- saved segments ------------------------------------------------------------------------
+
+void TestSegment::renameKeepsHistoryAndReferences()
+{
+    store_->save("Loyal buyers", rule(trait("orders", ">=", 2)), "two orders", T0);
+    store_->save("Loyal buyers in DE",
+        rule(json { { "type", "all" },
+            { "conditions",
+                json::array({ json { { "type", "segment" }, { "segment", "Loyal buyers" } },
+                    trait("country", "is", "DE") }) } }),
+        "", T0);
+    const auto before = store_->find("Loyal buyers");
+    SegmentStore::recordDailySizes(db(), T0);
+    const auto history = store_->sizes(before->id);
+    QVERIFY(!history.empty());
+    const auto countBefore = SegmentEvaluator(db(), store_.get())
+                                 .count(store_->find("Loyal buyers in DE")->definition);
+
+    store_->rename("Loyal buyers", "Repeat buyers", T0 + D);
+    QVERIFY(!store_->find("Loyal buyers"));
+    const auto after = store_->find("Repeat buyers");
+    QVERIFY(after);
+    QCOMPARE(after->id, before->id); // the same segment, so its history stays
+    QCOMPARE(after->createdAt, before->createdAt);
+    QCOMPARE(store_->sizes(after->id).size(), history.size());
+    // The segment that includes it follows the new name and counts the same shoppers.
+    const auto dependent = store_->find("Loyal buyers in DE");
+    QVERIFY(dependent->definition.toJson().dump().find("Repeat buyers") != std::string::npos);
+    QCOMPARE(SegmentEvaluator(db(), store_.get()).count(dependent->definition), countBefore);
+    // No such segment, or an unusable name: refused.
+    QVERIFY_THROWS_EXCEPTION(SegmentError, store_->rename("Loyal buyers", "x", T0));
+    QVERIFY_THROWS_EXCEPTION(SegmentError, store_->rename("Repeat buyers", "", T0));
+    store_->remove("Loyal buyers in DE");
+    store_->remove("Repeat buyers");
+}
 
 void TestSegment::dailySizes()
 {
