@@ -28,11 +28,11 @@ class Workspace;
 /// the readers of shoppers and segment definitions.
 namespace cli {
 
+/// Standard output and error as text streams (UTF-8).
 QTextStream &out();
-
 QTextStream &err();
 
-/// Progress on stderr, rewritten in place when stderr is a terminal.
+/// Progress on stderr: at most two lines a second, and the line that completes a stage.
 class StderrProgress : public ProgressSink {
 public:
     bool report(const Progress &progress) override

@@ -331,12 +331,8 @@ void SegmentEditor::setWorkspace(const QString &path, const std::string &currenc
         runner_->loadPickers();
 }
 
-void SegmentEditor::editNew()
+void SegmentEditor::forgetCountsAndHistory()
 {
-    originalName_.clear();
-    pickers_.segments = allSegmentNames_;
-    title_->setText(tr("New Segment"));
-    historyBox_->hide();
     lastCount_.reset();
     lastReach_.reset();
     count_->setText(tr("—"));
@@ -345,6 +341,15 @@ void SegmentEditor::editNew()
     saveError_->hide();
     undo_->clear();
     countedDocument_ = json();
+}
+
+void SegmentEditor::editNew()
+{
+    originalName_.clear();
+    pickers_.segments = allSegmentNames_;
+    title_->setText(tr("New Segment"));
+    historyBox_->hide();
+    forgetCountsAndHistory();
     applyState({ QString(), QString(), emptyDocument() }, true);
     undo_->setClean();
 }
@@ -355,14 +360,7 @@ void SegmentEditor::edit(const SavedSegment &segment)
     pickers_.segments = allSegmentNames_;
     pickers_.segments.removeAll(originalName_);
     title_->setText(tr("Edit Segment"));
-    lastCount_.reset();
-    lastReach_.reset();
-    count_->setText(tr("—"));
-    reach_->clear();
-    sampleModel_->setMembers({}, currency_);
-    saveError_->hide();
-    undo_->clear();
-    countedDocument_ = json();
+    forgetCountsAndHistory();
     json document = segment.definition.toJson();
     // The builder edits groups: a rule that is a single condition becomes "All of" it.
     if (!isGroup(document["rule"]))

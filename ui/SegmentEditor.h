@@ -104,6 +104,8 @@ Q_SIGNALS:
     void countShown(qint64 total);
 
 private:
+    /// Clears what belonged to the segment edited before: counts, sample, errors, undo.
+    void forgetCountsAndHistory();
     void pushState(
         const State &next, const QString &text, const QString &mergeKey, bool structural);
     /// A new document with the node at path replaced.

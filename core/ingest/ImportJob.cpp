@@ -34,11 +34,36 @@ constexpr std::int64_t kImportCacheKiB = 512 * 1024;
 constexpr const char *kStageShoppers = ImportJob::kStageWritingShoppers;
 constexpr const char *kStageIndexes = ImportJob::kStageBuildingIndexes;
 
-/// Whether the workspace has no events yet: a first load, which takes the bulk path.
-bool isFirstLoad(Database &db)
-{
-    return db.queryInt("SELECT NOT EXISTS (SELECT 1 FROM events)") == 1;
-}
+/**
+ * The connection settings and the transaction one import runs in, decided once.
+ *
+ * A first load (a workspace without events yet) takes the bulk path and runs without
+ * per-row foreign-key checks (two b-tree lookups per event): every profile and import id it
+ * writes comes from the same transaction. That setting must be made outside the
+ * transaction, as SQLite requires. Inserting into existing event indexes touches pages all
+ * over each index; a large cache keeps that from spilling to the log page by page
+ * (PERF-NOTES: the small cache is for index builds, not for loads into existing indexes).
+ * Leaving the scope rolls back unless commit() was called, then restores the settings.
+ */
+class ImportScope {
+public:
+    explicit ImportScope(Database &db)
+        : firstLoad_(db.queryInt("SELECT NOT EXISTS (SELECT 1 FROM events)") == 1)
+        , cache_(db, "cache_size", -kImportCacheKiB)
+    {
+        if (firstLoad_)
+            foreignKeys_.emplace(db, "foreign_keys", 0);
+        transaction_.emplace(db);
+    }
+    bool firstLoad() const { return firstLoad_; }
+    void commit() { transaction_->commit(); }
+
+private:
+    bool firstLoad_;
+    PragmaScope cache_;
+    std::optional<PragmaScope> foreignKeys_;
+    std::optional<Transaction> transaction_; ///< last: ends before the settings are restored
+};
 
 /// FNV-1a, 64 bit: the event key of a row, from the source's id or from its content.
 class EventKeyHash {
@@ -58,19 +83,14 @@ private:
     std::uint64_t hash_ = 0xcbf29ce484222325ull;
 };
 
-/// A CSV row as the reading thread hands it over: read, and mapped unless it is broken.
-struct ReadRow {
-    CsvRecord record;
+/// A record as the reading thread hands it over: read, and mapped unless it is broken.
+template<class Record> struct ReadItem {
+    Record record;
     MappedRow row;
-    std::string reason; ///< why the row cannot be mapped, or empty
+    std::string reason; ///< why the record cannot be mapped, or empty
 };
-
-/// A JSON Lines message as the reading thread hands it over.
-struct ReadMessage {
-    JsonRecord record;
-    MappedRow row;
-    std::string reason;
-};
+using ReadRow = ReadItem<CsvRecord>;
+using ReadMessage = ReadItem<JsonRecord>;
 
 /// A source line of the file, kept while its order is assembled, for the reject log.
 struct SourceLine {
@@ -101,12 +121,12 @@ std::optional<std::string> textOrNull(const std::string &text)
 class ImportRun {
 public:
     ImportRun(Workspace &workspace, const ImportRequest &request, const ImportMapping &mapping,
-        ImportSummary &summary)
+        ImportSummary &summary, bool firstLoad)
         : db_(workspace.db())
         , mapping_(mapping)
         , fileName_(std::filesystem::path(request.inputPath).filename().string())
         , summary_(summary)
-        , bulkLoad_(isFirstLoad(db_))
+        , bulkLoad_(firstLoad)
         , resolver_(db_)
         // A bulk load de-duplicates in memory (seenKeys_): the unique index on event_key
         // that ON CONFLICT needs is built once at the end.
@@ -478,6 +498,35 @@ private:
     std::unordered_map<std::int64_t, std::int64_t> impliedRows_;
 };
 
+/**
+ * Drives one import's rows: counts them, reports progress, rejects what the reader or the
+ * mapping refused (with the line and the reason), hands every mapped row to add, and
+ * finishes the run (bulk-load writes, indexes, traits).
+ */
+template<class Record, class Add>
+void importRows(ReadAhead<ReadItem<Record>> &ahead, ImportRun &run, ImportSummary &summary,
+    std::int64_t total, ProgressSink *progress, Add add)
+{
+    while (ReadItem<Record> *item = ahead.next()) {
+        ++summary.rowsRead;
+        if (summary.rowsRead % kProgressEveryRows == 0)
+            reportProgress(progress, ahead.position(), total, "Importing");
+        const Record &record = item->record;
+        if (!record.error.empty()) {
+            run.rejectAsIs(record.line, record.error, record.raw);
+            continue;
+        }
+        if (!item->reason.empty()) {
+            run.reject(record.line, item->reason, record.raw);
+            continue;
+        }
+        summary.identifiersRejected
+            += static_cast<std::int64_t>(item->row.identifierProblems.size());
+        add(item->row, record);
+    }
+    run.finish(progress);
+}
+
 /// A Segment JSON Lines export (preset "segment"): one event per message.
 ImportSummary runSegment(Workspace &workspace, const ImportRequest &request, ProgressSink *progress)
 {
@@ -488,20 +537,13 @@ ImportSummary runSegment(Workspace &workspace, const ImportRequest &request, Pro
     const Millis startedAt = nowMillis();
     const auto total = static_cast<std::int64_t>(input.fileSize());
     reportProgress(progress, 0, total, "Reading");
-    PragmaScope cache(db, "cache_size", -kImportCacheKiB);
-    // A first load runs without per-row foreign-key checks (two b-tree lookups per event):
-    // every profile and import id it writes comes from the same transaction. Set outside
-    // the transaction, as SQLite requires.
-    std::optional<PragmaScope> foreignKeys;
-    if (isFirstLoad(db))
-        foreignKeys.emplace(db, "foreign_keys", 0);
-    Transaction transaction(db);
+    ImportScope scope(db);
     ImportSummary summary;
     summary.preset = "segment";
     summary.importId = startImportRecord(db, request, summary.preset, startedAt);
 
     const ImportMapping mapping; // one event per message: no line items
-    ImportRun run(workspace, request, mapping, summary);
+    ImportRun run(workspace, request, mapping, summary, scope.firstLoad());
     ReadAhead<ReadMessage> ahead(
         [&reader, &mapper](ReadMessage &item) {
             if (!reader.next(item.record))
@@ -512,27 +554,11 @@ ImportSummary runSegment(Workspace &workspace, const ImportRequest &request, Pro
             return true;
         },
         [&input] { return static_cast<std::int64_t>(input.compressedBytesRead()); });
-    while (ReadMessage *item = ahead.next()) {
-        ++summary.rowsRead;
-        if (summary.rowsRead % kProgressEveryRows == 0)
-            reportProgress(progress, ahead.position(), total, "Importing");
-        const JsonRecord &record = item->record;
-        if (!record.ok()) {
-            run.rejectAsIs(record.line, record.error, record.raw);
-            continue;
-        }
-        if (!item->reason.empty()) {
-            run.reject(record.line, item->reason, record.raw);
-            continue;
-        }
-        summary.identifiersRejected
-            += static_cast<std::int64_t>(item->row.identifierProblems.size());
-        run.addMessage(item->row, record);
-    }
-    run.finish(progress);
+    importRows(ahead, run, summary, total, progress,
+        [&run](MappedRow &row, const JsonRecord &record) { run.addMessage(row, record); });
     completeImportRecord(db, summary);
     reportProgress(progress, total, total, "Saving");
-    transaction.commit();
+    scope.commit();
     return summary;
 }
 
@@ -586,22 +612,12 @@ ImportSummary ImportJob::run(
 
     const auto total = static_cast<std::int64_t>(input.fileSize());
     reportProgress(progress, 0, total, "Reading");
-    // Inserting into the events indexes touches pages all over each index; a cache that
-    // holds them keeps that from spilling to the log page by page (PERF-NOTES: the small
-    // cache is for index builds, not for loads into existing indexes).
-    PragmaScope cache(db, "cache_size", -kImportCacheKiB);
-    // A first load runs without per-row foreign-key checks (two b-tree lookups per event):
-    // every profile and import id it writes comes from the same transaction. Set outside
-    // the transaction, as SQLite requires.
-    std::optional<PragmaScope> foreignKeys;
-    if (isFirstLoad(db))
-        foreignKeys.emplace(db, "foreign_keys", 0);
-    Transaction transaction(db);
+    ImportScope scope(db);
     ImportSummary summary;
     summary.preset = preset ? preset->name() : "generic";
     summary.importId = startImportRecord(db, request, summary.preset, startedAt);
 
-    ImportRun run(workspace, request, mapping, summary);
+    ImportRun run(workspace, request, mapping, summary, scope.firstLoad());
     ReadAhead<ReadRow> ahead(
         [&reader, &mapper, preset](ReadRow &item) {
             if (!reader.next(item.record))
@@ -612,31 +628,17 @@ ImportSummary ImportJob::run(
             return true;
         },
         [&input] { return static_cast<std::int64_t>(input.compressedBytesRead()); });
-    while (ReadRow *item = ahead.next()) {
-        ++summary.rowsRead;
-        if (summary.rowsRead % kProgressEveryRows == 0)
-            reportProgress(progress, ahead.position(), total, "Importing");
-        const CsvRecord &record = item->record;
-        if (!record.error.empty()) {
-            run.rejectAsIs(record.line, record.error, record.raw);
-            continue;
-        }
-        if (!item->reason.empty()) {
-            run.reject(record.line, item->reason, record.raw);
-            continue;
-        }
-        MappedRow &row = item->row;
-        summary.identifiersRejected += static_cast<std::int64_t>(row.identifierProblems.size());
-        if (mapping.lineItems && !row.orderId.empty())
-            run.addLineItem(row, record);
-        else
-            run.addEvent(row, record);
-    }
-    run.finish(progress);
+    importRows(ahead, run, summary, total, progress,
+        [&run, &mapping](MappedRow &row, const CsvRecord &record) {
+            if (mapping.lineItems && !row.orderId.empty())
+                run.addLineItem(row, record);
+            else
+                run.addEvent(row, record);
+        });
 
     completeImportRecord(db, summary);
     reportProgress(progress, total, total, "Saving");
-    transaction.commit();
+    scope.commit();
     return summary;
 }
 

@@ -139,13 +139,6 @@ std::vector<std::string> tablesWithProfileColumn(Database &db)
     return tables;
 }
 
-bool tableExists(Database &db, const std::string &name)
-{
-    auto query = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1");
-    query.bind(1, name);
-    return query.step();
-}
-
 } // namespace
 
 ErasureSummary Privacy::erase(Database &db, std::int64_t profileId, std::string_view reason)
@@ -301,7 +294,7 @@ json Privacy::accessExport(Database &db, std::int64_t profileId)
     document["version"] = 1;
     document["exported_at"] = formatIsoDateTime(nowMillis());
     document["traits"]
-        = tableExists(db, "profile_traits") ? storedTraitsJson(db, profileId) : json(nullptr);
+        = db.hasTable("profile_traits") ? storedTraitsJson(db, profileId) : json(nullptr);
     json events = json::array();
     for (const TimelineEvent &event : reader.allEvents(profileId))
         events.push_back(timelineEventJson(event));

@@ -2,9 +2,6 @@
 
 #include "identity/MergeRules.h"
 #include "store/Database.h"
-#include "store/StoreError.h"
-
-#include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
 
@@ -158,35 +155,28 @@ json timelineEventJson(const TimelineEvent &event)
 nlohmann::json storedTraitsJson(Database &db, std::int64_t profileId)
 {
     nlohmann::json traits = nlohmann::json::object();
-    sqlite3_stmt *statement = nullptr;
-    const char *sql = "SELECT * FROM profile_traits WHERE profile_id = ?1";
-    if (sqlite3_prepare_v2(db.handle(), sql, -1, &statement, nullptr) != SQLITE_OK) {
-        sqlite3_finalize(statement);
-        throw StoreError(StoreError::Kind::Sql,
-            std::string("Reading the profile's traits failed: ") + sqlite3_errmsg(db.handle()));
-    }
-    sqlite3_bind_int64(statement, 1, profileId);
-    if (sqlite3_step(statement) == SQLITE_ROW) {
-        for (int column = 0; column < sqlite3_column_count(statement); ++column) {
-            const std::string name = sqlite3_column_name(statement, column);
-            switch (sqlite3_column_type(statement, column)) {
-            case SQLITE_INTEGER:
-                traits[name] = sqlite3_column_int64(statement, column);
-                break;
-            case SQLITE_FLOAT:
-                traits[name] = sqlite3_column_double(statement, column);
-                break;
-            case SQLITE_NULL:
-                traits[name] = nullptr;
-                break;
-            default:
-                traits[name] = std::string(
-                    reinterpret_cast<const char *>(sqlite3_column_text(statement, column)),
-                    static_cast<std::size_t>(sqlite3_column_bytes(statement, column)));
-            }
+    auto row = db.prepare("SELECT * FROM profile_traits WHERE profile_id = ?1");
+    row.bind(1, profileId);
+    if (!row.step())
+        return traits;
+    for (int column = 0; column < row.columnCount(); ++column) {
+        const std::string name = row.columnName(column);
+        switch (row.columnKind(column)) {
+        case Statement::ValueKind::Integer:
+            traits[name] = row.columnInt(column);
+            break;
+        case Statement::ValueKind::Real:
+            traits[name] = row.columnDouble(column);
+            break;
+        case Statement::ValueKind::Null:
+            traits[name] = nullptr;
+            break;
+        case Statement::ValueKind::Text:
+        case Statement::ValueKind::Blob:
+            traits[name] = row.columnText(column);
+            break;
         }
     }
-    sqlite3_finalize(statement);
     return traits;
 }
 

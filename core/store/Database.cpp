@@ -108,6 +108,13 @@ std::int64_t Database::queryInt(std::string_view sql)
     return statement.columnInt(0);
 }
 
+bool Database::hasTable(std::string_view name)
+{
+    auto query = prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1");
+    query.bind(1, name);
+    return query.step();
+}
+
 std::int64_t Database::lastInsertRowId() const
 {
     return sqlite3_last_insert_rowid(db_);
@@ -213,6 +220,33 @@ void Statement::reset()
 {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
+}
+
+int Statement::columnCount() const
+{
+    return sqlite3_column_count(stmt_);
+}
+
+std::string Statement::columnName(int column) const
+{
+    const char *name = sqlite3_column_name(stmt_, column);
+    return name ? std::string(name) : std::string();
+}
+
+Statement::ValueKind Statement::columnKind(int column) const
+{
+    switch (sqlite3_column_type(stmt_, column)) {
+    case SQLITE_INTEGER:
+        return ValueKind::Integer;
+    case SQLITE_FLOAT:
+        return ValueKind::Real;
+    case SQLITE_TEXT:
+        return ValueKind::Text;
+    case SQLITE_BLOB:
+        return ValueKind::Blob;
+    default:
+        return ValueKind::Null;
+    }
 }
 
 bool Statement::isNull(int column) const

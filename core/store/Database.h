@@ -34,6 +34,8 @@ public:
 
     /// Convenience for single-value queries such as PRAGMA user_version.
     std::int64_t queryInt(std::string_view sql);
+    /// Whether the file has a table of that name (tables later migrations add).
+    bool hasTable(std::string_view name);
 
     std::int64_t lastInsertRowId() const;
     int changes() const;
@@ -82,6 +84,12 @@ public:
     void run();
     void reset();
 
+    /// The kind of value a column of the current row holds.
+    enum class ValueKind { Null, Integer, Real, Text, Blob };
+
+    int columnCount() const;
+    std::string columnName(int column) const;
+    ValueKind columnKind(int column) const;
     bool isNull(int column) const;
     std::int64_t columnInt(int column) const;
     double columnDouble(int column) const;

@@ -122,9 +122,7 @@ int newestOf(const std::vector<Migration> &migrations)
  */
 void finishPendingTraitRebuild(Database &db)
 {
-    if (db.queryInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
-                    "AND name IN ('meta', 'profile_traits')")
-        < 2)
+    if (!db.hasTable("meta") || !db.hasTable("profile_traits"))
         return;
     if (db.queryInt("SELECT count(*) FROM meta WHERE key = 'traits.rebuild'") == 0)
         return;
