@@ -80,6 +80,15 @@ MergeEditor::Row MergeEditor::loadRow(std::int64_t id)
     return row;
 }
 
+void MergeEditor::recordIdentities(
+    std::int64_t recordId, const std::vector<std::int64_t> &identities)
+{
+    auto record
+        = db_.prepare("INSERT INTO merge_identities(merge_id, identity_id) VALUES (?1, ?2)");
+    for (const std::int64_t identity : identities)
+        record.bind(1, recordId).bind(2, identity).run();
+}
+
 void MergeEditor::refreshKnown(std::int64_t profile)
 {
     db_.prepare("UPDATE profiles SET is_known = EXISTS (SELECT 1 FROM identities "
@@ -161,10 +170,7 @@ MergeEdit MergeEditor::splitRow(const Row &merge, Millis now)
         .bind(6, merge.id)
         .run();
     edit.recordId = db_.lastInsertRowId();
-    auto record
-        = db_.prepare("INSERT INTO merge_identities(merge_id, identity_id) VALUES (?1, ?2)");
-    for (const std::int64_t identity : identities)
-        record.bind(1, edit.recordId).bind(2, identity).run();
+    recordIdentities(edit.recordId, identities);
     edit.changedProfiles = { from, to };
     return edit;
 }
@@ -212,10 +218,7 @@ MergeEdit MergeEditor::mergeProfiles(
         .bind(4, reverts)
         .run();
     edit.recordId = db_.lastInsertRowId();
-    auto record
-        = db_.prepare("INSERT INTO merge_identities(merge_id, identity_id) VALUES (?1, ?2)");
-    for (const std::int64_t identity : identities)
-        record.bind(1, edit.recordId).bind(2, identity).run();
+    recordIdentities(edit.recordId, identities);
     edit.changedProfiles = { kept };
     edit.removedProfiles = { merged };
     return edit;

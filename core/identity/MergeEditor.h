@@ -68,6 +68,8 @@ private:
         std::int64_t kept, std::int64_t merged, std::optional<std::int64_t> reverts, Millis now);
     bool profileExists(std::int64_t id);
     void refreshKnown(std::int64_t profile);
+    /// Lists the identities that moved with a merge or split record (merge_identities).
+    void recordIdentities(std::int64_t recordId, const std::vector<std::int64_t> &identities);
 
     Database &db_;
 };

@@ -10,6 +10,13 @@ namespace clientele {
 
 namespace {
 
+/// The profile ?1 and every profile merged into it, directly or through others (merges
+/// not undone): the profiles whose history is this profile's history.
+constexpr const char *kFormedBy
+    = "WITH RECURSIVE formed(pid) AS (SELECT ?1 UNION "
+      "SELECT m.merged_profile_id FROM merges m JOIN formed f ON m.kept_profile_id = f.pid "
+      "WHERE m.action = 'merge' AND m.undone_at IS NULL) ";
+
 std::optional<std::int64_t> intOrNull(const Statement &statement, int column)
 {
     return statement.isNull(column) ? std::nullopt
@@ -109,16 +116,13 @@ std::optional<ProfileRecord> ProfileReader::load(std::int64_t profileId)
     {
         // The profiles merged into this one (and into those, …) formed it; their merge
         // rows, and every split this profile took part in, are its history.
-        auto merges = db_.prepare(
-            "WITH RECURSIVE formed(pid) AS (SELECT ?1 UNION "
-            "SELECT m.merged_profile_id FROM merges m JOIN formed f ON m.kept_profile_id = f.pid "
-            "WHERE m.action = 'merge' AND m.undone_at IS NULL) "
-            "SELECT id, ts, action, kept_profile_id, merged_profile_id, identity_kind, "
-            "identity_value, reason, import_id, undone_at, reverts_id FROM merges "
-            "WHERE kept_profile_id IN formed UNION "
-            "SELECT id, ts, action, kept_profile_id, merged_profile_id, identity_kind, "
-            "identity_value, reason, import_id, undone_at, reverts_id FROM merges "
-            "WHERE merged_profile_id = ?1 ORDER BY 2, 1");
+        auto merges = db_.prepare(std::string(kFormedBy)
+            + "SELECT id, ts, action, kept_profile_id, merged_profile_id, identity_kind, "
+              "identity_value, reason, import_id, undone_at, reverts_id FROM merges "
+              "WHERE kept_profile_id IN formed UNION "
+              "SELECT id, ts, action, kept_profile_id, merged_profile_id, identity_kind, "
+              "identity_value, reason, import_id, undone_at, reverts_id FROM merges "
+              "WHERE merged_profile_id = ?1 ORDER BY 2, 1");
         merges.bind(1, profileId);
         while (merges.step()) {
             ProfileMerge merge;
@@ -145,14 +149,11 @@ std::optional<ProfileRecord> ProfileReader::load(std::int64_t profileId)
         }
     }
     {
-        auto refusals = db_.prepare(
-            "WITH RECURSIVE formed(pid) AS (SELECT ?1 UNION "
-            "SELECT m.merged_profile_id FROM merges m JOIN formed f ON m.kept_profile_id = f.pid "
-            "WHERE m.action = 'merge' AND m.undone_at IS NULL) "
-            "SELECT id, ts, profile_id, other_profile_id, identity_kind, identity_value, reason, "
-            "import_id FROM merge_refusals WHERE profile_id IN formed UNION "
-            "SELECT id, ts, profile_id, other_profile_id, identity_kind, identity_value, reason, "
-            "import_id FROM merge_refusals WHERE other_profile_id IN formed ORDER BY 2, 1");
+        auto refusals = db_.prepare(std::string(kFormedBy)
+            + "SELECT id, ts, profile_id, other_profile_id, identity_kind, identity_value, reason, "
+              "import_id FROM merge_refusals WHERE profile_id IN formed UNION "
+              "SELECT id, ts, profile_id, other_profile_id, identity_kind, identity_value, reason, "
+              "import_id FROM merge_refusals WHERE other_profile_id IN formed ORDER BY 2, 1");
         refusals.bind(1, profileId);
         while (refusals.step()) {
             record.refusals.push_back({ refusals.columnInt(0), refusals.columnInt(1),
