@@ -7,6 +7,7 @@
 #include "ExportPage.h"
 #include "ImportWizard.h"
 #include "JobRunner.h"
+#include "JourneysPage.h"
 #include "OverviewPage.h"
 #include "SegmentsPage.h"
 
@@ -125,6 +126,14 @@ void MainWindow::createCentralArea()
         tr("Groups of shoppers described by rules, counted as you build them"));
     connect(segments_, &SegmentsPage::profileRequested, this, &MainWindow::openProfile);
     connect(segments_, &SegmentsPage::exportRequested, this, &MainWindow::exportSegment);
+
+    journeys_ = new JourneysPage(pages_);
+    pages_->addWidget(journeys_);
+    auto *journeysItem = new QListWidgetItem(
+        style()->standardIcon(QStyle::SP_ArrowRight), tr("Journeys"), sidebar_);
+    journeysItem->setToolTip(
+        tr("Automated messages as a graph of steps, simulated on the store's history"));
+
     export_ = new ExportPage(pages_);
     pages_->addWidget(export_);
     auto *exportItem = new QListWidgetItem(
@@ -242,6 +251,7 @@ void MainWindow::reloadFigures()
     overview_->load(workspacePath(), isDemo, storeName);
     customers_->setWorkspace(workspacePath(), workspace_->meta("currency"));
     segments_->setWorkspace(workspacePath(), workspace_->meta("currency"));
+    journeys_->setWorkspace(workspacePath(), workspace_->meta("currency"));
     export_->setWorkspace(workspacePath());
 }
 

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QGraphicsView>
+
+#include <string>
+
+namespace clientele {
+
+class JourneyScene;
+
+/**
+ * The canvas's view: zoom (Ctrl+wheel, zoomIn/zoomOut/fit), pan (drag with the middle or
+ * right button, or the scroll bars), rubber-band selection with the left button, and drops
+ * from the JourneyPalette, which create a step with a default config where they land.
+ */
+class JourneyView : public QGraphicsView {
+    Q_OBJECT
+
+public:
+    explicit JourneyView(JourneyScene *scene, QWidget *parent = nullptr);
+
+    JourneyScene *journeyScene() const { return scene_; }
+    void zoomIn();
+    void zoomOut();
+    /// Shows the whole journey (never enlarged beyond 100 %).
+    void fitJourney();
+    double zoom() const;
+    /// Adds a step of kind with its top left corner at scenePos (snapped to the grid).
+    void addStep(const std::string &kind, const QPointF &scenePos);
+    /// Adds a step at the middle of what the view shows (palette double-click).
+    void addStepAtCentre(const std::string &kind);
+
+Q_SIGNALS:
+    void zoomChanged(double zoom);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void setZoom(double zoom);
+
+    JourneyScene *scene_;
+    bool panning_ = false;
+    QPoint panFrom_;
+};
+
+} // namespace clientele

@@ -1,0 +1,563 @@
+#include "JourneysPage.h"
+
+#include "JourneyConnectionItem.h"
+#include "JourneyDocument.h"
+#include "JourneyKinds.h"
+#include "JourneyLayout.h"
+#include "JourneyNodeItem.h"
+#include "JourneyPalette.h"
+#include "JourneyProperties.h"
+#include "JourneyScene.h"
+#include "JourneySimulationPanel.h"
+#include "JourneyView.h"
+#include "Prompts.h"
+
+#include "journey/JourneyTemplates.h"
+#include "profile/TraitBuilder.h"
+#include "segment/PickerValues.h"
+#include "segment/SegmentStore.h"
+
+#include <QAction>
+#include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QImage>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QPainter>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QSvgGenerator>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace clientele {
+
+namespace {
+
+enum CanvasState { EmptyState = 0, CanvasShown = 1 };
+
+const QString kJsonFilter = QStringLiteral("*.json");
+
+/// A journey file name from its name ("Cart recovery" → "Cart recovery.json").
+QString suggestedPath(const Journey &journey, const QString &extension)
+{
+    QString name = QString::fromStdString(journey.name).trimmed();
+    name.replace(QRegularExpression(QStringLiteral("[/\\\\:*?\"<>|]")), QStringLiteral("-"));
+    if (name.isEmpty())
+        name = QStringLiteral("journey");
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return QDir(folder).filePath(name + extension);
+}
+
+} // namespace
+
+JourneysPage::JourneysPage(QWidget *parent)
+    : QWidget(parent)
+    , reader_(Database::Mode::ReadOnly)
+{
+    setObjectName(QStringLiteral("journeysPage"));
+    document_ = new JourneyDocument(this);
+    scene_ = new JourneyScene(document_, this);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setChildrenCollapsible(false);
+
+    // Left: the steps to drag.
+    auto *left = new QWidget(splitter);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(8, 8, 4, 8);
+    auto *paletteTitle = new QLabel(tr("Steps"), left);
+    QFont bold = paletteTitle->font();
+    bold.setBold(true);
+    paletteTitle->setFont(bold);
+    leftLayout->addWidget(paletteTitle);
+    palette_ = new JourneyPalette(left);
+    leftLayout->addWidget(palette_, 1);
+    auto *paletteHint = new QLabel(tr("Drag a step onto the canvas, then drag from an exit "
+                                      "(right) to the next step's input (left)."),
+        left);
+    paletteHint->setWordWrap(true);
+    paletteHint->setStyleSheet(QStringLiteral("color: palette(dark);"));
+    leftLayout->addWidget(paletteHint);
+    left->setMinimumWidth(150);
+    left->setMaximumWidth(220);
+
+    // Centre: toolbar, canvas (or what to do first), the message line and the problems.
+    auto *centre = new QWidget(splitter);
+    auto *centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    view_ = new JourneyView(scene_, centre);
+    centreLayout->addWidget(createToolBar());
+    canvasStates_ = new QStackedWidget(centre);
+    canvasStates_->insertWidget(EmptyState, createEmptyState());
+    canvasStates_->insertWidget(CanvasShown, view_);
+    auto *canvasSplit = new QSplitter(Qt::Vertical, centre);
+    canvasSplit->addWidget(canvasStates_);
+    auto *problems = new QWidget(canvasSplit);
+    auto *problemsLayout = new QVBoxLayout(problems);
+    problemsLayout->setContentsMargins(6, 4, 6, 4);
+    problemsLayout->setSpacing(2);
+    message_ = new QLabel(problems);
+    message_->setObjectName(QStringLiteral("journeyMessage"));
+    message_->setWordWrap(true);
+    problemsLayout->addWidget(message_);
+    issueList_ = new QListWidget(problems);
+    issueList_->setObjectName(QStringLiteral("journeyIssues"));
+    issueList_->setWordWrap(true);
+    problemsLayout->addWidget(issueList_);
+    canvasSplit->addWidget(problems);
+    canvasSplit->setStretchFactor(0, 4);
+    canvasSplit->setStretchFactor(1, 1);
+    canvasSplit->setSizes({ 520, 110 });
+    centreLayout->addWidget(canvasSplit, 1);
+
+    // Right: the selected step (or the journey's settings) and the simulation.
+    sideTabs_ = new QTabWidget(splitter);
+    sideTabs_->setObjectName(QStringLiteral("journeySideTabs"));
+    properties_ = new JourneyProperties(document_, sideTabs_);
+    simulation_ = new JourneySimulationPanel(document_, sideTabs_);
+    sideTabs_->addTab(properties_, tr("Properties"));
+    sideTabs_->addTab(simulation_, tr("Simulate"));
+    sideTabs_->setMinimumWidth(300);
+
+    splitter->addWidget(left);
+    splitter->addWidget(centre);
+    splitter->addWidget(sideTabs_);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 170, 600, 340 });
+    layout->addWidget(splitter);
+
+    createEditActions();
+
+    connect(palette_, &JourneyPalette::stepRequested, this,
+        [this](const QString &kind) { view_->addStepAtCentre(kind.toStdString()); });
+    connect(scene_, &QGraphicsScene::selectionChanged, this, &JourneysPage::selectionChanged);
+    connect(scene_, &JourneyScene::connectionRefused, this,
+        [this](const QString &reason) { showMessage(reason, true); });
+    connect(scene_, &JourneyScene::connectionMade, this, [this] { showMessage({}, false); });
+    connect(document_, &JourneyDocument::validated, this, &JourneysPage::showIssues);
+    connect(document_, &JourneyDocument::journeyReset, this, [this] {
+        canvasStates_->setCurrentIndex(document_->isOpen() ? CanvasShown : EmptyState);
+        showMessage({}, false);
+        // After the view has its size.
+        QTimer::singleShot(0, view_, &JourneyView::fitJourney);
+    });
+    connect(simulation_, &JourneySimulationPanel::simulated, this,
+        [this](const SimulationResult &result) { scene_->showCounts(result); });
+    connect(simulation_, &JourneySimulationPanel::cleared, this,
+        [this] { scene_->showCounts(std::nullopt); });
+    connect(issueList_, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        const std::string id = item->data(Qt::UserRole).toString().toStdString();
+        if (JourneyNodeItem *node = scene_->nodeItem(id)) {
+            scene_->selectNodes({ id });
+            view_->centerOn(node);
+        }
+    });
+    showIssues();
+}
+
+JourneysPage::~JourneysPage() = default;
+
+QToolBar *JourneysPage::createToolBar()
+{
+    auto *bar = new QToolBar(this);
+    bar->setObjectName(QStringLiteral("journeyToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    auto *newAction = bar->addAction(tr("New"), this, &JourneysPage::newJourney);
+    newAction->setObjectName(QStringLiteral("newJourneyAction"));
+    newAction->setToolTip(tr("A blank journey with an Entry and an Exit"));
+
+    auto *templates = new QMenu(tr("New from Template"), this);
+    auto *cartAction = templates->addAction(tr("Cart recovery"), this, &JourneysPage::openCartRecovery);
+    cartAction->setObjectName(QStringLiteral("cartRecoveryAction"));
+    cartAction->setToolTip(tr("E-mail, then push or an on-site banner, with a 10 % holdout"));
+    auto *templateButton = new QToolButton(bar);
+    templateButton->setText(tr("New from Template"));
+    templateButton->setMenu(templates);
+    templateButton->setPopupMode(QToolButton::InstantPopup);
+    bar->addWidget(templateButton);
+
+    auto *importAction = bar->addAction(tr("Import…"), this, &JourneysPage::importJson);
+    importAction->setObjectName(QStringLiteral("importJourneyAction"));
+    auto *exports = new QMenu(tr("Export"), this);
+    exports->addAction(tr("Journey as JSON…"), this, &JourneysPage::exportJson)
+        ->setObjectName(QStringLiteral("exportJsonAction"));
+    exports->addAction(tr("Canvas as PNG…"), this, &JourneysPage::exportPng)
+        ->setObjectName(QStringLiteral("exportPngAction"));
+    exports->addAction(tr("Canvas as SVG…"), this, &JourneysPage::exportSvg)
+        ->setObjectName(QStringLiteral("exportSvgAction"));
+    exports->addAction(tr("Print…"), this, &JourneysPage::print)
+        ->setObjectName(QStringLiteral("printAction"));
+    auto *exportButton = new QToolButton(bar);
+    exportButton->setText(tr("Export"));
+    exportButton->setMenu(exports);
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    bar->addWidget(exportButton);
+    bar->addSeparator();
+
+    QAction *undo = document_->undoStack()->createUndoAction(this, tr("Undo"));
+    undo->setObjectName(QStringLiteral("undoAction"));
+    undo->setShortcuts(QKeySequence::Undo);
+    undo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    QAction *redo = document_->undoStack()->createRedoAction(this, tr("Redo"));
+    redo->setObjectName(QStringLiteral("redoAction"));
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    if (!redoKeys.contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)))
+        redoKeys.prepend(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    redo->setShortcuts(redoKeys);
+    redo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(undo);
+    addAction(redo);
+    bar->addAction(undo);
+    bar->addAction(redo);
+    bar->addSeparator();
+
+    auto *arrange = bar->addAction(tr("Arrange"), scene_, &JourneyScene::arrange);
+    arrange->setObjectName(QStringLiteral("arrangeAction"));
+    arrange->setToolTip(tr("Lay the steps out from left to right"));
+    auto *snap = bar->addAction(tr("Snap to Grid"));
+    snap->setObjectName(QStringLiteral("snapAction"));
+    snap->setCheckable(true);
+    snap->setChecked(true);
+    connect(snap, &QAction::toggled, scene_, &JourneyScene::setSnapToGrid);
+    bar->addSeparator();
+    auto *zoomOut = bar->addAction(tr("−"), view_, &JourneyView::zoomOut);
+    zoomOut->setObjectName(QStringLiteral("zoomOutAction"));
+    zoomOut->setToolTip(tr("Zoom out (Ctrl+wheel)"));
+    zoomLabel_ = new QLabel(QStringLiteral("100 %"), bar);
+    zoomLabel_->setMinimumWidth(48);
+    zoomLabel_->setAlignment(Qt::AlignCenter);
+    bar->addWidget(zoomLabel_);
+    auto *zoomIn = bar->addAction(tr("+"), view_, &JourneyView::zoomIn);
+    zoomIn->setObjectName(QStringLiteral("zoomInAction"));
+    zoomIn->setToolTip(tr("Zoom in (Ctrl+wheel)"));
+    auto *fit = bar->addAction(tr("Fit"), view_, &JourneyView::fitJourney);
+    fit->setObjectName(QStringLiteral("fitAction"));
+    fit->setToolTip(tr("Show the whole journey"));
+    connect(view_, &JourneyView::zoomChanged, this, [this](double zoom) {
+        zoomLabel_->setText(tr("%1 %").arg(qRound(zoom * 100)));
+    });
+
+    // Editing a journey needs one open.
+    const auto enableEditing = [this, bar, newAction, templateButton, importAction] {
+        for (QAction *action : bar->actions())
+            if (action != newAction && action != importAction
+                && action->objectName() != QStringLiteral("undoAction")
+                && action->objectName() != QStringLiteral("redoAction"))
+                action->setEnabled(document_->isOpen());
+        templateButton->setEnabled(true);
+        palette_->setEnabled(document_->isOpen());
+    };
+    connect(document_, &JourneyDocument::journeyReset, this, enableEditing);
+    QTimer::singleShot(0, this, enableEditing);
+    return bar;
+}
+
+void JourneysPage::createEditActions()
+{
+    // On the canvas only, so that Delete and the clipboard keep working in text fields.
+    auto add = [this](const QString &name, const QString &text, QKeySequence::StandardKey key,
+                   const std::function<void()> &run) {
+        auto *action = new QAction(text, view_);
+        action->setObjectName(name);
+        action->setShortcuts(key);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, run);
+        view_->addAction(action);
+    };
+    add(QStringLiteral("deleteAction"), tr("Delete"), QKeySequence::Delete,
+        [this] { scene_->deleteSelection(); });
+    add(QStringLiteral("copyAction"), tr("Copy"), QKeySequence::Copy,
+        [this] { scene_->copySelection(); });
+    add(QStringLiteral("pasteAction"), tr("Paste"), QKeySequence::Paste,
+        [this] { scene_->paste(); });
+}
+
+QWidget *JourneysPage::createEmptyState()
+{
+    auto *empty = new QWidget(this);
+    empty->setObjectName(QStringLiteral("journeysEmpty"));
+    auto *layout = new QVBoxLayout(empty);
+    layout->addStretch();
+    auto *title = new QLabel(tr("Design a journey"), empty);
+    title->setAlignment(Qt::AlignCenter);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    layout->addWidget(title);
+    auto *text = new QLabel(tr("A journey guides shoppers through messages: it starts when they "
+                               "do something (leave a full cart), waits, checks what they did, "
+                               "and sends an e-mail, a push or a banner.<br><br>"
+                               "Start with the <b>Cart recovery</b> template to see one working "
+                               "and simulate it on your store's history, or with a blank "
+                               "journey and drag steps from the left onto the canvas."),
+        empty);
+    text->setAlignment(Qt::AlignCenter);
+    text->setWordWrap(true);
+    text->setMaximumWidth(520);
+    auto *textRow = new QHBoxLayout;
+    textRow->addStretch();
+    textRow->addWidget(text);
+    textRow->addStretch();
+    layout->addLayout(textRow);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    auto *cart = new QPushButton(tr("Start from Cart Recovery"), empty);
+    cart->setObjectName(QStringLiteral("emptyCartRecovery"));
+    cart->setDefault(true);
+    auto *blank = new QPushButton(tr("New Blank Journey"), empty);
+    blank->setObjectName(QStringLiteral("emptyNewJourney"));
+    connect(cart, &QPushButton::clicked, this, &JourneysPage::openCartRecovery);
+    connect(blank, &QPushButton::clicked, this, &JourneysPage::newJourney);
+    buttons->addWidget(cart);
+    buttons->addWidget(blank);
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    layout->addStretch();
+    return empty;
+}
+
+QAction *JourneysPage::action(const QString &objectName) const
+{
+    return findChild<QAction *>(objectName);
+}
+
+void JourneysPage::setWorkspace(const QString &path, const std::string &currency)
+{
+    path_ = path;
+    reader_.setWorkspace(path);
+    simulation_->setWorkspace(path, currency);
+    hasContext_ = false;
+    reader_.post<JourneyContext>(
+        this,
+        [currency](Database &db) {
+            JourneyContext context;
+            for (const std::string &type : PickerValues::eventTypes(db))
+                context.eventTypes << QString::fromStdString(type);
+            SegmentStore store(db);
+            for (const SavedSegment &segment : store.list())
+                context.segments[QString::fromStdString(segment.name)]
+                    = segment.definition.toJson();
+            context.latestEvent = TraitBuilder::latestEventTime(db);
+            context.currency = currency;
+            return context;
+        },
+        [this](JourneyContext context) {
+            context_ = std::move(context);
+            hasContext_ = true;
+            properties_->setContext(context_);
+            simulation_->setLatestEvent(context_.latestEvent);
+            Q_EMIT contextLoaded();
+        },
+        [this](const QString &message) { showMessage(message, true); });
+}
+
+bool JourneysPage::confirmDiscard()
+{
+    if (!document_->isOpen() || document_->undoStack()->isClean())
+        return true;
+    return Prompts::confirm(this, tr("Unsaved Changes"),
+        tr("The journey shown has changes. Replace it anyway?"), tr("Replace"));
+}
+
+bool JourneysPage::openJourney(const Journey &journey)
+{
+    if (!confirmDiscard())
+        return false;
+    document_->reset(journey);
+    return true;
+}
+
+void JourneysPage::newJourney()
+{
+    Journey journey;
+    journey.name = tr("New journey").toStdString();
+    journey.settings.goalEvent = "order_completed";
+    JourneyNode entry { "entry", JourneyKind::kEntry, JourneyKinds::defaultConfig(JourneyKind::kEntry),
+        NodePosition { 0, 0 } };
+    JourneyNode exit { "exit", JourneyKind::kExit, JourneyKinds::defaultConfig(JourneyKind::kExit),
+        NodePosition { JourneyNodeItem::kWidth + JourneyLayout::kColumnGap, 0 } };
+    journey.nodes = { entry, exit };
+    journey.connections = { JourneyConnection { "entry", "out", "exit", "in" } };
+    openJourney(journey);
+}
+
+void JourneysPage::openCartRecovery()
+{
+    Journey journey = JourneyTemplates::cartRecovery();
+    const auto positions
+        = JourneyLayout::arrange(journey, JourneyNodeItem::kWidth, &JourneyNodeItem::cardHeight);
+    for (JourneyNode &node : journey.nodes)
+        node.position = positions.at(node.id);
+    openJourney(journey);
+}
+
+void JourneysPage::importJson()
+{
+    const QString path = Prompts::openFileName(this, tr("Import Journey"),
+        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+        tr("Journeys (%1);;All files (*)").arg(kJsonFilter));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        showMessage(tr("%1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString()), true);
+        return;
+    }
+    try {
+        openJourney(Journey::fromText(file.readAll().toStdString()));
+    } catch (const JourneyFormatError &error) {
+        showMessage(tr("%1 is not a journey: %2")
+                        .arg(QDir::toNativeSeparators(path), QString::fromStdString(error.what())),
+            true);
+    }
+}
+
+void JourneysPage::writeFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(data) != data.size()) {
+        showMessage(tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(path), file.errorString()), true);
+        return;
+    }
+    showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), false);
+}
+
+void JourneysPage::exportJson()
+{
+    if (!document_->isOpen())
+        return;
+    const QString path = Prompts::saveFileName(this, tr("Export Journey"),
+        suggestedPath(document_->journey(), QStringLiteral(".json")),
+        tr("Journeys (%1)").arg(kJsonFilter));
+    if (!path.isEmpty())
+        writeFile(path, QByteArray::fromStdString(document_->journey().toJson().dump(2) + "\n"));
+}
+
+QImage JourneysPage::renderImage() const
+{
+    const QList<QGraphicsItem *> selected = scene_->selectedItems();
+    scene_->clearSelection();
+    const QRectF source = scene_->itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    QImage image(source.size().toSize(), QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    scene_->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
+    painter.end();
+    for (QGraphicsItem *item : selected)
+        item->setSelected(true);
+    return image;
+}
+
+void JourneysPage::exportPng()
+{
+    if (!document_->isOpen())
+        return;
+    const QString path = Prompts::saveFileName(this, tr("Export Canvas"),
+        suggestedPath(document_->journey(), QStringLiteral(".png")), tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    QByteArray data;
+    QBuffer buffer(&data);
+    buffer.open(QIODevice::WriteOnly);
+    renderImage().save(&buffer, "PNG");
+    writeFile(path, data);
+}
+
+void JourneysPage::exportSvg()
+{
+    if (!document_->isOpen())
+        return;
+    const QString path = Prompts::saveFileName(this, tr("Export Canvas"),
+        suggestedPath(document_->journey(), QStringLiteral(".svg")), tr("SVG drawings (*.svg)"));
+    if (path.isEmpty())
+        return;
+    const QList<QGraphicsItem *> selected = scene_->selectedItems();
+    scene_->clearSelection();
+    const QRectF source = scene_->itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    QByteArray data;
+    QBuffer buffer(&data);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&buffer);
+    generator.setSize(source.size().toSize());
+    generator.setViewBox(QRectF(QPointF(0, 0), source.size()));
+    generator.setTitle(QString::fromStdString(document_->journey().name));
+    QPainter painter(&generator);
+    scene_->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
+    painter.end();
+    for (QGraphicsItem *item : selected)
+        item->setSelected(true);
+    writeFile(path, data);
+}
+
+void JourneysPage::print()
+{
+    if (!document_->isOpen())
+        return;
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageOrientation(QPageLayout::Landscape);
+    QPrintDialog dialog(&printer, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QPainter painter(&printer);
+    const QImage image = renderImage();
+    const QRect page = painter.viewport();
+    const QSize size = image.size().scaled(page.size(), Qt::KeepAspectRatio);
+    painter.drawImage(QRect(page.topLeft(), size), image);
+}
+
+void JourneysPage::showIssues()
+{
+    issueList_->clear();
+    const Journey &journey = document_->journey();
+    for (const JourneyIssue &issue : document_->issues()) {
+        auto *item = new QListWidgetItem(QString::fromStdString(issue.message), issueList_);
+        item->setData(Qt::UserRole, QString::fromStdString(issue.nodeId));
+        item->setForeground(QColor(0xc6, 0x28, 0x28));
+        if (const JourneyNode *node = journey.node(issue.nodeId))
+            item->setIcon(JourneyKinds::icon(node->kind));
+    }
+    if (document_->isOpen() && document_->issues().empty()) {
+        auto *ok = new QListWidgetItem(tr("No problems: the journey can be simulated."), issueList_);
+        ok->setFlags(Qt::ItemIsEnabled);
+        ok->setForeground(QColor(0x2e, 0x7d, 0x32));
+    }
+}
+
+void JourneysPage::showMessage(const QString &text, bool problem)
+{
+    message_->setText(text);
+    message_->setStyleSheet(problem ? QStringLiteral("color: #c62828; font-weight: bold;") : QString());
+    message_->setVisible(!text.isEmpty());
+}
+
+void JourneysPage::selectionChanged()
+{
+    const std::vector<std::string> ids = scene_->selectedNodeIds();
+    properties_->showNode(ids.size() == 1 ? ids.front() : std::string());
+    if (ids.size() == 1)
+        sideTabs_->setCurrentWidget(properties_);
+}
+
+} // namespace clientele

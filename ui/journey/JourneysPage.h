@@ -1,0 +1,106 @@
+#pragma once
+
+#include "DatabaseWorker.h"
+#include "JourneyContext.h"
+
+#include "journey/Journey.h"
+
+#include <QWidget>
+
+#include <string>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+class QTabWidget;
+class QToolBar;
+
+namespace clientele {
+
+class JourneyDocument;
+class JourneyPalette;
+class JourneyProperties;
+class JourneyScene;
+class JourneySimulationPanel;
+class JourneyView;
+
+/**
+ * The Journeys area: a toolbar (New, templates, import and export, undo, arrange, zoom),
+ * the palette of steps, the canvas with the problems the validator finds below it, and
+ * beside it the selected step's properties and the simulation. The journey itself is a
+ * JourneyDocument; everything here edits it through its undo stack.
+ */
+class JourneysPage : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit JourneysPage(QWidget *parent = nullptr);
+    ~JourneysPage() override;
+
+    void setWorkspace(const QString &path, const std::string &currency);
+
+    /// A blank journey: an Entry leading to an Exit.
+    void newJourney();
+    /// The cart-recovery template, laid out.
+    void openCartRecovery();
+    /// Opens a journey (replacing the one shown, after asking when it has changes).
+    bool openJourney(const Journey &journey);
+    /// File › Import: reads a journey JSON file chosen through Prompts.
+    void importJson();
+    /// Export as JSON, PNG or SVG to a file chosen through Prompts.
+    void exportJson();
+    void exportPng();
+    void exportSvg();
+    void print();
+
+    JourneyDocument *document() const { return document_; }
+    JourneyScene *scene() const { return scene_; }
+    JourneyView *view() const { return view_; }
+    JourneyPalette *palette() const { return palette_; }
+    JourneyProperties *properties() const { return properties_; }
+    JourneySimulationPanel *simulationPanel() const { return simulation_; }
+    QListWidget *issueList() const { return issueList_; }
+    /// The line under the canvas that says why a connection was refused.
+    QLabel *messageLabel() const { return message_; }
+    QTabWidget *sideTabs() const { return sideTabs_; }
+    /// The workspace's event types, segments and latest event have been read.
+    bool hasContext() const { return hasContext_; }
+    QAction *action(const QString &objectName) const;
+
+    /// Renders the journey (the whole scene, nothing selected) as an image.
+    QImage renderImage() const;
+
+Q_SIGNALS:
+    void contextLoaded();
+
+private:
+    QToolBar *createToolBar();
+    QWidget *createEmptyState();
+    void createEditActions();
+    void showIssues();
+    void showMessage(const QString &text, bool problem);
+    void selectionChanged();
+    /// False when the user keeps the changed journey shown.
+    bool confirmDiscard();
+    /// Writes a file the user chose; reports a failure under the canvas.
+    void writeFile(const QString &path, const QByteArray &data);
+
+    DatabaseWorker reader_;
+    JourneyContext context_;
+    bool hasContext_ = false;
+    JourneyDocument *document_ = nullptr;
+    JourneyScene *scene_ = nullptr;
+    JourneyView *view_ = nullptr;
+    JourneyPalette *palette_ = nullptr;
+    JourneyProperties *properties_ = nullptr;
+    JourneySimulationPanel *simulation_ = nullptr;
+    QStackedWidget *canvasStates_ = nullptr;
+    QListWidget *issueList_ = nullptr;
+    QLabel *message_ = nullptr;
+    QLabel *zoomLabel_ = nullptr;
+    QTabWidget *sideTabs_ = nullptr;
+    QString path_;
+};
+
+} // namespace clientele
