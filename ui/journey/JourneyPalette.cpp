@@ -52,6 +52,12 @@ std::string JourneyPalette::kindAt(int row) const
     return entry ? entry->data(Qt::UserRole).toString().toStdString() : std::string();
 }
 
+QMimeData *JourneyPalette::dragData(int row) const
+{
+    QListWidgetItem *entry = item(row);
+    return entry ? mimeData({ entry }) : nullptr;
+}
+
 QStringList JourneyPalette::mimeTypes() const
 {
     return { kMimeType };

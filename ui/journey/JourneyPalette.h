@@ -28,6 +28,9 @@ public:
     static std::optional<std::string> kindOf(const QMimeData *mime);
     /// The kind of a row.
     std::string kindAt(int row) const;
+    /// What dragging row carries (the same data a drag from the list starts with); the
+    /// caller owns it.
+    QMimeData *dragData(int row) const;
 
 Q_SIGNALS:
     void stepRequested(const QString &kind);

@@ -96,9 +96,10 @@ void JourneyScene::rebuild()
 {
     connectingFrom_ = nullptr;
     rubberLine_ = nullptr;
-    clear();
+    // Forget the items before they go: deleting a selected one reports a selection change.
     nodes_.clear();
     connections_.clear();
+    clear();
     hasCounts_ = false;
     for (const JourneyNode &node : document_->journey().nodes)
         addNodeItem(node.id);

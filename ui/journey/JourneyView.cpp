@@ -19,7 +19,7 @@ namespace clientele {
 
 namespace {
 
-constexpr double kMinZoom = 0.2;
+constexpr double kMinZoom = 0.1;
 constexpr double kMaxZoom = 2.5;
 
 } // namespace

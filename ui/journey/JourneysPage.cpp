@@ -174,7 +174,12 @@ JourneysPage::JourneysPage(QWidget *parent)
     showIssues();
 }
 
-JourneysPage::~JourneysPage() = default;
+JourneysPage::~JourneysPage()
+{
+    // The scene's items go after the panels: their last selection change must not reach
+    // the half-destroyed page.
+    scene_->disconnect(this);
+}
 
 QToolBar *JourneysPage::createToolBar()
 {
@@ -454,19 +459,38 @@ void JourneysPage::exportJson()
         writeFile(path, QByteArray::fromStdString(document_->journey().toJson().dump(2) + "\n"));
 }
 
-QImage JourneysPage::renderImage() const
+QRectF JourneysPage::journeyBounds() const
+{
+    return scene_->itemsBoundingRect().adjusted(-20, -20, 20, 20);
+}
+
+void JourneysPage::renderJourney(QPainter &painter, const QRectF &target) const
 {
     const QList<QGraphicsItem *> selected = scene_->selectedItems();
     scene_->clearSelection();
-    const QRectF source = scene_->itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    // Cards paint themselves afresh: a cached pixmap would become an image in an SVG.
+    const QList<QGraphicsItem *> items = scene_->items();
+    std::vector<std::pair<QGraphicsItem *, QGraphicsItem::CacheMode>> caches;
+    for (QGraphicsItem *item : items)
+        if (item->cacheMode() != QGraphicsItem::NoCache) {
+            caches.push_back({ item, item->cacheMode() });
+            item->setCacheMode(QGraphicsItem::NoCache);
+        }
+    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    scene_->render(&painter, target, journeyBounds());
+    for (const auto &[item, mode] : caches)
+        item->setCacheMode(mode);
+    for (QGraphicsItem *item : selected)
+        item->setSelected(true);
+}
+
+QImage JourneysPage::renderImage() const
+{
+    const QRectF source = journeyBounds();
     QImage image(source.size().toSize(), QImage::Format_ARGB32);
     image.fill(Qt::white);
     QPainter painter(&image);
-    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
-    scene_->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
-    painter.end();
-    for (QGraphicsItem *item : selected)
-        item->setSelected(true);
+    renderJourney(painter, QRectF(QPointF(0, 0), source.size()));
     return image;
 }
 
@@ -493,9 +517,7 @@ void JourneysPage::exportSvg()
         suggestedPath(document_->journey(), QStringLiteral(".svg")), tr("SVG drawings (*.svg)"));
     if (path.isEmpty())
         return;
-    const QList<QGraphicsItem *> selected = scene_->selectedItems();
-    scene_->clearSelection();
-    const QRectF source = scene_->itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    const QRectF source = journeyBounds();
     QByteArray data;
     QBuffer buffer(&data);
     QSvgGenerator generator;
@@ -504,10 +526,8 @@ void JourneysPage::exportSvg()
     generator.setViewBox(QRectF(QPointF(0, 0), source.size()));
     generator.setTitle(QString::fromStdString(document_->journey().name));
     QPainter painter(&generator);
-    scene_->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
+    renderJourney(painter, QRectF(QPointF(0, 0), source.size()));
     painter.end();
-    for (QGraphicsItem *item : selected)
-        item->setSelected(true);
     writeFile(path, data);
 }
 
@@ -521,10 +541,9 @@ void JourneysPage::print()
     if (dialog.exec() != QDialog::Accepted)
         return;
     QPainter painter(&printer);
-    const QImage image = renderImage();
-    const QRect page = painter.viewport();
-    const QSize size = image.size().scaled(page.size(), Qt::KeepAspectRatio);
-    painter.drawImage(QRect(page.topLeft(), size), image);
+    const QRectF page = painter.viewport();
+    const QSizeF size = journeyBounds().size().scaled(page.size(), Qt::KeepAspectRatio);
+    renderJourney(painter, QRectF(page.topLeft(), size));
 }
 
 void JourneysPage::showIssues()

@@ -70,6 +70,10 @@ public:
 
     /// Renders the journey (the whole scene, nothing selected) as an image.
     QImage renderImage() const;
+    /// Paints the whole journey, nothing selected, into target on painter (PNG, SVG, print).
+    void renderJourney(QPainter &painter, const QRectF &target) const;
+    /// The scene area renderJourney paints: the journey with a margin.
+    QRectF journeyBounds() const;
 
 Q_SIGNALS:
     void contextLoaded();

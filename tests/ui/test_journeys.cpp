@@ -1,0 +1,651 @@
+#include "AppSettings.h"
+#include "JourneyConnectionItem.h"
+#include "JourneyDocument.h"
+#include "JourneyNodeItem.h"
+#include "JourneyPalette.h"
+#include "JourneyPortItem.h"
+#include "JourneyProperties.h"
+#include "JourneyScene.h"
+#include "JourneySimulationPanel.h"
+#include "JourneyView.h"
+#include "JourneysPage.h"
+#include "MainWindow.h"
+#include "Prompts.h"
+#include "UiTestSupport.h"
+
+#include "common/Time.h"
+#include "demo/DemoStore.h"
+#include "journey/JourneySimulator.h"
+#include "journey/JourneyTemplates.h"
+#include "store/Workspace.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolBar>
+#include <QUndoStack>
+
+using namespace clientele;
+using json = nlohmann::json;
+
+namespace {
+
+QString dumped(const Journey &journey)
+{
+    return QString::fromStdString(journey.toJson().dump());
+}
+
+} // namespace
+
+/** The Journeys area driven offscreen on a 2,000-shopper demo workspace. */
+class TestJourneys : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void emptyStateSaysWhatToDo();
+    void dropFromPaletteAddsStep();
+    void connectPortsByMouse();
+    void refusedConnectionsSayWhy();
+    void undoRestoresJsonExactly();
+    void deleteAndUndo();
+    void copyPaste();
+    void moveSnapsToGrid();
+    void validationMarksStep();
+    void propertiesEditThroughUndo();
+    void sendPreviewRendersMessage();
+    void cartRecoverySimulates();
+    void jsonExportImportRoundTrip();
+    void pngAndSvgExport();
+    void hundredSteps();
+    void zoomAndFit();
+
+private:
+    JourneyDocument *document() const { return page_->document(); }
+    JourneyScene *scene() const { return page_->scene(); }
+    /// Sends drag enter, move and drop of a palette row to the canvas at a viewport point.
+    void dropKind(const std::string &kind, const QPoint &at);
+    /// Presses on from, moves and releases on to (scene points), as a mouse would.
+    void dragOnCanvas(const QPointF &from, const QPointF &to);
+    void focusCanvas();
+    int paletteRow(const std::string &kind) const;
+
+    QTemporaryDir dir_;
+    QString path_;
+    std::unique_ptr<QSettings> qsettings_;
+    std::unique_ptr<AppSettings> settings_;
+    std::unique_ptr<MainWindow> window_;
+    JourneysPage *page_ = nullptr;
+};
+
+void TestJourneys::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(dir_.isValid());
+    path_ = dir_.filePath(QStringLiteral("demo.clientele"));
+    DemoOptions options;
+    options.shoppers = 2000;
+    options.seed = 5;
+    options.end = *parseIsoDate("2026-11-25");
+    DemoStore::writeWorkspace(path_.toStdString(), options);
+}
+
+void TestJourneys::init()
+{
+    qsettings_ = std::make_unique<QSettings>(
+        dir_.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    settings_ = std::make_unique<AppSettings>(*qsettings_);
+    window_ = test::openArea(*settings_, path_, QStringLiteral("Journeys"));
+    QVERIFY(window_);
+    page_ = window_->journeysPage();
+    QVERIFY(page_->isVisible());
+    QTRY_VERIFY(page_->hasContext());
+}
+
+void TestJourneys::cleanup()
+{
+    window_.reset();
+    settings_.reset();
+    qsettings_.reset();
+}
+
+int TestJourneys::paletteRow(const std::string &kind) const
+{
+    for (int row = 0; row < page_->palette()->count(); ++row)
+        if (page_->palette()->kindAt(row) == kind)
+            return row;
+    return -1;
+}
+
+void TestJourneys::dropKind(const std::string &kind, const QPoint &at)
+{
+    std::unique_ptr<QMimeData> mime(page_->palette()->dragData(paletteRow(kind)));
+    QVERIFY(mime);
+    QWidget *viewport = page_->view()->viewport();
+    QDragEnterEvent enter(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &enter);
+    QVERIFY(enter.isAccepted());
+    QDragMoveEvent move(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &move);
+    QVERIFY(move.isAccepted());
+    QDropEvent drop(QPointF(at), Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &drop);
+    QVERIFY(drop.isAccepted());
+}
+
+void TestJourneys::dragOnCanvas(const QPointF &from, const QPointF &to)
+{
+    JourneyView *view = page_->view();
+    QWidget *viewport = view->viewport();
+    const QPoint start = view->mapFromScene(from);
+    const QPoint end = view->mapFromScene(to);
+    QTest::mousePress(viewport, Qt::LeftButton, Qt::NoModifier, start);
+    for (int step = 1; step <= 4; ++step) {
+        const QPoint at = start + (end - start) * step / 4;
+        QMouseEvent move(QEvent::MouseMove, QPointF(at), QPointF(viewport->mapToGlobal(at)),
+            Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &move);
+    }
+    QTest::mouseRelease(viewport, Qt::LeftButton, Qt::NoModifier, end);
+}
+
+void TestJourneys::focusCanvas()
+{
+    window_->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+    page_->view()->setFocus();
+    QTRY_VERIFY(page_->view()->hasFocus());
+}
+
+void TestJourneys::emptyStateSaysWhatToDo()
+{
+    QVERIFY(!document()->isOpen());
+    auto *cart = page_->findChild<QPushButton *>(QStringLiteral("emptyCartRecovery"));
+    auto *blank = page_->findChild<QPushButton *>(QStringLiteral("emptyNewJourney"));
+    QVERIFY(cart && cart->isVisible());
+    QVERIFY(blank && blank->isVisible());
+    QVERIFY(!page_->palette()->isEnabled());
+    QVERIFY(test::saveScreenshot(*window_, QStringLiteral("journeys-empty.png")));
+
+    QTest::mouseClick(blank, Qt::LeftButton);
+    QVERIFY(document()->isOpen());
+    QVERIFY(page_->view()->isVisible());
+    QCOMPARE(document()->journey().nodes.size(), std::size_t(2));
+    QCOMPARE(document()->journey().connections.size(), std::size_t(1));
+    QVERIFY(document()->issues().empty());
+    QCOMPARE(page_->issueList()->count(), 1); // "No problems"
+}
+
+void TestJourneys::dropFromPaletteAddsStep()
+{
+    page_->newJourney();
+    const std::size_t before = document()->journey().nodes.size();
+    const QPoint at(300, 260);
+    dropKind(JourneyKind::kWait, at);
+    QCOMPARE(document()->journey().nodes.size(), before + 1);
+    const JourneyNode &added = document()->journey().nodes.back();
+    QCOMPARE(added.kind, std::string(JourneyKind::kWait));
+    QCOMPARE(added.config["hours"].get<int>(), 24);
+    const QPointF expected = JourneyScene::snapped(page_->view()->mapToScene(at));
+    QCOMPARE(added.position.x, expected.x());
+    QCOMPARE(added.position.y, expected.y());
+    JourneyNodeItem *item = scene()->nodeItem(added.id);
+    QVERIFY(item);
+    QCOMPARE(item->pos(), expected);
+    QVERIFY(item->isSelected());
+    // The properties show the new step.
+    QCOMPARE(page_->properties()->shownNode(), added.id);
+
+    // A drag that is not from the palette is not accepted.
+    QMimeData text;
+    text.setText(QStringLiteral("wait"));
+    QDragEnterEvent enter(at, Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(page_->view()->viewport(), &enter);
+    QVERIFY(!enter.isAccepted());
+}
+
+void TestJourneys::connectPortsByMouse()
+{
+    page_->newJourney();
+    dropKind(JourneyKind::kWait, page_->view()->mapFromScene(QPointF(0, 160)));
+    const std::string waitId = document()->journey().nodes.back().id;
+    // Free the entry's exit: select its connection and delete it.
+    JourneyConnectionItem *link = scene()->connectionItems().front();
+    scene()->clearSelection();
+    link->setSelected(true);
+    scene()->deleteSelection();
+    QVERIFY(document()->journey().connections.empty());
+
+    JourneyNodeItem *entry = scene()->nodeItem("entry");
+    JourneyNodeItem *wait = scene()->nodeItem(waitId);
+    dragOnCanvas(entry->outputPort("out")->anchor(), wait->inputPort()->anchor());
+    const JourneyConnection expected { "entry", "out", waitId, "in" };
+    QCOMPARE(document()->journey().connections.size(), std::size_t(1));
+    QVERIFY(document()->journey().connections.front() == expected);
+    QVERIFY(scene()->connectionItem(expected));
+    QVERIFY(page_->messageLabel()->text().isEmpty());
+
+    // Letting go anywhere on the wait card connects to its input too.
+    JourneyNodeItem *exit = scene()->nodeItem("exit");
+    dragOnCanvas(wait->outputPort("out")->anchor(), exit->mapToScene(QPointF(110, 40)));
+    QCOMPARE(document()->journey().connections.size(), std::size_t(2));
+    QVERIFY(document()->issues().empty());
+}
+
+void TestJourneys::refusedConnectionsSayWhy()
+{
+    page_->newJourney();
+    dropKind(JourneyKind::kSend, page_->view()->mapFromScene(QPointF(0, 160)));
+    const std::string sendId = document()->journey().nodes.back().id;
+    const Journey before = document()->journey();
+    JourneyNodeItem *entry = scene()->nodeItem("entry");
+    JourneyNodeItem *send = scene()->nodeItem(sendId);
+
+    // The entry's exit already leads to the exit step.
+    dragOnCanvas(entry->outputPort("out")->anchor(), send->inputPort()->anchor());
+    QVERIFY(page_->messageLabel()->text().contains(QStringLiteral("already leads")));
+    QVERIFY(page_->messageLabel()->isVisible());
+    // Into itself.
+    dragOnCanvas(send->outputPort("out")->anchor(), send->inputPort()->anchor());
+    QVERIFY(page_->messageLabel()->text().contains(QStringLiteral("cannot lead to itself")));
+    // Into the Entry.
+    dragOnCanvas(send->outputPort("out")->anchor(), entry->mapToScene(QPointF(100, 40)));
+    QVERIFY2(page_->messageLabel()->text().contains(QStringLiteral("Nothing can lead into the Entry")),
+        qPrintable(page_->messageLabel()->text()));
+    QCOMPARE(dumped(document()->journey()), dumped(before));
+    QCOMPARE(document()->undoStack()->count(), 1); // only the drop
+}
+
+void TestJourneys::undoRestoresJsonExactly()
+{
+    page_->openCartRecovery();
+    const QString original = dumped(document()->journey());
+    QUndoStack *undo = document()->undoStack();
+    QCOMPARE(undo->count(), 0);
+
+    dropKind(JourneyKind::kUpdateProfile, QPoint(150, 150));
+    const std::string tagId = document()->journey().nodes.back().id;
+    JourneyNodeItem *tag = scene()->nodeItem(tagId);
+    JourneyNodeItem *exit = scene()->nodeItem("done");
+    dragOnCanvas(tag->outputPort("out")->anchor(), exit->inputPort()->anchor());
+    document()->changeSettings("Renamed", document()->journey().settings, QString());
+    scene()->selectNodes({ "push" });
+    scene()->deleteSelection();
+    const QString edited = dumped(document()->journey());
+    QCOMPARE(undo->count(), 4);
+    QVERIFY(edited != original);
+
+    focusCanvas();
+    for (int i = 0; i < 4; ++i)
+        QTest::keyClick(page_->view(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(dumped(document()->journey()), original);
+    QVERIFY(!scene()->nodeItem(tagId));
+    QCOMPARE(scene()->connectionItems().size(), document()->journey().connections.size());
+    for (int i = 0; i < 4; ++i)
+        QTest::keyClick(page_->view(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(dumped(document()->journey()), edited);
+    QVERIFY(scene()->nodeItem(tagId));
+    QVERIFY(!scene()->nodeItem("push"));
+}
+
+void TestJourneys::deleteAndUndo()
+{
+    page_->openCartRecovery();
+    const QString original = dumped(document()->journey());
+    const std::size_t connections = document()->journey().connections.size();
+    focusCanvas();
+    scene()->selectNodes({ "push" });
+    QTest::keyClick(page_->view(), Qt::Key_Delete);
+    QVERIFY(!document()->journey().node("push"));
+    QVERIFY(!scene()->nodeItem("push"));
+    QCOMPARE(document()->journey().connections.size(), connections - 2);
+    QCOMPARE(scene()->connectionItems().size(), connections - 2);
+    // The branch's "yes" exit now leads nowhere: the validator says so on the branch.
+    QVERIFY(scene()->nodeItem("app_push")->hasIssues());
+
+    QTest::keyClick(page_->view(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(dumped(document()->journey()), original);
+    QVERIFY(scene()->nodeItem("push"));
+    QVERIFY(!scene()->nodeItem("app_push")->hasIssues());
+    QCOMPARE(scene()->connectionItems().size(), connections);
+}
+
+void TestJourneys::copyPaste()
+{
+    page_->openCartRecovery();
+    const std::size_t nodes = document()->journey().nodes.size();
+    const std::size_t connections = document()->journey().connections.size();
+    focusCanvas();
+    scene()->selectNodes({ "push", "wait_final" });
+    QTest::keyClick(page_->view(), Qt::Key_C, Qt::ControlModifier);
+    QTest::keyClick(page_->view(), Qt::Key_V, Qt::ControlModifier);
+    QCOMPARE(document()->journey().nodes.size(), nodes + 2);
+    // The connection between the two copies comes along; none to the rest of the journey.
+    QCOMPARE(document()->journey().connections.size(), connections + 1);
+    const JourneyNode &pushCopy = document()->journey().nodes[nodes];
+    const JourneyNode &waitCopy = document()->journey().nodes[nodes + 1];
+    QCOMPARE(pushCopy.id, std::string("send"));
+    QCOMPARE(waitCopy.id, std::string("wait_until"));
+    QVERIFY(pushCopy.config == document()->journey().node("push")->config);
+    QCOMPARE(pushCopy.position.x, document()->journey().node("push")->position.x + 40);
+    QCOMPARE(pushCopy.position.y, document()->journey().node("push")->position.y + 40);
+    QVERIFY((document()->journey().connections.back()
+        == JourneyConnection { "send", "out", "wait_until", "in" }));
+    QCOMPARE(scene()->selectedNodeIds(), (std::vector<std::string> { "send", "wait_until" }));
+    // A second paste gets ids of its own again.
+    QTest::keyClick(page_->view(), Qt::Key_V, Qt::ControlModifier);
+    QVERIFY(document()->journey().node("send_2"));
+    QVERIFY(document()->journey().node("wait_until_2"));
+    QTest::keyClick(page_->view(), Qt::Key_Z, Qt::ControlModifier);
+    QTest::keyClick(page_->view(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(document()->journey().nodes.size(), nodes);
+}
+
+void TestJourneys::moveSnapsToGrid()
+{
+    page_->openCartRecovery();
+    JourneyNodeItem *item = scene()->nodeItem("push");
+    const NodePosition start = document()->journey().node("push")->position;
+    JourneyConnectionItem *link
+        = scene()->connectionItem({ "app_push", "yes", "push", "in" });
+    const QPointF linkEnd = link->path().currentPosition();
+    // Grab the card by its title and move it by (53, 27): it lands on the grid.
+    const QPointF grab = item->mapToScene(QPointF(100, 35));
+    dragOnCanvas(grab, grab + QPointF(53, 27));
+    const NodePosition moved = document()->journey().node("push")->position;
+    QVERIFY(moved != start);
+    QCOMPARE(std::fmod(moved.x, JourneyScene::kGrid), 0.0);
+    QCOMPARE(std::fmod(moved.y, JourneyScene::kGrid), 0.0);
+    QCOMPARE(item->pos(), QPointF(moved.x, moved.y));
+    // Its connection followed the card.
+    QVERIFY(link->path().currentPosition() != linkEnd);
+    QCOMPARE(link->path().currentPosition(), item->inputPort()->anchor());
+    QCOMPARE(document()->undoStack()->undoText(), QStringLiteral("Move Step"));
+    document()->undoStack()->undo();
+    QCOMPARE(item->pos(), QPointF(start.x, start.y));
+}
+
+void TestJourneys::validationMarksStep()
+{
+    page_->newJourney();
+    dropKind(JourneyKind::kWait, QPoint(250, 330));
+    const std::string waitId = document()->journey().nodes.back().id;
+    JourneyNodeItem *wait = scene()->nodeItem(waitId);
+    QVERIFY(wait->hasIssues());
+    QVERIFY(wait->toolTip().contains(QStringLiteral("reached")) || wait->toolTip().contains(QStringLiteral("connected")));
+    QVERIFY(!scene()->nodeItem("entry")->hasIssues());
+    QVERIFY(page_->issueList()->count() >= 1);
+    bool listed = false;
+    for (int row = 0; row < page_->issueList()->count(); ++row)
+        listed = listed
+            || page_->issueList()->item(row)->data(Qt::UserRole).toString().toStdString() == waitId;
+    QVERIFY(listed);
+    // A journey-wide problem (no goal) is listed without a step.
+    JourneySettings settings = document()->journey().settings;
+    settings.frequencyCap = FrequencyCap { 0, 0 };
+    document()->changeSettings(document()->journey().name, settings, QString());
+    bool journeyWide = false;
+    for (int row = 0; row < page_->issueList()->count(); ++row)
+        journeyWide = journeyWide || page_->issueList()->item(row)->data(Qt::UserRole).toString().isEmpty();
+    QVERIFY(journeyWide);
+    page_->view()->fitJourney();
+    QVERIFY(test::saveScreenshot(*window_, QStringLiteral("journeys-invalid.png")));
+}
+
+void TestJourneys::propertiesEditThroughUndo()
+{
+    page_->openCartRecovery();
+    const QString opened = dumped(document()->journey());
+    scene()->selectNodes({ "wait_order" });
+    QCOMPARE(page_->properties()->shownNode(), std::string("wait_order"));
+    auto *timeout = page_->properties()->findChild<QSpinBox *>(QStringLiteral("timeoutHours"));
+    QVERIFY(timeout);
+    timeout->setValue(36);
+    timeout->setValue(48);
+    QCOMPARE(document()->journey().node("wait_order")->config["timeout_hours"].get<int>(), 48);
+    QVERIFY(scene()->nodeItem("wait_order")->node().config["timeout_hours"] == 48);
+    // Both spins are one undo step.
+    QCOMPARE(document()->undoStack()->count(), 1);
+
+    auto *label = page_->properties()->findChild<QLineEdit *>(QStringLiteral("stepLabel"));
+    label->selectAll();
+    QTest::keyClicks(label, QStringLiteral("Ordered?"));
+    QCOMPARE(document()->journey().node("wait_order")->config["label"].get<std::string>(),
+        std::string("Ordered?"));
+    QCOMPARE(document()->undoStack()->count(), 2);
+    document()->undoStack()->undo();
+    document()->undoStack()->undo();
+    QCOMPARE(dumped(document()->journey()), opened);
+    QVERIFY(document()->journey().node("wait_order")->config
+        == JourneyTemplates::cartRecovery().node("wait_order")->config);
+    // The panel follows the undo.
+    timeout = page_->properties()->findChild<QSpinBox *>(QStringLiteral("timeoutHours"));
+    QCOMPARE(timeout->value(), 24);
+
+    // Nothing selected: the journey's settings.
+    scene()->clearSelection();
+    auto *name = page_->properties()->findChild<QLineEdit *>(QStringLiteral("journeyName"));
+    QVERIFY(name);
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("Cart rescue"));
+    QCOMPARE(document()->journey().name, std::string("Cart rescue"));
+}
+
+void TestJourneys::sendPreviewRendersMessage()
+{
+    page_->openCartRecovery();
+    scene()->selectNodes({ "cart_email" });
+    JourneyProperties *properties = page_->properties();
+    QCOMPARE(properties->previewSubject(), QStringLiteral("Anna, your cart is waiting"));
+    QVERIFY(properties->previewBody().contains(QStringLiteral("Trail shoes")));
+    // An empty first name falls back to the token's fallback.
+    auto *firstName = properties->findChild<QLineEdit *>(QStringLiteral("sample_first_name"));
+    QVERIFY(firstName);
+    firstName->selectAll();
+    QTest::keyClick(firstName, Qt::Key_Backspace);
+    QCOMPARE(properties->previewSubject(), QStringLiteral("Hi, your cart is waiting"));
+    // Editing the subject re-renders at once and changes the card.
+    auto *subject = properties->findChild<QLineEdit *>(QStringLiteral("sendSubject"));
+    subject->selectAll();
+    QTest::keyClicks(subject, QStringLiteral("{{first_name|Friend}}, 10 % off"));
+    QCOMPARE(properties->previewSubject(), QStringLiteral("Friend, 10 % off"));
+    QVERIFY(JourneyNodeItem::Type == scene()->nodeItem("cart_email")->type());
+    QCOMPARE(document()->journey().node("cart_email")->config["subject"].get<std::string>(),
+        std::string("{{first_name|Friend}}, 10 % off"));
+}
+
+void TestJourneys::cartRecoverySimulates()
+{
+    page_->openCartRecovery();
+    QVERIFY(document()->issues().empty());
+    // Laid out: no two cards overlap.
+    std::vector<QRectF> cards;
+    for (const JourneyNode &node : document()->journey().nodes)
+        cards.push_back(scene()->nodeItem(node.id)->sceneBoundingRect().adjusted(8, 10, -8, -8));
+    for (std::size_t i = 0; i < cards.size(); ++i)
+        for (std::size_t j = i + 1; j < cards.size(); ++j)
+            QVERIFY(!cards[i].intersects(cards[j]));
+    QVERIFY(test::saveScreenshot(*window_, QStringLiteral("journeys-cart-recovery.png")));
+
+    JourneySimulationPanel *panel = page_->simulationPanel();
+    // The default window: the 90 days up to the latest event of the workspace.
+    const auto [from, to] = panel->window();
+    QCOMPARE(to - from, 90 * kMillisPerDay);
+    page_->sideTabs()->setCurrentWidget(panel);
+    QTest::mouseClick(panel->simulateButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->result().has_value(), 60000);
+    QVERIFY(scene()->hasCounts());
+
+    auto db = Workspace::connect(path_.toStdString(), Database::Mode::ReadOnly);
+    const SimulationResult expected
+        = JourneySimulator::simulate(db, document()->journey(), from, to);
+    QVERIFY(expected.entered > 0);
+    QCOMPARE(panel->result()->entered, expected.entered);
+    for (const JourneyNode &node : document()->journey().nodes) {
+        JourneyNodeItem *item = scene()->nodeItem(node.id);
+        QVERIFY(item->counts());
+        const NodeCounts &shown = *item->counts();
+        const NodeCounts &want = expected.nodes.at(node.id);
+        QCOMPARE(shown.arrived, want.arrived);
+        QCOMPARE(shown.sent, want.sent);
+        QCOMPARE(shown.skippedConsent, want.skippedConsent);
+        QCOMPARE(shown.leftAtGoal, want.leftAtGoal);
+        QVERIFY(item->countLines().front().contains(QLocale().toString(qlonglong(want.arrived))));
+    }
+    for (const ConnectionCounts &counts : expected.connections) {
+        JourneyConnectionItem *item = scene()->connectionItem(counts.connection);
+        QVERIFY(item);
+        QCOMPARE(item->shoppers().value_or(-1), counts.shoppers);
+    }
+    const QString summary = panel->summaryLabel()->text();
+    QVERIFY(summary.contains(QLocale().toString(qlonglong(expected.entered))));
+    QVERIFY(summary.contains(QStringLiteral("ordered without any message")));
+    QVERIFY(summary.contains(QStringLiteral("(history has no sends of this journey)")));
+    page_->view()->fitJourney();
+    QVERIFY(test::saveScreenshot(*window_, QStringLiteral("journeys-simulated.png")));
+
+    // An edit clears the counts; moving a card does not.
+    JourneyNodeItem *push = scene()->nodeItem("push");
+    const QPointF grab = push->mapToScene(QPointF(100, 35));
+    dragOnCanvas(grab, grab + QPointF(0, 40));
+    QVERIFY(scene()->hasCounts());
+    scene()->selectNodes({ "push" });
+    scene()->deleteSelection();
+    QVERIFY(!scene()->hasCounts());
+    QVERIFY(!panel->result());
+    QVERIFY(!scene()->nodeItem("done")->counts());
+}
+
+void TestJourneys::jsonExportImportRoundTrip()
+{
+    page_->openCartRecovery();
+    dropKind(JourneyKind::kUpdateProfile, QPoint(120, 120));
+    const Journey shown = document()->journey();
+    const QString file = dir_.filePath(QStringLiteral("journey.json"));
+    Prompts::setNextSaveFileName(file);
+    page_->exportJson();
+    QFile written(file);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QVERIFY(Journey::fromText(written.readAll().toStdString()) == shown);
+
+    Prompts::setNextConfirmation(true); // replace the changed journey
+    page_->newJourney();
+    QVERIFY(!(document()->journey() == shown));
+    Prompts::setNextOpenFileName(file);
+    page_->importJson();
+    QVERIFY(document()->journey() == shown);
+    QVERIFY(document()->undoStack()->isClean());
+    QCOMPARE(scene()->connectionItems().size(), shown.connections.size());
+
+    // A file that is not a journey says why and keeps the journey shown.
+    const QString broken = dir_.filePath(QStringLiteral("broken.json"));
+    QFile brokenFile(broken);
+    QVERIFY(brokenFile.open(QIODevice::WriteOnly));
+    brokenFile.write("{\"version\": 7, \"nodes\": []}");
+    brokenFile.close();
+    Prompts::setNextOpenFileName(broken);
+    page_->importJson();
+    QVERIFY(document()->journey() == shown);
+    QVERIFY(page_->messageLabel()->text().contains(QStringLiteral("version")));
+}
+
+void TestJourneys::pngAndSvgExport()
+{
+    page_->openCartRecovery();
+    const QString png = dir_.filePath(QStringLiteral("journey.png"));
+    Prompts::setNextSaveFileName(png);
+    page_->exportPng();
+    QImage image(png);
+    QVERIFY(!image.isNull());
+    // The whole journey: nine cards of 220 px side by side in columns.
+    QVERIFY(image.width() > 5 * static_cast<int>(JourneyNodeItem::kWidth));
+    QVERIFY(image.height() > 100);
+    // Not blank: the cards' colours are in it.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7)
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    QVERIFY(colours.size() > 10);
+
+    const QString svg = dir_.filePath(QStringLiteral("journey.svg"));
+    Prompts::setNextSaveFileName(svg);
+    page_->exportSvg();
+    QFile svgFile(svg);
+    QVERIFY(svgFile.open(QIODevice::ReadOnly));
+    const QByteArray text = svgFile.readAll();
+    QVERIFY(text.contains("<svg"));
+    QVERIFY(text.contains("Cart e-mail"));
+}
+
+void TestJourneys::hundredSteps()
+{
+    Journey journey;
+    journey.name = "Long";
+    journey.settings.goalEvent = "order_completed";
+    journey.nodes.push_back({ "entry", JourneyKind::kEntry,
+        { { "trigger", { { "event", "product_added" } } } }, {} });
+    for (int i = 1; i <= 98; ++i)
+        journey.nodes.push_back(
+            { "wait" + std::to_string(i), JourneyKind::kWait, { { "hours", i } }, {} });
+    journey.nodes.push_back({ "done", JourneyKind::kExit, json::object(), {} });
+    for (std::size_t i = 0; i + 1 < journey.nodes.size(); ++i)
+        journey.connections.push_back(
+            { journey.nodes[i].id, "out", journey.nodes[i + 1].id, "in" });
+    QVERIFY(page_->openJourney(journey));
+    QCOMPARE(scene()->items().size() > 100, true);
+    QCOMPARE(scene()->connectionItems().size(), std::size_t(99));
+    QVERIFY(document()->issues().empty());
+
+    // Arrange puts them in 100 columns, one undo step.
+    QTest::mouseClick(page_->findChild<QToolBar *>(QStringLiteral("journeyToolBar"))
+                          ->widgetForAction(page_->action(QStringLiteral("arrangeAction"))),
+        Qt::LeftButton);
+    QCOMPARE(document()->undoStack()->count(), 1);
+    QCOMPARE(document()->journey().node("wait50")->position.x,
+        50 * (JourneyNodeItem::kWidth + 120));
+    // Moving one card updates only it and its two connections.
+    page_->view()->centerOn(scene()->nodeItem("wait50"));
+    const QPointF grab = scene()->nodeItem("wait50")->mapToScene(QPointF(100, 35));
+    dragOnCanvas(grab, grab + QPointF(0, 100));
+    QCOMPARE(document()->journey().node("wait50")->position.y,
+        document()->journey().node("wait49")->position.y + 100);
+    QCOMPARE(scene()->connectionItem({ "wait49", "out", "wait50", "in" })->path().currentPosition(),
+        scene()->nodeItem("wait50")->inputPort()->anchor());
+}
+
+void TestJourneys::zoomAndFit()
+{
+    page_->openCartRecovery();
+    JourneyView *view = page_->view();
+    const double start = view->zoom();
+    page_->action(QStringLiteral("zoomInAction"))->trigger();
+    QVERIFY(view->zoom() > start);
+    QWheelEvent wheel(QPointF(100, 100), QPointF(view->viewport()->mapToGlobal(QPoint(100, 100))),
+        QPoint(), QPoint(0, -240), Qt::NoButton, Qt::ControlModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view->viewport(), &wheel);
+    QVERIFY(view->zoom() < start * 1.25);
+    page_->action(QStringLiteral("fitAction"))->trigger();
+    // The whole journey is visible.
+    const QRectF visible = view->mapToScene(view->viewport()->rect()).boundingRect();
+    QVERIFY(visible.contains(scene()->itemsBoundingRect().adjusted(5, 5, -5, -5)));
+}
+
+QTEST_MAIN(TestJourneys)
+#include "test_journeys.moc"
