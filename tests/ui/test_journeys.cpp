@@ -1,6 +1,7 @@
 #include "AppSettings.h"
 #include "JourneyConnectionItem.h"
 #include "JourneyDocument.h"
+#include "JourneyLayout.h"
 #include "JourneyNodeItem.h"
 #include "JourneyPalette.h"
 #include "JourneyPortItem.h"
@@ -114,6 +115,8 @@ void TestJourneys::init()
     settings_ = std::make_unique<AppSettings>(*qsettings_);
     window_ = test::openArea(*settings_, path_, QStringLiteral("Journeys"));
     QVERIFY(window_);
+    // A laptop screen: room for the canvas beside the palette and the panels.
+    window_->resize(1440, 900);
     page_ = window_->journeysPage();
     QVERIFY(page_->isVisible());
     QTRY_VERIFY(page_->hasContext());
@@ -385,7 +388,8 @@ void TestJourneys::moveSnapsToGrid()
 void TestJourneys::validationMarksStep()
 {
     page_->newJourney();
-    dropKind(JourneyKind::kWait, QPoint(250, 330));
+    QTest::qWait(10); // the view shows the new journey
+    dropKind(JourneyKind::kWait, page_->view()->mapFromScene(QPointF(140, 160)));
     const std::string waitId = document()->journey().nodes.back().id;
     JourneyNodeItem *wait = scene()->nodeItem(waitId);
     QVERIFY(wait->hasIssues());
@@ -518,7 +522,7 @@ void TestJourneys::cartRecoverySimulates()
     QVERIFY(summary.contains(QLocale().toString(qlonglong(expected.entered))));
     QVERIFY(summary.contains(QStringLiteral("ordered without any message")));
     QVERIFY(summary.contains(QStringLiteral("(history has no sends of this journey)")));
-    page_->view()->fitJourney();
+    page_->view()->centerOn(scene()->nodeItem("app_push"));
     QVERIFY(test::saveScreenshot(*window_, QStringLiteral("journeys-simulated.png")));
 
     // An edit clears the counts; moving a card does not.
@@ -619,7 +623,7 @@ void TestJourneys::hundredSteps()
         Qt::LeftButton);
     QCOMPARE(document()->undoStack()->count(), 1);
     QCOMPARE(document()->journey().node("wait50")->position.x,
-        50 * (JourneyNodeItem::kWidth + 120));
+        50 * (JourneyNodeItem::kWidth + JourneyLayout::kColumnGap));
     // Moving one card updates only it and its two connections.
     page_->view()->centerOn(scene()->nodeItem("wait50"));
     const QPointF grab = scene()->nodeItem("wait50")->mapToScene(QPointF(100, 35));

@@ -115,7 +115,7 @@ void JourneyDocument::removeItems(
         return;
     const QString text = nodes.empty() ? tr("Delete Connection")
         : nodes.size() == 1           ? tr("Delete Step")
-                                      : tr("Delete %n Steps", nullptr, int(nodes.size()));
+                                      : tr("Delete Steps");
     undo_->push(new RemoveItemsCommand(this, nodes, removed, text));
 }
 

@@ -17,8 +17,10 @@ namespace {
 
 QString hoursText(double hours)
 {
-    if (hours >= 24 && std::fmod(hours, 24.0) == 0.0)
-        return JourneyKinds::tr("%n day(s)", nullptr, static_cast<int>(hours / 24));
+    if (hours == 24)
+        return JourneyKinds::tr("1 day");
+    if (hours > 24 && std::fmod(hours, 24.0) == 0.0)
+        return JourneyKinds::tr("%1 days").arg(static_cast<int>(hours / 24));
     return JourneyKinds::tr("%1 h").arg(QLocale().toString(hours, 'g', 4));
 }
 
@@ -36,7 +38,7 @@ QString glyph(const std::string &kind)
     if (kind == JourneyKind::kWait)
         return QStringLiteral("◷");
     if (kind == JourneyKind::kWaitUntil)
-        return QStringLiteral("⧗");
+        return QStringLiteral("⇥");
     if (kind == JourneyKind::kBranch)
         return QStringLiteral("◆");
     if (kind == JourneyKind::kSplit)
@@ -212,7 +214,7 @@ QString JourneyKinds::summary(const JourneyNode &node)
                 hoursText(number(config, "timeout_hours")));
     if (node.kind == JourneyKind::kBranch) {
         if (config.contains("rules"))
-            return tr("%n rule(s)", nullptr, static_cast<int>(config.at("rules").size()));
+            return tr("By rules: %1").arg(static_cast<int>(config.at("rules").size()));
         const json segment = config.value("segment", json());
         if (segment.is_object() && segment.contains("rule"))
             return SegmentText::sentence(segment.at("rule"));

@@ -71,12 +71,14 @@ std::map<std::string, NodePosition> JourneyLayout::arrange(const Journey &journe
     for (auto it = postOrder.rbegin(); it != postOrder.rend(); ++it)
         columns[static_cast<std::size_t>(layer[*it])].push_back(*it);
 
-    // Barycentre sweeps: order each column by the mean row of its predecessors.
-    std::vector<std::vector<std::size_t>> previous(count);
+    // Barycentre sweeps: order each column by the mean row of the exits leading into its
+    // steps (an exit's place among its step's exits counts, so "yes" stays above "no").
+    std::vector<std::vector<std::pair<std::size_t, double>>> previous(count);
     for (std::size_t i = 0; i < count; ++i)
-        for (const std::size_t target : next[i])
-            if (!backLinks.count({ i, target }))
-                previous[target].push_back(i);
+        for (std::size_t k = 0; k < next[i].size(); ++k)
+            if (!backLinks.count({ i, next[i][k] }))
+                previous[next[i][k]].push_back(
+                    { i, 0.8 * static_cast<double>(k + 1) / static_cast<double>(next[i].size() + 1) });
     std::vector<double> row(count, 0.0);
     auto numberRows = [&](const std::vector<std::size_t> &column) {
         for (std::size_t r = 0; r < column.size(); ++r)
@@ -90,8 +92,8 @@ std::map<std::string, NodePosition> JourneyLayout::arrange(const Journey &journe
             for (std::size_t r = 0; r < columns[c].size(); ++r) {
                 const std::size_t node = columns[c][r];
                 double sum = 0.0;
-                for (const std::size_t from : previous[node])
-                    sum += row[from];
+                for (const auto &[from, offset] : previous[node])
+                    sum += row[from] + offset;
                 const double key = previous[node].empty()
                     ? row[node]
                     : sum / static_cast<double>(previous[node].size());

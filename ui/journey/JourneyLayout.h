@@ -17,7 +17,7 @@ namespace clientele {
  */
 class JourneyLayout {
 public:
-    static constexpr double kColumnGap = 120.0;
+    static constexpr double kColumnGap = 80.0;
     static constexpr double kRowGap = 40.0;
 
     /// Top-left positions by node id; height(node) is a card's height, width the cards'.

@@ -16,10 +16,24 @@ namespace clientele {
 namespace {
 
 constexpr double kHeaderHeight = 24.0;
-constexpr double kPortsTop = 70.0;
+constexpr double kPortsTop = 84.0;
 constexpr double kPortRow = 20.0;
 constexpr double kCountLine = 16.0;
 constexpr double kRadius = 6.0;
+
+/// text in at most two lines of width: broken at a space, the second line elided.
+QStringList twoLines(const QString &text, const QFontMetricsF &metrics, double width)
+{
+    if (metrics.horizontalAdvance(text) <= width)
+        return { text };
+    int cut = 0;
+    for (int i = 0; i < text.size(); ++i)
+        if (text[i] == QLatin1Char(' ') && metrics.horizontalAdvance(text.left(i)) <= width)
+            cut = i;
+    if (cut == 0)
+        return { metrics.elidedText(text, Qt::ElideRight, width) };
+    return { text.left(cut), metrics.elidedText(text.mid(cut + 1), Qt::ElideRight, width) };
+}
 
 QString number(std::int64_t value)
 {
@@ -43,6 +57,13 @@ double JourneyNodeItem::cardHeight(const JourneyNode &node)
 {
     const auto exits = static_cast<double>(std::max<std::size_t>(1, Journey::outputPorts(node).size()));
     return kPortsTop + exits * kPortRow;
+}
+
+double JourneyNodeItem::layoutHeight(const JourneyNode &node)
+{
+    // arrived; sent · skipped and held out (send) or exited (exit); still waiting.
+    const double lines = node.kind == JourneyKind::kSend ? 4 : 2;
+    return cardHeight(node) + lines * kCountLine + 8;
 }
 
 double JourneyNodeItem::height() const
@@ -99,6 +120,7 @@ void JourneyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
 
     // Header band with the kind's icon and name.
     QPainterPath header;
+    header.setFillRule(Qt::WindingFill); // the two shapes overlap: fill both, not the difference
     header.addRoundedRect(QRectF(0, 0, kWidth, kHeaderHeight), kRadius, kRadius);
     header.addRect(QRectF(0, kHeaderHeight / 2, kWidth, kHeaderHeight / 2));
     painter->setPen(Qt::NoPen);
@@ -125,8 +147,10 @@ void JourneyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
     painter->setFont(font);
     const QFontMetricsF summaryMetrics(font);
     painter->setPen(QColor(0x61, 0x61, 0x61));
-    painter->drawText(QRectF(10, kHeaderHeight + 23, kWidth - 20, 16), Qt::AlignLeft | Qt::AlignVCenter,
-        summaryMetrics.elidedText(JourneyKinds::summary(node_), Qt::ElideRight, kWidth - 20));
+    const QStringList summary = twoLines(JourneyKinds::summary(node_), summaryMetrics, kWidth - 20);
+    for (int i = 0; i < summary.size(); ++i)
+        painter->drawText(QRectF(10, kHeaderHeight + 23 + i * 14, kWidth - 20, 14),
+            Qt::AlignLeft | Qt::AlignVCenter, summary[i]);
 
     // Exit names beside their ports.
     painter->setPen(QColor(0x42, 0x42, 0x42));

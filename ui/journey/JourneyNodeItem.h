@@ -27,7 +27,7 @@ class JourneyNodeItem : public QGraphicsItem {
 
 public:
     enum { Type = UserType + 1 };
-    static constexpr double kWidth = 220.0;
+    static constexpr double kWidth = 200.0;
 
     JourneyNodeItem(JourneyScene *scene, const JourneyNode &node);
 
@@ -54,8 +54,11 @@ public:
     /// Moves the item to the model's position without treating it as a drag.
     void setModelPosition(const NodePosition &position);
 
-    /// The card's height for a node (without counts), for the automatic layout.
+    /// The card's height for a node (without counts).
     static double cardHeight(const JourneyNode &node);
+    /// The room a card takes in the automatic layout: with the most counts it can show, so
+    /// that a simulation never makes cards overlap.
+    static double layoutHeight(const JourneyNode &node);
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;

@@ -502,9 +502,9 @@ void JourneyProperties::buildBranch(QFormLayout *form, const json &config)
 {
     QWidget *page = form->parentWidget();
     if (config.contains("rules")) {
-        auto *note = new QLabel(tr("This branch has %n rule(s) of its own; choosing a saved "
-                                   "segment replaces them with yes/no.",
-                                    nullptr, static_cast<int>(config.at("rules").size())),
+        auto *note = new QLabel(tr("This branch decides by rules of its own (%1); choosing a "
+                                   "saved segment replaces them with yes/no.")
+                                    .arg(static_cast<int>(config.at("rules").size())),
             page);
         note->setWordWrap(true);
         form->addRow(note);

@@ -277,7 +277,7 @@ void JourneyScene::paste()
         connection.toNode = renamed[connection.toNode];
         connections.push_back(connection);
     }
-    document_->addNodes(nodes, connections, tr("Paste %n Step(s)", nullptr, int(nodes.size())));
+    document_->addNodes(nodes, connections, nodes.size() == 1 ? tr("Paste Step") : tr("Paste Steps"));
     std::vector<std::string> ids;
     for (const JourneyNode &node : nodes)
         ids.push_back(node.id);
@@ -287,7 +287,7 @@ void JourneyScene::paste()
 void JourneyScene::arrange()
 {
     document_->moveNodes(JourneyLayout::arrange(document_->journey(), JourneyNodeItem::kWidth,
-                             &JourneyNodeItem::cardHeight),
+                             &JourneyNodeItem::layoutHeight),
         tr("Arrange"));
 }
 

@@ -21,6 +21,8 @@ namespace {
 
 constexpr double kMinZoom = 0.1;
 constexpr double kMaxZoom = 2.5;
+/// Below this, the cards' texts and counts are too small to read.
+constexpr double kReadableZoom = 0.8;
 
 } // namespace
 
@@ -83,6 +85,17 @@ void JourneyView::fitJourney()
         viewport()->height() / padded.height());
     setZoom(std::min(1.0, fit));
     centerOn(padded.center());
+}
+
+void JourneyView::showStart()
+{
+    fitJourney();
+    if (zoom() >= kReadableZoom)
+        return;
+    setZoom(kReadableZoom);
+    const QRectF bounds = scene_->itemsBoundingRect();
+    const double visibleWidth = viewport()->width() / zoom();
+    centerOn(bounds.left() - 20 + visibleWidth / 2, bounds.center().y());
 }
 
 void JourneyView::addStep(const std::string &kind, const QPointF &scenePos)

@@ -24,6 +24,9 @@ public:
     void zoomOut();
     /// Shows the whole journey (never enlarged beyond 100 %).
     void fitJourney();
+    /// How a journey first appears: whole when it fits at a readable zoom, else at that
+    /// zoom from its start (the entry is on the left).
+    void showStart();
     double zoom() const;
     /// Adds a step of kind with its top left corner at scenePos (snapped to the grid).
     void addStep(const std::string &kind, const QPointF &scenePos);

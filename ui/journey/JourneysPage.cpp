@@ -75,6 +75,8 @@ JourneysPage::JourneysPage(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    view_ = new JourneyView(scene_, this);
+    layout->addWidget(createToolBar());
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setChildrenCollapsible(false);
@@ -96,16 +98,14 @@ JourneysPage::JourneysPage(QWidget *parent)
     paletteHint->setWordWrap(true);
     paletteHint->setStyleSheet(QStringLiteral("color: palette(dark);"));
     leftLayout->addWidget(paletteHint);
-    left->setMinimumWidth(150);
-    left->setMaximumWidth(220);
+    left->setMinimumWidth(130);
+    left->setMaximumWidth(180);
 
     // Centre: toolbar, canvas (or what to do first), the message line and the problems.
     auto *centre = new QWidget(splitter);
     auto *centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->setSpacing(0);
-    view_ = new JourneyView(scene_, centre);
-    centreLayout->addWidget(createToolBar());
     canvasStates_ = new QStackedWidget(centre);
     canvasStates_->insertWidget(EmptyState, createEmptyState());
     canvasStates_->insertWidget(CanvasShown, view_);
@@ -126,7 +126,7 @@ JourneysPage::JourneysPage(QWidget *parent)
     canvasSplit->addWidget(problems);
     canvasSplit->setStretchFactor(0, 4);
     canvasSplit->setStretchFactor(1, 1);
-    canvasSplit->setSizes({ 520, 110 });
+    canvasSplit->setSizes({ 560, 90 });
     centreLayout->addWidget(canvasSplit, 1);
 
     // Right: the selected step (or the journey's settings) and the simulation.
@@ -136,13 +136,13 @@ JourneysPage::JourneysPage(QWidget *parent)
     simulation_ = new JourneySimulationPanel(document_, sideTabs_);
     sideTabs_->addTab(properties_, tr("Properties"));
     sideTabs_->addTab(simulation_, tr("Simulate"));
-    sideTabs_->setMinimumWidth(300);
+    sideTabs_->setMinimumWidth(280);
 
     splitter->addWidget(left);
     splitter->addWidget(centre);
     splitter->addWidget(sideTabs_);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({ 170, 600, 340 });
+    splitter->setSizes({ 150, 700, 300 });
     layout->addWidget(splitter);
 
     createEditActions();
@@ -158,7 +158,7 @@ JourneysPage::JourneysPage(QWidget *parent)
         canvasStates_->setCurrentIndex(document_->isOpen() ? CanvasShown : EmptyState);
         showMessage({}, false);
         // After the view has its size.
-        QTimer::singleShot(0, view_, &JourneyView::fitJourney);
+        QTimer::singleShot(0, view_, &JourneyView::showStart);
     });
     connect(simulation_, &JourneySimulationPanel::simulated, this,
         [this](const SimulationResult &result) { scene_->showCounts(result); });
@@ -411,7 +411,7 @@ void JourneysPage::openCartRecovery()
 {
     Journey journey = JourneyTemplates::cartRecovery();
     const auto positions
-        = JourneyLayout::arrange(journey, JourneyNodeItem::kWidth, &JourneyNodeItem::cardHeight);
+        = JourneyLayout::arrange(journey, JourneyNodeItem::kWidth, &JourneyNodeItem::layoutHeight);
     for (JourneyNode &node : journey.nodes)
         node.position = positions.at(node.id);
     openJourney(journey);
