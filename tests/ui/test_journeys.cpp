@@ -473,6 +473,7 @@ void TestJourneys::sendPreviewRendersMessage()
     QVERIFY(JourneyNodeItem::Type == scene()->nodeItem("cart_email")->type());
     QCOMPARE(document()->journey().node("cart_email")->config["subject"].get<std::string>(),
         std::string("{{first_name|Friend}}, 10 % off"));
+    QVERIFY(test::saveScreenshot(*window_, QStringLiteral("journeys-send-preview.png")));
 }
 
 void TestJourneys::cartRecoverySimulates()

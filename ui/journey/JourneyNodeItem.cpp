@@ -158,9 +158,10 @@ void JourneyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
         const QString name = JourneyKinds::portLabel(node_, port->port());
         if (name.isEmpty())
             continue;
-        painter->drawText(QRectF(kWidth / 2, port->pos().y() - kPortRow / 2, kWidth / 2 - 12, kPortRow),
+        // The ports' rows are below the texts: an exit's name may take most of the width.
+        painter->drawText(QRectF(16, port->pos().y() - kPortRow / 2, kWidth - 28, kPortRow),
             Qt::AlignRight | Qt::AlignVCenter,
-            summaryMetrics.elidedText(name, Qt::ElideLeft, kWidth / 2 - 12));
+            summaryMetrics.elidedText(name, Qt::ElideRight, kWidth - 28));
     }
 
     // Simulated counts in a strip at the foot.

@@ -150,7 +150,7 @@ void JourneyProperties::rebuild()
     layout->addWidget(issues_);
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
     layout->addLayout(form);
 
     const JourneyNode *node = document_->journey().node(nodeId_);

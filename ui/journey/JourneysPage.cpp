@@ -219,17 +219,29 @@ QToolBar *JourneysPage::createToolBar()
     bar->addWidget(exportButton);
     bar->addSeparator();
 
-    QAction *undo = document_->undoStack()->createUndoAction(this, tr("Undo"));
+    // Fixed texts on the toolbar; what would be undone shows in the tooltip.
+    QUndoStack *stack = document_->undoStack();
+    auto *undo = new QAction(tr("Undo"), this);
     undo->setObjectName(QStringLiteral("undoAction"));
     undo->setShortcuts(QKeySequence::Undo);
     undo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    QAction *redo = document_->undoStack()->createRedoAction(this, tr("Redo"));
+    undo->setEnabled(false);
+    connect(undo, &QAction::triggered, stack, &QUndoStack::undo);
+    connect(stack, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
+    connect(stack, &QUndoStack::undoTextChanged, undo,
+        [undo](const QString &text) { undo->setToolTip(tr("Undo %1").arg(text)); });
+    auto *redo = new QAction(tr("Redo"), this);
     redo->setObjectName(QStringLiteral("redoAction"));
     QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
     if (!redoKeys.contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)))
         redoKeys.prepend(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
     redo->setShortcuts(redoKeys);
     redo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    redo->setEnabled(false);
+    connect(redo, &QAction::triggered, stack, &QUndoStack::redo);
+    connect(stack, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
+    connect(stack, &QUndoStack::redoTextChanged, redo,
+        [redo](const QString &text) { redo->setToolTip(tr("Redo %1").arg(text)); });
     addAction(undo);
     addAction(redo);
     bar->addAction(undo);
