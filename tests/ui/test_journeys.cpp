@@ -270,7 +270,8 @@ void TestJourneys::refusedConnectionsSayWhy()
     QVERIFY(page_->messageLabel()->text().contains(QStringLiteral("cannot lead to itself")));
     // Into the Entry.
     dragOnCanvas(send->outputPort("out")->anchor(), entry->mapToScene(QPointF(100, 40)));
-    QVERIFY2(page_->messageLabel()->text().contains(QStringLiteral("Nothing can lead into the Entry")),
+    QVERIFY2(
+        page_->messageLabel()->text().contains(QStringLiteral("Nothing can lead into the Entry")),
         qPrintable(page_->messageLabel()->text()));
     QCOMPARE(dumped(document()->journey()), dumped(before));
     QCOMPARE(document()->undoStack()->count(), 1); // only the drop
@@ -366,8 +367,7 @@ void TestJourneys::moveSnapsToGrid()
     page_->openCartRecovery();
     JourneyNodeItem *item = scene()->nodeItem("push");
     const NodePosition start = document()->journey().node("push")->position;
-    JourneyConnectionItem *link
-        = scene()->connectionItem({ "app_push", "yes", "push", "in" });
+    JourneyConnectionItem *link = scene()->connectionItem({ "app_push", "yes", "push", "in" });
     const QPointF linkEnd = link->path().currentPosition();
     // Grab the card by its title and move it by (53, 27): it lands on the grid.
     const QPointF grab = item->mapToScene(QPointF(100, 35));
@@ -393,7 +393,8 @@ void TestJourneys::validationMarksStep()
     const std::string waitId = document()->journey().nodes.back().id;
     JourneyNodeItem *wait = scene()->nodeItem(waitId);
     QVERIFY(wait->hasIssues());
-    QVERIFY(wait->toolTip().contains(QStringLiteral("reached")) || wait->toolTip().contains(QStringLiteral("connected")));
+    QVERIFY(wait->toolTip().contains(QStringLiteral("reached"))
+        || wait->toolTip().contains(QStringLiteral("connected")));
     QVERIFY(!scene()->nodeItem("entry")->hasIssues());
     QVERIFY(page_->issueList()->count() >= 1);
     bool listed = false;
@@ -407,7 +408,8 @@ void TestJourneys::validationMarksStep()
     document()->changeSettings(document()->journey().name, settings, QString());
     bool journeyWide = false;
     for (int row = 0; row < page_->issueList()->count(); ++row)
-        journeyWide = journeyWide || page_->issueList()->item(row)->data(Qt::UserRole).toString().isEmpty();
+        journeyWide
+            = journeyWide || page_->issueList()->item(row)->data(Qt::UserRole).toString().isEmpty();
     QVERIFY(journeyWide);
     page_->view()->fitJourney();
     QVERIFY(test::saveScreenshot(*window_, QStringLiteral("journeys-invalid.png")));
@@ -604,8 +606,8 @@ void TestJourneys::hundredSteps()
     Journey journey;
     journey.name = "Long";
     journey.settings.goalEvent = "order_completed";
-    journey.nodes.push_back({ "entry", JourneyKind::kEntry,
-        { { "trigger", { { "event", "product_added" } } } }, {} });
+    journey.nodes.push_back(
+        { "entry", JourneyKind::kEntry, { { "trigger", { { "event", "product_added" } } } }, {} });
     for (int i = 1; i <= 98; ++i)
         journey.nodes.push_back(
             { "wait" + std::to_string(i), JourneyKind::kWait, { { "hours", i } }, {} });

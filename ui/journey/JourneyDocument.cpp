@@ -58,8 +58,7 @@ std::string JourneyDocument::freeId(const std::string &kind) const
     }
 }
 
-std::optional<QString> JourneyDocument::connectionRefusal(
-    const JourneyConnection &connection) const
+std::optional<QString> JourneyDocument::connectionRefusal(const JourneyConnection &connection) const
 {
     const JourneyNode *from = journey_.node(connection.fromNode);
     const JourneyNode *to = journey_.node(connection.toNode);
@@ -114,8 +113,8 @@ void JourneyDocument::removeItems(
     if (nodes.empty() && removed.empty())
         return;
     const QString text = nodes.empty() ? tr("Delete Connection")
-        : nodes.size() == 1           ? tr("Delete Step")
-                                      : tr("Delete Steps");
+        : nodes.size() == 1            ? tr("Delete Step")
+                                       : tr("Delete Steps");
     undo_->push(new RemoveItemsCommand(this, nodes, removed, text));
 }
 
@@ -190,8 +189,8 @@ void JourneyDocument::applyRemove(
     const std::vector<IndexedNode> &nodes, const std::vector<IndexedConnection> &connections)
 {
     for (auto it = connections.rbegin(); it != connections.rend(); ++it) {
-        auto found = std::find(journey_.connections.begin(), journey_.connections.end(),
-            it->connection);
+        auto found
+            = std::find(journey_.connections.begin(), journey_.connections.end(), it->connection);
         if (found == journey_.connections.end())
             continue;
         journey_.connections.erase(found);

@@ -62,8 +62,8 @@ public:
     void addNodes(const std::vector<JourneyNode> &nodes,
         const std::vector<JourneyConnection> &connections, const QString &text);
     /// Removes the nodes with their connections, and the given connections.
-    void removeItems(const std::vector<std::string> &nodeIds,
-        const std::vector<JourneyConnection> &connections);
+    void removeItems(
+        const std::vector<std::string> &nodeIds, const std::vector<JourneyConnection> &connections);
     /// Positions after a drag (or Arrange); only nodes whose position differs count.
     void moveNodes(const std::map<std::string, NodePosition> &positions, const QString &text);
     /// Draws a connection; returns the refusal instead when it cannot be drawn.

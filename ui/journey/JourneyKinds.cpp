@@ -248,8 +248,9 @@ QString JourneyKinds::portLabel(const JourneyNode &node, const std::string &port
     if (node.kind == JourneyKind::kSplit)
         for (const json &arm : node.config.value("arms", json::array()))
             if (arm.value("port", std::string()) == port)
-                return tr("%1 · %2 %").arg(QString::fromStdString(port),
-                    QLocale().toString(number(arm, "percent"), 'g', 4));
+                return tr("%1 · %2 %")
+                    .arg(QString::fromStdString(port),
+                        QLocale().toString(number(arm, "percent"), 'g', 4));
     if (port == "yes")
         return tr("yes");
     if (port == "no")

@@ -7,8 +7,8 @@
 
 namespace clientele {
 
-std::map<std::string, NodePosition> JourneyLayout::arrange(const Journey &journey, double width,
-    const std::function<double(const JourneyNode &)> &height)
+std::map<std::string, NodePosition> JourneyLayout::arrange(
+    const Journey &journey, double width, const std::function<double(const JourneyNode &)> &height)
 {
     const std::size_t count = journey.nodes.size();
     std::map<std::string, std::size_t> indexOf;
@@ -77,8 +77,8 @@ std::map<std::string, NodePosition> JourneyLayout::arrange(const Journey &journe
     for (std::size_t i = 0; i < count; ++i)
         for (std::size_t k = 0; k < next[i].size(); ++k)
             if (!backLinks.count({ i, next[i][k] }))
-                previous[next[i][k]].push_back(
-                    { i, 0.8 * static_cast<double>(k + 1) / static_cast<double>(next[i].size() + 1) });
+                previous[next[i][k]].push_back({ i,
+                    0.8 * static_cast<double>(k + 1) / static_cast<double>(next[i].size() + 1) });
     std::vector<double> row(count, 0.0);
     auto numberRows = [&](const std::vector<std::size_t> &column) {
         for (std::size_t r = 0; r < column.size(); ++r)

@@ -55,7 +55,8 @@ JourneyNodeItem::JourneyNodeItem(JourneyScene *scene, const JourneyNode &node)
 
 double JourneyNodeItem::cardHeight(const JourneyNode &node)
 {
-    const auto exits = static_cast<double>(std::max<std::size_t>(1, Journey::outputPorts(node).size()));
+    const auto exits
+        = static_cast<double>(std::max<std::size_t>(1, Journey::outputPorts(node).size()));
     return kPortsTop + exits * kPortRow;
 }
 
@@ -89,8 +90,8 @@ QStringList JourneyNodeItem::countLines() const
         first = tr("%1 · %2 left at goal").arg(first, number(c.leftAtGoal));
     lines << first;
     if (node_.kind == JourneyKind::kSend) {
-        lines << tr("%1 sent · %2 skipped").arg(number(c.sent),
-            number(c.skippedConsent + c.skippedCap));
+        lines << tr("%1 sent · %2 skipped")
+                     .arg(number(c.sent), number(c.skippedConsent + c.skippedCap));
         if (c.heldOut > 0)
             lines << tr("%1 held out").arg(number(c.heldOut));
     } else if (node_.kind == JourneyKind::kExit) {
@@ -110,8 +111,8 @@ void JourneyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
     const QRectF card(0, 0, kWidth, height());
 
     // Card and outline: red when the validator names this step, thick when selected.
-    QPen outline(hasIssues() ? QColor(0xc6, 0x28, 0x28) : QColor(0x9e, 0x9e, 0x9e),
-        hasIssues() ? 2.5 : 1.0);
+    QPen outline(
+        hasIssues() ? QColor(0xc6, 0x28, 0x28) : QColor(0x9e, 0x9e, 0x9e), hasIssues() ? 2.5 : 1.0);
     if (isSelected())
         outline = QPen(hasIssues() ? QColor(0xc6, 0x28, 0x28) : QColor(0x19, 0x76, 0xd2), 3.0);
     painter->setPen(outline);
@@ -140,7 +141,8 @@ void JourneyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
     font.setPixelSize(13);
     painter->setFont(font);
     const QFontMetricsF titleMetrics(font);
-    painter->drawText(QRectF(10, kHeaderHeight + 4, kWidth - 20, 18), Qt::AlignLeft | Qt::AlignVCenter,
+    painter->drawText(QRectF(10, kHeaderHeight + 4, kWidth - 20, 18),
+        Qt::AlignLeft | Qt::AlignVCenter,
         titleMetrics.elidedText(JourneyKinds::title(node_), Qt::ElideRight, kWidth - 20));
     font.setBold(false);
     font.setPixelSize(11);

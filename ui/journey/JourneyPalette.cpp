@@ -18,8 +18,7 @@ JourneyPalette::JourneyPalette(QWidget *parent)
     setIconSize(QSize(22, 22));
     setSpacing(2);
     for (const std::string &kind : JourneyKinds::all()) {
-        auto *item = new QListWidgetItem(
-            JourneyKinds::icon(kind), JourneyKinds::label(kind), this);
+        auto *item = new QListWidgetItem(JourneyKinds::icon(kind), JourneyKinds::label(kind), this);
         item->setData(Qt::UserRole, QString::fromStdString(kind));
         item->setToolTip(tr("%1. Drag onto the canvas.").arg(JourneyKinds::description(kind)));
     }

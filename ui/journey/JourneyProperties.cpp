@@ -168,7 +168,8 @@ void JourneyProperties::rebuild()
         layout->addWidget(hint);
     } else {
         title_->setText(tr("%1 step").arg(JourneyKinds::label(node->kind)));
-        auto *label = new QLineEdit(QString::fromStdString(node->config.value("label", std::string())), page);
+        auto *label = new QLineEdit(
+            QString::fromStdString(node->config.value("label", std::string())), page);
         label->setObjectName(QStringLiteral("stepLabel"));
         label->setPlaceholderText(JourneyKinds::label(node->kind));
         connect(label, &QLineEdit::textEdited, this, [this](const QString &text) {
@@ -313,10 +314,9 @@ void JourneyProperties::buildSettings(QFormLayout *form)
         next.frequencyCap = capOn->isChecked()
             ? std::optional(FrequencyCap { capSends->value(), capDays->value() })
             : std::nullopt;
-        next.quietHours = quietOn->isChecked()
-            ? std::optional(QuietHours { quietStart->value(), quietEnd->value(),
-                zone->text().trimmed().toStdString() })
-            : std::nullopt;
+        next.quietHours = quietOn->isChecked() ? std::optional(QuietHours { quietStart->value(),
+                              quietEnd->value(), zone->text().trimmed().toStdString() })
+                                               : std::nullopt;
         next.seed = static_cast<std::uint64_t>(seed->value());
         applying_ = true;
         document_->changeSettings(name->text().toStdString(), next, mergeKey);
@@ -325,11 +325,14 @@ void JourneyProperties::buildSettings(QFormLayout *form)
     connect(name, &QLineEdit::textEdited, this, [apply] { apply(QStringLiteral("name")); });
     connect(goal, &QComboBox::currentTextChanged, this, [apply] { apply(QStringLiteral("goal")); });
     connect(capOn, &QCheckBox::toggled, this, [apply] { apply(QString()); });
-    connect(capSends, &QSpinBox::valueChanged, this, [apply] { apply(QStringLiteral("capSends")); });
+    connect(
+        capSends, &QSpinBox::valueChanged, this, [apply] { apply(QStringLiteral("capSends")); });
     connect(capDays, &QSpinBox::valueChanged, this, [apply] { apply(QStringLiteral("capDays")); });
     connect(quietOn, &QCheckBox::toggled, this, [apply] { apply(QString()); });
-    connect(quietStart, &QSpinBox::valueChanged, this, [apply] { apply(QStringLiteral("quietStart")); });
-    connect(quietEnd, &QSpinBox::valueChanged, this, [apply] { apply(QStringLiteral("quietEnd")); });
+    connect(quietStart, &QSpinBox::valueChanged, this,
+        [apply] { apply(QStringLiteral("quietStart")); });
+    connect(
+        quietEnd, &QSpinBox::valueChanged, this, [apply] { apply(QStringLiteral("quietEnd")); });
     connect(zone, &QLineEdit::textEdited, this, [apply] { apply(QStringLiteral("zone")); });
     connect(seed, &QSpinBox::valueChanged, this, [apply] { apply(QStringLiteral("seed")); });
 }
@@ -342,16 +345,16 @@ void JourneyProperties::buildEntry(QFormLayout *form, const json &config)
     event->setObjectName(QStringLiteral("triggerEvent"));
     form->addRow(tr("Shoppers enter when they:"), event);
     connect(event, &QComboBox::currentTextChanged, this, [this, event] {
-        editConfig([&](json &c) { c["trigger"]["event"] = currentKey(event); },
-            QStringLiteral("trigger"));
+        editConfig(
+            [&](json &c) { c["trigger"]["event"] = currentKey(event); }, QStringLiteral("trigger"));
     });
 
     auto *thenNot = new QCheckBox(tr("then do not"), page);
     thenNot->setObjectName(QStringLiteral("thenNot"));
     thenNot->setChecked(trigger.contains("then_not"));
     auto *notEvent = eventPicker(trigger.value("then_not", std::string("order_completed")), page);
-    auto *within = spinBox(1, 24 * 90, static_cast<int>(numberOf(trigger, "within_hours", 1)),
-        tr(" h"), page);
+    auto *within = spinBox(
+        1, 24 * 90, static_cast<int>(numberOf(trigger, "within_hours", 1)), tr(" h"), page);
     auto *notRow = new QHBoxLayout;
     notRow->addWidget(notEvent, 1);
     notRow->addWidget(new QLabel(tr("within"), page));
@@ -397,16 +400,18 @@ void JourneyProperties::buildEntry(QFormLayout *form, const json &config)
     });
 
     const json reentry = config.value("reentry", json("once"));
-    const std::string policy = reentry.is_string() ? reentry.get<std::string>()
-                                                   : reentry.value("policy", std::string());
+    const std::string policy
+        = reentry.is_string() ? reentry.get<std::string>() : reentry.value("policy", std::string());
     auto *reentryCombo = new QComboBox(page);
     reentryCombo->setObjectName(QStringLiteral("reentry"));
     reentryCombo->addItem(tr("Once"), QStringLiteral("once"));
     reentryCombo->addItem(tr("Every time"), QStringLiteral("every_time"));
     reentryCombo->addItem(tr("Again after some days"), QStringLiteral("again_after_days"));
-    reentryCombo->setCurrentIndex(std::max(0, reentryCombo->findData(QString::fromStdString(policy))));
-    auto *days = spinBox(1, 365, reentry.is_object() ? static_cast<int>(numberOf(reentry, "days", 30)) : 30,
-        tr(" days"), page);
+    reentryCombo->setCurrentIndex(
+        std::max(0, reentryCombo->findData(QString::fromStdString(policy))));
+    auto *days = spinBox(1, 365,
+        reentry.is_object() ? static_cast<int>(numberOf(reentry, "days", 30)) : 30, tr(" days"),
+        page);
     days->setEnabled(policy == "again_after_days");
     auto *reentryRow = new QHBoxLayout;
     reentryRow->addWidget(reentryCombo, 1);
@@ -471,8 +476,8 @@ void JourneyProperties::buildWaitUntil(QFormLayout *form, const json &config)
     sameOrder->setChecked(contains("order_id"));
     form->addRow(QString(), sameCart);
     form->addRow(QString(), sameOrder);
-    auto *timeout = spinBox(1, 24 * 90, static_cast<int>(numberOf(config, "timeout_hours", 24)),
-        tr(" h"), page);
+    auto *timeout = spinBox(
+        1, 24 * 90, static_cast<int>(numberOf(config, "timeout_hours", 24)), tr(" h"), page);
     timeout->setObjectName(QStringLiteral("timeoutHours"));
     form->addRow(tr("At most:"), timeout);
     const auto apply = [this, event, sameCart, sameOrder, timeout](const QString &key) {
@@ -492,7 +497,8 @@ void JourneyProperties::buildWaitUntil(QFormLayout *form, const json &config)
             },
             key);
     };
-    connect(event, &QComboBox::currentTextChanged, this, [apply] { apply(QStringLiteral("event")); });
+    connect(
+        event, &QComboBox::currentTextChanged, this, [apply] { apply(QStringLiteral("event")); });
     connect(sameCart, &QCheckBox::toggled, this, [apply] { apply(QString()); });
     connect(sameOrder, &QCheckBox::toggled, this, [apply] { apply(QString()); });
     connect(timeout, &QSpinBox::valueChanged, this, [apply] { apply(QStringLiteral("timeout")); });
@@ -577,17 +583,17 @@ void JourneyProperties::buildSplit(QFormLayout *form, const json &config)
         row->addWidget(holdout);
         row->addWidget(remove);
         form->addRow(tr("Path %1:").arg(i + 1), row);
-        const auto setArm = [this, i](const char *key, json value, const QString &mergeKey,
-                                bool structural) {
-            editConfig(
-                [&](json &c) {
-                    if (key == std::string("holdout") && value == json(false))
-                        c["arms"][i].erase("holdout");
-                    else
-                        c["arms"][i][key] = value;
-                },
-                mergeKey, structural);
-        };
+        const auto setArm
+            = [this, i](const char *key, json value, const QString &mergeKey, bool structural) {
+                  editConfig(
+                      [&](json &c) {
+                          if (key == std::string("holdout") && value == json(false))
+                              c["arms"][i].erase("holdout");
+                          else
+                              c["arms"][i][key] = value;
+                      },
+                      mergeKey, structural);
+              };
         connect(name, &QLineEdit::editingFinished, this, [setArm, name] {
             setArm("port", name->text().trimmed().toStdString(), QString(), true);
         });
@@ -596,11 +602,11 @@ void JourneyProperties::buildSplit(QFormLayout *form, const json &config)
         });
         connect(holdout, &QCheckBox::toggled, this,
             [setArm](bool on) { setArm("holdout", on, QString(), false); });
-        connect(remove, &QToolButton::clicked, this, [this, i] {
-            editConfig([&](json &c) { c["arms"].erase(i); }, QString(), true);
-        });
+        connect(remove, &QToolButton::clicked, this,
+            [this, i] { editConfig([&](json &c) { c["arms"].erase(i); }, QString(), true); });
     }
-    auto *totalLabel = new QLabel(tr("Together: %1 %").arg(QLocale().toString(total, 'g', 4)), page);
+    auto *totalLabel
+        = new QLabel(tr("Together: %1 %").arg(QLocale().toString(total, 'g', 4)), page);
     totalLabel->setObjectName(QStringLiteral("splitTotal"));
     if (std::abs(total - 100.0) > 1e-6)
         totalLabel->setStyleSheet(QStringLiteral("color: #c62828;"));
@@ -636,15 +642,16 @@ void JourneyProperties::buildSend(QFormLayout *form, const json &config)
     channel->setObjectName(QStringLiteral("sendChannel"));
     for (const std::string &key : JourneyValidator::channels())
         channel->addItem(JourneyKinds::channelLabel(key), QString::fromStdString(key));
-    channel->setCurrentIndex(std::max(0,
-        channel->findData(QString::fromStdString(config.value("channel", std::string())))));
+    channel->setCurrentIndex(std::max(
+        0, channel->findData(QString::fromStdString(config.value("channel", std::string())))));
     form->addRow(tr("Channel:"), channel);
     connect(channel, &QComboBox::currentIndexChanged, this, [this, channel] {
         editConfig([&](json &c) { c["channel"] = channel->currentData().toString().toStdString(); },
             QString());
     });
 
-    auto *subject = new QLineEdit(QString::fromStdString(config.value("subject", std::string())), page);
+    auto *subject
+        = new QLineEdit(QString::fromStdString(config.value("subject", std::string())), page);
     subject->setObjectName(QStringLiteral("sendSubject"));
     form->addRow(tr("Subject:"), subject);
     connect(subject, &QLineEdit::textEdited, this, [this](const QString &text) {
@@ -657,7 +664,8 @@ void JourneyProperties::buildSend(QFormLayout *form, const json &config)
             },
             QStringLiteral("subject"));
     });
-    auto *body = new QPlainTextEdit(QString::fromStdString(config.value("body", std::string())), page);
+    auto *body
+        = new QPlainTextEdit(QString::fromStdString(config.value("body", std::string())), page);
     body->setObjectName(QStringLiteral("sendBody"));
     body->setMaximumHeight(90);
     form->addRow(tr("Message:"), body);
@@ -679,7 +687,8 @@ void JourneyProperties::buildSend(QFormLayout *form, const json &config)
     offerCombo->addItem(tr("No offer"), QString());
     offerCombo->addItem(tr("Discount (percent)"), QStringLiteral("discount"));
     offerCombo->addItem(tr("Loyalty reward (value)"), QStringLiteral("loyalty_reward"));
-    offerCombo->setCurrentIndex(std::max(0, offerCombo->findData(QString::fromStdString(offerKind))));
+    offerCombo->setCurrentIndex(
+        std::max(0, offerCombo->findData(QString::fromStdString(offerKind))));
     form->addRow(tr("Offer:"), offerCombo);
     connect(offerCombo, &QComboBox::currentIndexChanged, this, [this, offerCombo] {
         const std::string kind = offerCombo->currentData().toString().toStdString();
@@ -697,14 +706,17 @@ void JourneyProperties::buildSend(QFormLayout *form, const json &config)
             QString(), true);
     });
     if (offerKind == "discount") {
-        auto *percent = spinBox(1, 100, static_cast<int>(numberOf(offer, "percent", 10)), tr(" %"), page);
+        auto *percent
+            = spinBox(1, 100, static_cast<int>(numberOf(offer, "percent", 10)), tr(" %"), page);
         percent->setObjectName(QStringLiteral("offerPercent"));
-        auto *code = new QLineEdit(QString::fromStdString(offer.value("code_pattern", std::string())), page);
+        auto *code = new QLineEdit(
+            QString::fromStdString(offer.value("code_pattern", std::string())), page);
         code->setToolTip(tr("Each X becomes a random letter or digit"));
         form->addRow(tr("Discount:"), percent);
         form->addRow(tr("Code pattern:"), code);
         connect(percent, &QSpinBox::valueChanged, this, [this](int value) {
-            editConfig([&](json &c) { c["offer"]["percent"] = value; }, QStringLiteral("offerPercent"));
+            editConfig(
+                [&](json &c) { c["offer"]["percent"] = value; }, QStringLiteral("offerPercent"));
         });
         connect(code, &QLineEdit::textEdited, this, [this](const QString &text) {
             editConfig([&](json &c) { c["offer"]["code_pattern"] = text.toStdString(); },
@@ -715,7 +727,8 @@ void JourneyProperties::buildSend(QFormLayout *form, const json &config)
         value->setObjectName(QStringLiteral("offerValue"));
         value->setRange(0.01, 10000);
         value->setValue(numberOf(offer, "value", 5));
-        auto *reward = new QLineEdit(QString::fromStdString(offer.value("reward", std::string())), page);
+        auto *reward
+            = new QLineEdit(QString::fromStdString(offer.value("reward", std::string())), page);
         form->addRow(tr("Reward value:"), value);
         form->addRow(tr("Reward:"), reward);
         connect(value, &QDoubleSpinBox::valueChanged, this, [this](double amount) {
@@ -744,10 +757,11 @@ void JourneyProperties::buildSend(QFormLayout *form, const json &config)
             auto *field = new QLineEdit(QString::fromStdString(previewValues_[token]), preview);
             field->setObjectName(QStringLiteral("sample_%1").arg(QString::fromStdString(token)));
             previewForm->addRow(label, field);
-            connect(field, &QLineEdit::textEdited, this, [this, token = token](const QString &text) {
-                previewValues_[token] = text.toStdString();
-                updatePreview();
-            });
+            connect(
+                field, &QLineEdit::textEdited, this, [this, token = token](const QString &text) {
+                    previewValues_[token] = text.toStdString();
+                    updatePreview();
+                });
         }
     }
     previewSubject_ = new QLabel(preview);
@@ -773,7 +787,8 @@ void JourneyProperties::buildUpdateProfile(QFormLayout *form, const json &config
     tag->setObjectName(QStringLiteral("profileTag"));
     form->addRow(tr("Set tag:"), tag);
     connect(tag, &QLineEdit::textEdited, this, [this](const QString &text) {
-        editConfig([&](json &c) { c["tag"] = text.trimmed().toStdString(); }, QStringLiteral("tag"));
+        editConfig(
+            [&](json &c) { c["tag"] = text.trimmed().toStdString(); }, QStringLiteral("tag"));
     });
 }
 
@@ -796,7 +811,8 @@ void JourneyProperties::updatePreview()
             ? tr("Sample values (change them to try the placeholders):")
             : tr("As %1 would read it:").arg(previewWhose_));
     const std::string subject = node->config.value("subject", std::string());
-    previewSubject_->setText(QString::fromStdString(JourneyMessage::render(subject, previewValues_)));
+    previewSubject_->setText(
+        QString::fromStdString(JourneyMessage::render(subject, previewValues_)));
     previewSubject_->setVisible(!subject.empty());
     previewBody_->setText(QString::fromStdString(
         JourneyMessage::render(node->config.value("body", std::string()), previewValues_)));

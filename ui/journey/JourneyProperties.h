@@ -57,7 +57,8 @@ private:
     /// A combo of the workspace's event types that also takes a typed key.
     QComboBox *eventPicker(const std::string &current, QWidget *parent) const;
     /// A combo of saved segments (and the current rule when it is none of them).
-    QComboBox *segmentPicker(const nlohmann::json &current, bool allowEveryone, QWidget *parent) const;
+    QComboBox *segmentPicker(
+        const nlohmann::json &current, bool allowEveryone, QWidget *parent) const;
     /// Applies edit to a copy of the shown step's config and records it as one undo step
     /// (edits with the same mergeKey in a row merge). structural: rebuild the form after.
     void editConfig(const std::function<void(nlohmann::json &)> &edit, const QString &mergeKey,

@@ -41,10 +41,9 @@ JourneyScene::JourneyScene(JourneyDocument *document, QObject *parent)
         if (JourneyNodeItem *item = nodeItem(id.toStdString()))
             item->setModelPosition(document_->journey().node(id.toStdString())->position);
     });
-    connect(document_, &JourneyDocument::connectionAdded, this,
-        &JourneyScene::addConnectionItem);
-    connect(document_, &JourneyDocument::connectionRemoved, this,
-        &JourneyScene::removeConnectionItem);
+    connect(document_, &JourneyDocument::connectionAdded, this, &JourneyScene::addConnectionItem);
+    connect(
+        document_, &JourneyDocument::connectionRemoved, this, &JourneyScene::removeConnectionItem);
     connect(document_, &JourneyDocument::validated, this, &JourneyScene::showIssues);
     connect(document_, &JourneyDocument::contentChanged, this, [this] {
         if (hasCounts_)
@@ -168,9 +167,10 @@ void JourneyScene::updateConnectionPath(JourneyConnectionItem *item) const
     // An exit that no longer exists (a renamed split arm) attaches at the card's edge; the
     // validator names it.
     const JourneyPortItem *out = from->outputPort(connection.fromPort);
-    const QPointF start = out ? out->anchor()
-                              : from->mapToScene(QPointF(JourneyNodeItem::kWidth, 40));
-    const QPointF end = to->inputPort() ? to->inputPort()->anchor() : to->mapToScene(QPointF(0, 40));
+    const QPointF start
+        = out ? out->anchor() : from->mapToScene(QPointF(JourneyNodeItem::kWidth, 40));
+    const QPointF end
+        = to->inputPort() ? to->inputPort()->anchor() : to->mapToScene(QPointF(0, 40));
     item->setEnds(start, end);
 }
 
@@ -277,7 +277,8 @@ void JourneyScene::paste()
         connection.toNode = renamed[connection.toNode];
         connections.push_back(connection);
     }
-    document_->addNodes(nodes, connections, nodes.size() == 1 ? tr("Paste Step") : tr("Paste Steps"));
+    document_->addNodes(
+        nodes, connections, nodes.size() == 1 ? tr("Paste Step") : tr("Paste Steps"));
     std::vector<std::string> ids;
     for (const JourneyNode &node : nodes)
         ids.push_back(node.id);
@@ -309,8 +310,8 @@ void JourneyScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
         if (item && item->type() == JourneyPortItem::Type
             && !static_cast<JourneyPortItem *>(item)->isInput()) {
             connectingFrom_ = static_cast<JourneyPortItem *>(item);
-            rubberLine_ = addPath(JourneyConnectionItem::curve(
-                                      connectingFrom_->anchor(), event->scenePos()),
+            rubberLine_ = addPath(
+                JourneyConnectionItem::curve(connectingFrom_->anchor(), event->scenePos()),
                 QPen(QColor(0x19, 0x76, 0xd2), 2.0, Qt::DashLine));
             rubberLine_->setZValue(2);
             event->accept();
@@ -354,8 +355,7 @@ void JourneyScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
         if (JourneyNodeItem *item = nodeItem(id))
             positions[id] = NodePosition { item->pos().x(), item->pos().y() };
     dragStart_.clear();
-    document_->moveNodes(
-        positions, positions.size() == 1 ? tr("Move Step") : tr("Move Steps"));
+    document_->moveNodes(positions, positions.size() == 1 ? tr("Move Step") : tr("Move Steps"));
 }
 
 void JourneyScene::finishConnecting(const QPointF &scenePos)

@@ -120,9 +120,8 @@ void JourneySimulationPanel::setWorkspace(const QString &path, const std::string
 
 void JourneySimulationPanel::setLatestEvent(std::optional<Millis> latest)
 {
-    const QDate last = latest
-        ? QDateTime::fromMSecsSinceEpoch(*latest, Qt::UTC).date()
-        : QDate::currentDate();
+    const QDate last
+        = latest ? QDateTime::fromMSecsSinceEpoch(*latest, Qt::UTC).date() : QDate::currentDate();
     setWindow(last.addDays(-89), last);
 }
 
@@ -194,8 +193,9 @@ void JourneySimulationPanel::showResult(const SimulationResult &result)
 {
     setRunning(false);
     result_ = result;
-    status_->setText(tr("Simulated %1 to %2.")
-                         .arg(from_->date().toString(Qt::ISODate), to_->date().toString(Qt::ISODate)));
+    status_->setText(
+        tr("Simulated %1 to %2.")
+            .arg(from_->date().toString(Qt::ISODate), to_->date().toString(Qt::ISODate)));
     const double rate = result.entered > 0
         ? 100.0 * static_cast<double>(result.conversions) / static_cast<double>(result.entered)
         : 0.0;
@@ -203,8 +203,9 @@ void JourneySimulationPanel::showResult(const SimulationResult &result)
     QString channels;
     for (const auto &[channel, counts] : result.channels) {
         skippedConsent += counts.skippedConsent;
-        channels += tr("<tr><td>%1</td><td align=right>%2 sent</td></tr>")
-                        .arg(JourneyKinds::channelLabel(channel).toHtmlEscaped(), count(counts.sent));
+        channels
+            += tr("<tr><td>%1</td><td align=right>%2 sent</td></tr>")
+                   .arg(JourneyKinds::channelLabel(channel).toHtmlEscaped(), count(counts.sent));
     }
     if (channels.isEmpty())
         channels = tr("<tr><td colspan=2>No sends</td></tr>");

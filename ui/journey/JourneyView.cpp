@@ -81,8 +81,8 @@ void JourneyView::fitJourney()
         return;
     }
     const QRectF padded = bounds.adjusted(-30, -30, 30, 30);
-    const double fit = std::min(viewport()->width() / padded.width(),
-        viewport()->height() / padded.height());
+    const double fit
+        = std::min(viewport()->width() / padded.width(), viewport()->height() / padded.height());
     setZoom(std::min(1.0, fit));
     centerOn(padded.center());
 }

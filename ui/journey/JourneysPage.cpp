@@ -192,7 +192,8 @@ QToolBar *JourneysPage::createToolBar()
     newAction->setToolTip(tr("A blank journey with an Entry and an Exit"));
 
     auto *templates = new QMenu(tr("New from Template"), this);
-    auto *cartAction = templates->addAction(tr("Cart recovery"), this, &JourneysPage::openCartRecovery);
+    auto *cartAction
+        = templates->addAction(tr("Cart recovery"), this, &JourneysPage::openCartRecovery);
     cartAction->setObjectName(QStringLiteral("cartRecoveryAction"));
     cartAction->setToolTip(tr("E-mail, then push or an on-site banner, with a 10 % holdout"));
     auto *templateButton = new QToolButton(bar);
@@ -270,9 +271,8 @@ QToolBar *JourneysPage::createToolBar()
     auto *fit = bar->addAction(tr("Fit"), view_, &JourneyView::fitJourney);
     fit->setObjectName(QStringLiteral("fitAction"));
     fit->setToolTip(tr("Show the whole journey"));
-    connect(view_, &JourneyView::zoomChanged, this, [this](double zoom) {
-        zoomLabel_->setText(tr("%1 %").arg(qRound(zoom * 100)));
-    });
+    connect(view_, &JourneyView::zoomChanged, this,
+        [this](double zoom) { zoomLabel_->setText(tr("%1 %").arg(qRound(zoom * 100))); });
 
     // Editing a journey needs one open.
     const auto enableEditing = [this, bar, newAction, templateButton, importAction] {
@@ -410,8 +410,8 @@ void JourneysPage::newJourney()
     Journey journey;
     journey.name = tr("New journey").toStdString();
     journey.settings.goalEvent = "order_completed";
-    JourneyNode entry { "entry", JourneyKind::kEntry, JourneyKinds::defaultConfig(JourneyKind::kEntry),
-        NodePosition { 0, 0 } };
+    JourneyNode entry { "entry", JourneyKind::kEntry,
+        JourneyKinds::defaultConfig(JourneyKind::kEntry), NodePosition { 0, 0 } };
     JourneyNode exit { "exit", JourneyKind::kExit, JourneyKinds::defaultConfig(JourneyKind::kExit),
         NodePosition { JourneyNodeItem::kWidth + JourneyLayout::kColumnGap, 0 } };
     journey.nodes = { entry, exit };
@@ -438,7 +438,9 @@ void JourneysPage::importJson()
         return;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        showMessage(tr("%1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString()), true);
+        showMessage(
+            tr("%1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
+            true);
         return;
     }
     try {
@@ -454,7 +456,9 @@ void JourneysPage::writeFile(const QString &path, const QByteArray &data)
 {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(data) != data.size()) {
-        showMessage(tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(path), file.errorString()), true);
+        showMessage(
+            tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
+            true);
         return;
     }
     showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), false);
@@ -570,7 +574,8 @@ void JourneysPage::showIssues()
             item->setIcon(JourneyKinds::icon(node->kind));
     }
     if (document_->isOpen() && document_->issues().empty()) {
-        auto *ok = new QListWidgetItem(tr("No problems: the journey can be simulated."), issueList_);
+        auto *ok
+            = new QListWidgetItem(tr("No problems: the journey can be simulated."), issueList_);
         ok->setFlags(Qt::ItemIsEnabled);
         ok->setForeground(QColor(0x2e, 0x7d, 0x32));
     }
@@ -579,7 +584,8 @@ void JourneysPage::showIssues()
 void JourneysPage::showMessage(const QString &text, bool problem)
 {
     message_->setText(text);
-    message_->setStyleSheet(problem ? QStringLiteral("color: #c62828; font-weight: bold;") : QString());
+    message_->setStyleSheet(
+        problem ? QStringLiteral("color: #c62828; font-weight: bold;") : QString());
     message_->setVisible(!text.isEmpty());
 }
 
