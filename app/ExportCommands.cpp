@@ -3,6 +3,7 @@
 
 #include "export/Audience.h"
 #include "export/ExportJob.h"
+#include "journey/JourneyStore.h"
 #include "segment/SegmentEvaluator.h"
 #include "segment/SegmentStore.h"
 #include "store/Workspace.h"
@@ -32,17 +33,34 @@ struct AudienceOptions {
     QCommandLineOption profiles { QStringLiteral("profiles"),
         CommandLine::tr("The shoppers whose profile ids the file lists, one per line."),
         CommandLine::tr("IDS.txt") };
+    QCommandLineOption journey { QStringLiteral("journey"),
+        CommandLine::tr("A saved journey, with --step or --outbox."), CommandLine::tr("NAME") };
+    QCommandLineOption step { QStringLiteral("step"),
+        CommandLine::tr("The shoppers at this step (node id) of the journey now."),
+        CommandLine::tr("NODE") };
+    QCommandLineOption outbox { QStringLiteral("outbox"),
+        CommandLine::tr("The journey's messages of this channel not exported yet (email, sms or "
+                        "ad_audience), with their rendered text and codes."),
+        CommandLine::tr("CHANNEL") };
 
-    void addTo(QCommandLineParser &parser) const { parser.addOptions({ all, segment, profiles }); }
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.addOptions({ all, segment, profiles, journey, step, outbox });
+    }
     /// Whether exactly one audience is named; prints why not.
     bool chosenOnce(const QCommandLineParser &parser) const
     {
+        const bool fromJourney = parser.isSet(journey);
         const int chosen = (parser.isSet(all) ? 1 : 0) + (parser.isSet(segment) ? 1 : 0)
-            + (parser.isSet(profiles) ? 1 : 0);
-        if (chosen == 1)
+            + (parser.isSet(profiles) ? 1 : 0) + (fromJourney ? 1 : 0);
+        const bool journeyComplete
+            = fromJourney == (parser.isSet(step) || parser.isSet(outbox))
+            && !(parser.isSet(step) && parser.isSet(outbox));
+        if (chosen == 1 && journeyComplete)
             return true;
-        err() << CommandLine::tr("Choose the shoppers with exactly one of --all, --segment NAME "
-                                 "or --profiles IDS.txt.")
+        err() << CommandLine::tr("Choose the shoppers with exactly one of --all, --segment NAME, "
+                                 "--profiles IDS.txt or --journey NAME with --step NODE or "
+                                 "--outbox CHANNEL.")
               << Qt::endl;
         return false;
     }
@@ -68,6 +86,30 @@ std::optional<Audience> resolveAudience(
         return Audience::profiles(evaluator.ids(saved->definition),
             { { "kind", "segment" }, { "name", saved->name },
                 { "definition", saved->definition.toJson() } });
+    }
+    if (parser.isSet(options.journey)) {
+        const QString name = parser.value(options.journey);
+        const auto journey = JourneyStore(db).summary(name.toStdString());
+        if (!journey) {
+            err() << CommandLine::tr("There is no journey '%1' in this workspace.").arg(name)
+                  << Qt::endl;
+            return std::nullopt;
+        }
+        if (parser.isSet(options.outbox))
+            return Audience::outbox(
+                journey->id, journey->name, parser.value(options.outbox).toStdString());
+        const std::string step = parser.value(options.step).toStdString();
+        const auto definition = JourneyStore(db).load(journey->name);
+        if (!definition->node(step)) {
+            err() << CommandLine::tr("The journey '%1' has no step '%2'.")
+                         .arg(name, parser.value(options.step))
+                  << Qt::endl;
+            return std::nullopt;
+        }
+        return Audience::query("SELECT profile_id FROM journey_state WHERE journey_id = ?1 "
+                               "AND node = ?2",
+            { journey->id, step },
+            { { "kind", "journey_step" }, { "journey", journey->name }, { "step", step } });
     }
     const QString path = parser.value(options.profiles);
     try {
@@ -171,6 +213,10 @@ int CommandLine::runExport(const QStringList &arguments)
         err() << tr("--channel must be email or sms, not '%1'.").arg(channel) << Qt::endl;
         return 2;
     }
+    // A journey's text messages go out as an SMS file without saying so twice.
+    if (!parser.isSet(channelOption) && request.format == ExportFormat::Generic
+        && parser.value(audienceOptions.outbox) == QLatin1String("sms"))
+        request.channel = ExportChannel::Sms;
     const QString delimiter = parser.value(delimiterOption);
     if (delimiter == QLatin1String(";") || delimiter == QLatin1String("semicolon")) {
         request.delimiter = ';';
@@ -246,9 +292,5 @@ int CommandLine::runExport(const QStringList &arguments)
         return 1;
     }
 }
-
-} // namespace clientele
-
-namespace clientele {
 
 } // namespace clientele

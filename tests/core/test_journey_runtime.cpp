@@ -1,5 +1,8 @@
 #include "common/Time.h"
+#include "export/Audience.h"
 #include "export/DiscountCodes.h"
+#include "export/ExportError.h"
+#include "export/ExportJob.h"
 #include "ingest/ImportJob.h"
 #include "journey/Journey.h"
 #include "journey/JourneyLift.h"
@@ -109,6 +112,7 @@ private Q_SLOTS:
     void switchedOffKeepsStateAndIgnoresImports();
     void holdoutReceivesNothingAndLiftComparesArms();
     void failedImportLeavesJourneysAsTheyWere();
+    void outboxExportsEachMessageOnce();
 
 private:
     ImportSummary importText(const QString &name, const std::string &rows);
@@ -393,6 +397,55 @@ void TestJourneyRuntime::failedImportLeavesJourneysAsTheyWere()
     QCOMPARE(queryInt("SELECT count(*) FROM journey_entries"), 1);
     QCOMPARE(queryInt("SELECT count(*) FROM journey_state WHERE node = 'until'"), 1);
     QCOMPARE(queryInt("SELECT last_event_id FROM journeys"), queryInt("SELECT max(id) FROM events"));
+}
+
+void TestJourneyRuntime::outboxExportsEachMessageOnce()
+{
+    JourneyStore store(workspace_->db());
+    store.save(Journey::fromJson(cartJourney()), 1);
+    store.setActive("Cart rescue", true, 2);
+    importText(QStringLiteral("day1.csv"),
+        "2026-03-02 10:00:00,Product Added,ana@example.com,Ana,c-ana,TENT-1,Trail Tent,199.00,yes\n"
+        "2026-03-02 10:00:00,Product Added,dan@example.com,Dan,c-dan,LAMP-2,Head Lamp,25.50,yes\n"
+        "2026-03-02 12:00:00,Page Viewed,eve@example.com,Eve,,,,,\n");
+    // Dan unsubscribes after the message was scheduled: the export leaves him out.
+    importText(QStringLiteral("day1b.csv"),
+        "2026-03-02 12:30:00,Page Viewed,dan@example.com,Dan,,,,,unsubscribed\n");
+    Database &db = workspace_->db();
+    const JourneySummary journey = *store.summary("Cart rescue");
+    QCOMPARE(journey.outboxPending, 2);
+
+    ExportRequest request;
+    request.audience = Audience::outbox(journey.id, journey.name, "email");
+    request.outputPath = dir_.filePath(QStringLiteral("outbox.csv")).toStdString();
+    const ExportSummary summary = ExportJob::run(db, request);
+    QCOMPARE(summary.audience, 2);
+    QCOMPARE(summary.exported, 1);
+    QCOMPARE(summary.suppressedTotal(), 1);
+    QFile file(QString::fromStdString(request.outputPath));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.at(0).trimmed(),
+        QByteArray("Email,First name,Last name,Country,Subject,Message,Message offer,"
+                   "Message code,Send at"));
+    const QByteArray row = lines.at(1).trimmed();
+    QVERIFY2(row.startsWith("ana@example.com,Ana,,"), row.constData());
+    QVERIFY2(row.contains(",\"Ana, your cart\",Trail Tent for 199.00 EUR,10 % off,CART-"),
+        row.constData());
+    QVERIFY2(row.endsWith(",2026-03-02T11:00:00Z"), row.constData());
+    QCOMPARE(store.summary("Cart rescue")->outboxPending, 0);
+
+    // Handed over once: the next export of the outbox is empty.
+    request.outputPath = dir_.filePath(QStringLiteral("outbox-again.csv")).toStdString();
+    QCOMPARE(ExportJob::run(db, request).audience, 0);
+    // The outbox goes out on its own channel, and message columns need an outbox.
+    request.format = ExportFormat::CustomerMatch;
+    request.outputPath = dir_.filePath(QStringLiteral("wrong.csv")).toStdString();
+    QVERIFY_THROWS_EXCEPTION(ExportError, ExportJob::run(db, request));
+    ExportRequest segment;
+    segment.columns = { "email", "message_body" };
+    segment.outputPath = request.outputPath;
+    QVERIFY_THROWS_EXCEPTION(ExportError, ExportJob::run(db, segment));
 }
 
 QTEST_GUILESS_MAIN(TestJourneyRuntime)
