@@ -39,8 +39,8 @@ struct AudienceOptions {
         CommandLine::tr("The shoppers at this step (node id) of the journey now."),
         CommandLine::tr("NODE") };
     QCommandLineOption outbox { QStringLiteral("outbox"),
-        CommandLine::tr("The journey's messages of this channel not exported yet (email, sms or "
-                        "ad_audience), with their rendered text and codes."),
+        CommandLine::tr("The journey's messages of this channel not exported yet (email, sms, "
+                        "push, banner or ad_audience), with their rendered text and codes."),
         CommandLine::tr("CHANNEL") };
 
     void addTo(QCommandLineParser &parser) const
@@ -138,6 +138,8 @@ QString suppressionText(const std::string &reason)
         return CommandLine::tr("declined consent");
     if (reason == SuppressionReason::kUnsubscribed)
         return CommandLine::tr("unsubscribed");
+    if (reason == SuppressionReason::kNoDevice)
+        return CommandLine::tr("no app device");
     return fromStd(reason);
 }
 
@@ -213,10 +215,16 @@ int CommandLine::runExport(const QStringList &arguments)
         err() << tr("--channel must be email or sms, not '%1'.").arg(channel) << Qt::endl;
         return 2;
     }
-    // A journey's text messages go out as an SMS file without saying so twice.
-    if (!parser.isSet(channelOption) && request.format == ExportFormat::Generic
-        && parser.value(audienceOptions.outbox) == QLatin1String("sms"))
-        request.channel = ExportChannel::Sms;
+    // A journey's outbox goes out on its own channel without saying so twice.
+    if (!parser.isSet(channelOption) && request.format == ExportFormat::Generic) {
+        const QString outbox = parser.value(audienceOptions.outbox);
+        if (outbox == QLatin1String("sms"))
+            request.channel = ExportChannel::Sms;
+        else if (outbox == QLatin1String("push"))
+            request.channel = ExportChannel::Push;
+        else if (outbox == QLatin1String("banner"))
+            request.channel = ExportChannel::OnSite;
+    }
     const QString delimiter = parser.value(delimiterOption);
     if (delimiter == QLatin1String(";") || delimiter == QLatin1String("semicolon")) {
         request.delimiter = ';';

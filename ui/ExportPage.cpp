@@ -512,6 +512,8 @@ QString ExportPage::reasonDisplayName(const std::string &reason)
         return tr("declined consent");
     if (reason == kUnsubscribed)
         return tr("unsubscribed");
+    if (reason == kNoDevice)
+        return tr("no app device to send a push to");
     return QString::fromStdString(reason);
 }
 
@@ -698,6 +700,8 @@ void ExportPage::showPreview(const ExportPreviewResult &result)
         const ExportChannel channel = exportChannelOf(currentFormat(), currentRequest().channel);
         const QString channelName = channel == ExportChannel::Sms ? tr("SMS")
             : channel == ExportChannel::Advertising               ? tr("ads")
+            : channel == ExportChannel::Push                      ? tr("push")
+            : channel == ExportChannel::OnSite                    ? tr("the on-site banner")
                                                                   : tr("email");
         notice_->setText(tr("Nobody in this audience can be exported for %1 (%2). Only "
                             "shoppers who gave consent and have an address to send to are "

@@ -51,6 +51,7 @@ const std::vector<ExportColumn> &all()
         { "discount_code", "Discount code", Type::DiscountCode, "" },
         { "offer", "Offer", Type::Offer, "" },
         // The rendered message of a journey's outbox (Audience::outbox).
+        { "message_address", "Address", Type::Text, "a.address", true },
         { "message_subject", "Subject", Type::Text, "a.subject", true },
         { "message_body", "Message", Type::Text, "a.body", true },
         { "message_offer", "Message offer", Type::Text, "a.offer", true },

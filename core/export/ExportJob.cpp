@@ -47,6 +47,9 @@ enum BaseColumn {
     kBaseColumns
 };
 
+/// An outbox audience reads two more columns before the registry ones.
+enum OutboxColumn { kMessageAddress = kBaseColumns, kPushConsent, kOutboxColumns };
+
 /// What one cell of the file holds.
 enum class Cell {
     Registry, ///< an ExportColumn, rendered by its type
@@ -167,6 +170,10 @@ std::vector<std::string_view> reasonsFor(ExportChannel channel)
         return { kNotFound, kNoPhone, kNoConsent, kDenied, kUnsubscribed };
     case ExportChannel::Advertising:
         return { kNotFound, kNoIdentifier, kNoConsent, kDenied, kUnsubscribed };
+    case ExportChannel::Push:
+        return { kNotFound, kNoDevice, kNoConsent, kDenied, kUnsubscribed };
+    case ExportChannel::OnSite:
+        return { kNotFound }; // the shop's own site: no permission to send is needed
     }
     return {};
 }
@@ -239,8 +246,13 @@ std::string buildQuery(const Audience &audience, std::vector<OutputColumn> &colu
 {
     std::string select = "SELECT a.profile_id, p.id IS NOT NULL, t.email, t.phone, p.first_name, "
                          "p.last_name, p.country, p.city, ce.status, cs.status";
-    bool needsPush = false;
+    const bool outbox = audience.kind() == Audience::Kind::Outbox;
+    bool needsPush = outbox;
     int index = kBaseColumns;
+    if (outbox) {
+        select += ", a.address, cp.status";
+        index = kOutboxColumns;
+    }
     for (OutputColumn &column : columns) {
         if (column.cell != Cell::Registry || column.column->sql.empty())
             continue;
@@ -583,6 +595,13 @@ std::string_view suppressionOf(const Statement &row, ExportChannel channel)
         if (!hasEmail && !hasPhone)
             return kNoIdentifier;
         break;
+    case ExportChannel::Push:
+        if (text(kMessageAddress).empty())
+            return kNoDevice;
+        consentColumn = kPushConsent;
+        break;
+    case ExportChannel::OnSite:
+        return {};
     }
     const std::string_view status = text(consentColumn);
     if (status == "granted")
@@ -675,18 +694,16 @@ void checkOutboxChannel(const std::string &outbox, ExportChannel channel)
 {
     const bool fits = (outbox == "email" && channel == ExportChannel::Email)
         || (outbox == "sms" && channel == ExportChannel::Sms)
+        || (outbox == "push" && channel == ExportChannel::Push)
+        || (outbox == "banner" && channel == ExportChannel::OnSite)
         || (outbox == "ad_audience" && channel == ExportChannel::Advertising);
     if (fits)
         return;
-    if (outbox == "push" || outbox == "banner")
-        throw ExportError("The " + outbox + " outbox is delivered by the app or the shop, which "
-            + "read it from the Journeys area; files are written for e-mail, SMS and ad "
-            + "audiences.");
     if (outbox == "ad_audience")
         throw ExportError("The ad_audience outbox is written as an ad audience: choose the "
                           "customer-match or meta format.");
     throw ExportError("The " + outbox + " outbox is written as an " + outbox
-        + " file: choose the generic format" + (outbox == "sms" ? " with the sms channel" : "")
+        + " file: choose the generic format with the " + outbox + " channel"
         + (outbox == "email" ? ", Klaviyo or Mailchimp" : "") + ".");
 }
 
@@ -738,6 +755,10 @@ std::string_view exportChannelName(ExportChannel channel)
         return "sms";
     case ExportChannel::Advertising:
         return "advertising";
+    case ExportChannel::Push:
+        return "push";
+    case ExportChannel::OnSite:
+        return "banner";
     }
     return "email";
 }
@@ -746,8 +767,8 @@ ExportChannel exportChannelOf(ExportFormat format, std::optional<ExportChannel> 
 {
     if (isAdFormat(format))
         return ExportChannel::Advertising;
-    if (format == ExportFormat::Generic && requested == ExportChannel::Sms)
-        return ExportChannel::Sms;
+    if (format == ExportFormat::Generic && requested && *requested != ExportChannel::Advertising)
+        return *requested;
     return ExportChannel::Email;
 }
 
@@ -793,6 +814,8 @@ ExportPreview ExportJob::preview(
     const ExportChannel channel = exportChannelOf(request.format, request.channel);
     if (request.audience.kind() == Audience::Kind::Outbox)
         checkOutboxChannel(request.audience.outboxChannel(), channel);
+    else if (channel == ExportChannel::Push || channel == ExportChannel::OnSite)
+        throw ExportError("Push and banner files are written from a journey's outbox.");
     std::vector<OutputColumn> columns = planColumns(request, channel);
     // Checked as run() checks it; the preview shows the pattern where a code would be.
     std::string code;
@@ -848,9 +871,16 @@ ExportPreview ExportJob::preview(
 
 std::vector<std::string> ExportJob::defaultColumns(ExportChannel channel)
 {
-    if (channel == ExportChannel::Sms)
+    switch (channel) {
+    case ExportChannel::Sms:
         return { "phone", "first_name", "last_name", "country" };
-    return { "email", "first_name", "last_name", "country" };
+    case ExportChannel::Push:
+        return { "message_address", "profile_id", "customer_id", "first_name" };
+    case ExportChannel::OnSite:
+        return { "profile_id", "customer_id", "first_name" };
+    default:
+        return { "email", "first_name", "last_name", "country" };
+    }
 }
 
 ExportSummary ExportJob::run(Database &db, const ExportRequest &request, ProgressSink *progress)
@@ -862,6 +892,8 @@ ExportSummary ExportJob::run(Database &db, const ExportRequest &request, Progres
     const ExportChannel channel = exportChannelOf(request.format, request.channel);
     if (request.audience.kind() == Audience::Kind::Outbox)
         checkOutboxChannel(request.audience.outboxChannel(), channel);
+    else if (channel == ExportChannel::Push || channel == ExportChannel::OnSite)
+        throw ExportError("Push and banner files are written from a journey's outbox.");
     std::vector<OutputColumn> columns = planColumns(request, channel);
     std::optional<DiscountCodePattern> codes;
     if (!request.codePattern.empty())

@@ -113,9 +113,11 @@ private Q_SLOTS:
     void holdoutReceivesNothingAndLiftComparesArms();
     void failedImportLeavesJourneysAsTheyWere();
     void outboxExportsEachMessageOnce();
+    void pushAndBannerOutboxes();
 
 private:
-    ImportSummary importText(const QString &name, const std::string &rows);
+    ImportSummary importText(const QString &name, const std::string &rows,
+        const char *header = kHeader, const ImportMapping &mapping = eventsMapping());
     void reopen();
     std::int64_t queryInt(const std::string &sql);
 
@@ -138,18 +140,19 @@ void TestJourneyRuntime::cleanup()
     workspace_.reset();
 }
 
-ImportSummary TestJourneyRuntime::importText(const QString &name, const std::string &rows)
+ImportSummary TestJourneyRuntime::importText(const QString &name, const std::string &rows,
+    const char *header, const ImportMapping &mapping)
 {
     const QString file = dir_.filePath(name);
     QFile out(file);
     if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
         qFatal("cannot write %s", qPrintable(file));
-    out.write(kHeader);
+    out.write(header);
     out.write(rows.data(), static_cast<qint64>(rows.size()));
     out.close();
     ImportRequest request;
     request.inputPath = file.toStdString();
-    request.mapping = eventsMapping();
+    request.mapping = mapping;
     return ImportJob::run(*workspace_, request);
 }
 
@@ -446,6 +449,72 @@ void TestJourneyRuntime::outboxExportsEachMessageOnce()
     segment.columns = { "email", "message_body" };
     segment.outputPath = request.outputPath;
     QVERIFY_THROWS_EXCEPTION(ExportError, ExportJob::run(db, segment));
+}
+
+void TestJourneyRuntime::pushAndBannerOutboxes()
+{
+    // Every product view gets a push (app users) and a banner.
+    const json document = { { "version", 1 }, { "name", "Viewed" },
+        { "nodes",
+            { { { "id", "entry" }, { "kind", "entry" },
+                  { "config", { { "trigger", { { "event", "product_viewed" } } } } } },
+                { { "id", "push" }, { "kind", "send" },
+                    { "config",
+                        { { "channel", "push" }, { "body", "{{first_name|Hi}}, still looking?" } } } },
+                { { "id", "banner" }, { "kind", "send" },
+                    { "config", { { "channel", "banner" }, { "body", "Welcome back" } } } },
+                { { "id", "done" }, { "kind", "exit" } } } },
+        { "connections",
+            { { { "from", { { "node", "entry" }, { "port", "out" } } },
+                  { "to", { { "node", "push" }, { "port", "in" } } } },
+                { { "from", { { "node", "push" }, { "port", "out" } } },
+                    { "to", { { "node", "banner" }, { "port", "in" } } } },
+                { { "from", { { "node", "banner" }, { "port", "out" } } },
+                    { "to", { { "node", "done" }, { "port", "in" } } } } } } };
+    JourneyStore store(workspace_->db());
+    store.save(Journey::fromJson(document), 1);
+    store.setActive("Viewed", true, 2);
+    ImportMapping mapping;
+    mapping.columns = { { "Time", FieldTarget::Timestamp, {} },
+        { "Event", FieldTarget::EventType, {} }, { "Email", FieldTarget::Identity, "email" },
+        { "Device", FieldTarget::Identity, "anonymous_id" },
+        { "First", FieldTarget::FirstName, {} }, { "Push", FieldTarget::Consent, "push" } };
+    mapping.timezone = "UTC";
+    // Ana's app accepted push, Ben's app declined it, Cleo browses the web shop only.
+    const ImportSummary imported = importText(QStringLiteral("views.csv"),
+        "2026-03-02 10:00:00,Product Viewed,ana@example.com,app-ana,Ana,yes\n"
+        "2026-03-02 10:00:00,Product Viewed,ben@example.com,app-ben,Ben,no\n"
+        "2026-03-02 10:00:00,Product Viewed,cleo@example.com,,Cleo,\n",
+        "Time,Event,Email,Device,First,Push\n", mapping);
+    QCOMPARE(imported.journeyEntries, 3);
+    QCOMPARE(imported.journeyMessages, 4); // Ana's push and three banners
+
+    Database &db = workspace_->db();
+    const JourneySummary journey = *store.summary("Viewed");
+    ExportRequest request;
+    request.channel = ExportChannel::Push;
+    request.audience = Audience::outbox(journey.id, journey.name, "push");
+    request.outputPath = dir_.filePath(QStringLiteral("push.csv")).toStdString();
+    const ExportSummary push = ExportJob::run(db, request);
+    QCOMPARE(push.exported, 1);
+    QFile pushFile(QString::fromStdString(request.outputPath));
+    QVERIFY(pushFile.open(QIODevice::ReadOnly));
+    QCOMPARE(pushFile.readLine().trimmed(),
+        QByteArray("Address,Profile ID,Customer ID,First name,Subject,Message,Message offer,"
+                   "Message code,Send at"));
+    QVERIFY(pushFile.readLine().startsWith("app-ana,"));
+
+    request.channel = ExportChannel::OnSite;
+    request.audience = Audience::outbox(journey.id, journey.name, "banner");
+    request.outputPath = dir_.filePath(QStringLiteral("banner.csv")).toStdString();
+    const ExportSummary banner = ExportJob::run(db, request);
+    QCOMPARE(banner.exported, 3);
+    QCOMPARE(banner.headers.front(), std::string("Profile ID"));
+    // Push and banner files come only from an outbox.
+    ExportRequest notOutbox;
+    notOutbox.channel = ExportChannel::Push;
+    notOutbox.outputPath = dir_.filePath(QStringLiteral("no.csv")).toStdString();
+    QVERIFY_THROWS_EXCEPTION(ExportError, ExportJob::run(db, notOutbox));
 }
 
 QTEST_GUILESS_MAIN(TestJourneyRuntime)
