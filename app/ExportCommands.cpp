@@ -88,28 +88,16 @@ std::optional<Audience> resolveAudience(
                 { "definition", saved->definition.toJson() } });
     }
     if (parser.isSet(options.journey)) {
-        const QString name = parser.value(options.journey);
-        const auto journey = JourneyStore(db).summary(name.toStdString());
-        if (!journey) {
-            err() << CommandLine::tr("There is no journey '%1' in this workspace.").arg(name)
-                  << Qt::endl;
+        const std::string name = parser.value(options.journey).toStdString();
+        try {
+            const JourneyStore store(db);
+            if (parser.isSet(options.outbox))
+                return store.outboxAudience(name, parser.value(options.outbox).toStdString());
+            return store.stepAudience(name, parser.value(options.step).toStdString());
+        } catch (const JourneyStoreError &error) {
+            err() << fromStd(error.what()) << Qt::endl;
             return std::nullopt;
         }
-        if (parser.isSet(options.outbox))
-            return Audience::outbox(
-                journey->id, journey->name, parser.value(options.outbox).toStdString());
-        const std::string step = parser.value(options.step).toStdString();
-        const auto definition = JourneyStore(db).load(journey->name);
-        if (!definition->node(step)) {
-            err() << CommandLine::tr("The journey '%1' has no step '%2'.")
-                         .arg(name, parser.value(options.step))
-                  << Qt::endl;
-            return std::nullopt;
-        }
-        return Audience::query("SELECT profile_id FROM journey_state WHERE journey_id = ?1 "
-                               "AND node = ?2",
-            { journey->id, step },
-            { { "kind", "journey_step" }, { "journey", journey->name }, { "step", step } });
     }
     const QString path = parser.value(options.profiles);
     try {

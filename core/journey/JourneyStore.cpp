@@ -5,6 +5,8 @@
 
 #include "store/Database.h"
 
+#include <algorithm>
+
 namespace clientele {
 
 namespace {
@@ -146,6 +148,26 @@ bool JourneyStore::remove(const std::string &name)
         statement.run();
     }
     return true;
+}
+
+Audience JourneyStore::stepAudience(const std::string &name, const std::string &step) const
+{
+    const auto journey = load(name);
+    if (!journey)
+        throw JourneyStoreError("There is no journey called \"" + name + "\".");
+    if (!journey->node(step))
+        throw JourneyStoreError("The journey \"" + name + "\" has no step \"" + step + "\".");
+    return Audience::query(
+        "SELECT profile_id FROM journey_state WHERE journey_id = ?1 AND node = ?2",
+        { idOf(name), step }, { { "kind", "journey_step" }, { "journey", name }, { "step", step } });
+}
+
+Audience JourneyStore::outboxAudience(const std::string &name, const std::string &channel) const
+{
+    const auto &channels = JourneyValidator::channels();
+    if (std::find(channels.begin(), channels.end(), channel) == channels.end())
+        throw JourneyStoreError("\"" + channel + "\" is not a channel a journey sends on.");
+    return Audience::outbox(idOf(name), name, channel);
 }
 
 void JourneyStore::setActive(const std::string &name, bool active, Millis now)

@@ -2,6 +2,8 @@
 
 #include "Journey.h"
 
+#include "export/Audience.h"
+
 #include "common/Time.h"
 
 #include <cstdint>
@@ -67,6 +69,13 @@ public:
      * continues with the events imported from then on.
      */
     void setActive(const std::string &name, bool active, Millis now);
+
+    /// The shoppers at step (a node id) of the journey now, as an export audience.
+    /// Throws JourneyStoreError when there is no such journey or step.
+    Audience stepAudience(const std::string &name, const std::string &step) const;
+    /// The journey's outbox of one channel (messages not handed over yet). Throws
+    /// JourneyStoreError when there is no such journey or channel.
+    Audience outboxAudience(const std::string &name, const std::string &channel) const;
 
 private:
     std::int64_t idOf(const std::string &name) const;
