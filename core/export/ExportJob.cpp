@@ -194,12 +194,8 @@ std::vector<OutputColumn> planColumns(const ExportRequest &request, ExportChanne
     }
     std::vector<std::string> names = request.columns;
     const bool outbox = request.audience.kind() == Audience::Kind::Outbox;
-    if (request.format == ExportFormat::Generic && names.empty()) {
-        names = ExportJob::defaultColumns(channel);
-        if (outbox) // the message is what the file is for
-            names.insert(names.end(), { "message_subject", "message_body", "message_offer",
-                                          "message_code", "message_due" });
-    }
+    if (request.format == ExportFormat::Generic && names.empty())
+        names = ExportJob::defaultColumns(channel, outbox);
     const bool wantsCode = !request.codePattern.empty();
     const bool wantsOffer = !request.offer.empty();
     auto listed = [&](std::string_view name) {
@@ -869,18 +865,27 @@ ExportPreview ExportJob::preview(
     return preview;
 }
 
-std::vector<std::string> ExportJob::defaultColumns(ExportChannel channel)
+std::vector<std::string> ExportJob::defaultColumns(ExportChannel channel, bool outbox)
 {
+    std::vector<std::string> columns;
     switch (channel) {
     case ExportChannel::Sms:
-        return { "phone", "first_name", "last_name", "country" };
+        columns = { "phone", "first_name", "last_name", "country" };
+        break;
     case ExportChannel::Push:
-        return { "message_address", "profile_id", "customer_id", "first_name" };
+        columns = { "message_address", "profile_id", "customer_id", "first_name" };
+        break;
     case ExportChannel::OnSite:
-        return { "profile_id", "customer_id", "first_name" };
+        columns = { "profile_id", "customer_id", "first_name" };
+        break;
     default:
-        return { "email", "first_name", "last_name", "country" };
+        columns = { "email", "first_name", "last_name", "country" };
+        break;
     }
+    if (outbox) // the message is what the file is for
+        columns.insert(columns.end(),
+            { "message_subject", "message_body", "message_offer", "message_code", "message_due" });
+    return columns;
 }
 
 ExportSummary ExportJob::run(Database &db, const ExportRequest &request, ProgressSink *progress)

@@ -138,8 +138,8 @@ public:
     static ExportPreview preview(
         Database &db, const ExportRequest &request, int rows, ProgressSink *progress = nullptr);
 
-    /// The Generic columns used when a request names none.
-    static std::vector<std::string> defaultColumns(ExportChannel channel);
+    /// The Generic columns used when a request names none; an outbox adds the message.
+    static std::vector<std::string> defaultColumns(ExportChannel channel, bool outbox = false);
 };
 
 } // namespace clientele
