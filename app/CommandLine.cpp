@@ -87,20 +87,34 @@ int CommandLine::usage()
         "       clientele segment explain --workspace FILE (--name NAME | --file RULE.json)\n"
         "                                 KIND:VALUE [--as-of YYYY-MM-DD]\n"
         "                                         why a shopper is in a segment or not\n"
-        "       clientele export --workspace FILE (--all | --segment NAME | --profiles IDS.txt)\n"
+        "       clientele export --workspace FILE (--all | --segment NAME | --profiles IDS.txt |\n"
+        "                        --journey NAME (--step NODE | --outbox CHANNEL))\n"
         "                        --format generic|klaviyo|mailchimp|customer-match|meta\n"
         "                        [--columns a,b,c] [--code-pattern SAVE10-XXXXXX] [--offer TEXT]\n"
         "                        [--channel email|sms] [--bom] [--delimiter ';'] --out FILE "
         "[--json]\n"
         "                                         write a campaign file (consenting shoppers "
         "only)\n"
-        "       clientele journey simulate --workspace FILE (--template cart-recovery | --file "
-        "JOURNEY.json)\n"
-        "                                  --from YYYY-MM-DD --to YYYY-MM-DD [--json]\n"
+        "       clientele journey simulate --workspace FILE (--name NAME | --template "
+        "cart-recovery |\n"
+        "                                  --file JOURNEY.json) --from YYYY-MM-DD --to YYYY-MM-DD "
+        "[--json]\n"
         "                                         backtest a journey over past events\n"
-        "       clientele journey lift --workspace FILE --campaign NAME [--days N] [--json]\n"
+        "       clientele journey save --workspace FILE (--file JOURNEY.json | --template "
+        "cart-recovery)\n"
+        "                              [--name NAME]   save a journey in the workspace\n"
+        "       clientele journey list --workspace FILE [--json]\n"
+        "                                         saved journeys, on or off, with their counts\n"
+        "       clientele journey on|off|remove --workspace FILE --name NAME\n"
+        "                                         run a journey with each import, stop it, "
+        "delete it\n"
+        "       clientele journey outbox --workspace FILE --name NAME [--channel C] [--limit N] "
+        "[--json]\n"
+        "                                         the messages a running journey scheduled\n"
+        "       clientele journey lift --workspace FILE (--campaign NAME [--days N] | --name "
+        "NAME) [--json]\n"
         "                                         treatment against holdout of a past "
-        "campaign\n"
+        "campaign or a running journey\n"
         "       clientele --help | --version\n");
     return 0;
 }
@@ -275,6 +289,9 @@ int CommandLine::runImport(const QStringList &arguments)
                 { QStringLiteral("merges_refused"), static_cast<qint64>(summary.mergesRefused) },
                 { QStringLiteral("identifiers_rejected"),
                     static_cast<qint64>(summary.identifiersRejected) },
+                { QStringLiteral("journey_entries"), static_cast<qint64>(summary.journeyEntries) },
+                { QStringLiteral("journey_messages"),
+                    static_cast<qint64>(summary.journeyMessages) },
             };
             out() << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact))
                   << Qt::endl;
@@ -286,6 +303,12 @@ int CommandLine::runImport(const QStringList &arguments)
                              c.toString(summary.duplicates), c.toString(summary.rejected),
                              c.toString(summary.profilesCreated), c.toString(summary.merges))
                   << Qt::endl;
+            if (summary.journeyEntries > 0 || summary.journeyMessages > 0)
+                out() << tr("Running journeys: %1 shoppers entered, %2 messages scheduled in the "
+                            "outbox.")
+                             .arg(c.toString(summary.journeyEntries),
+                                 c.toString(summary.journeyMessages))
+                      << Qt::endl;
         }
         return 0;
     } catch (const Cancelled &) {

@@ -44,6 +44,11 @@ private:
     static int runJourney(const QStringList &arguments);
     static int runJourneySimulate(const QStringList &arguments);
     static int runJourneyLift(const QStringList &arguments);
+    static int runJourneySave(const QStringList &arguments);
+    static int runJourneyList(const QStringList &arguments);
+    /// on, off and remove: one journey by name.
+    static int runJourneySwitch(const QStringList &arguments);
+    static int runJourneyOutbox(const QStringList &arguments);
 };
 
 } // namespace clientele

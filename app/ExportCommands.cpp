@@ -3,6 +3,7 @@
 
 #include "export/Audience.h"
 #include "export/ExportJob.h"
+#include "journey/JourneyStore.h"
 #include "segment/SegmentEvaluator.h"
 #include "segment/SegmentStore.h"
 #include "store/Workspace.h"
@@ -32,17 +33,34 @@ struct AudienceOptions {
     QCommandLineOption profiles { QStringLiteral("profiles"),
         CommandLine::tr("The shoppers whose profile ids the file lists, one per line."),
         CommandLine::tr("IDS.txt") };
+    QCommandLineOption journey { QStringLiteral("journey"),
+        CommandLine::tr("A saved journey, with --step or --outbox."), CommandLine::tr("NAME") };
+    QCommandLineOption step { QStringLiteral("step"),
+        CommandLine::tr("The shoppers at this step (node id) of the journey now."),
+        CommandLine::tr("NODE") };
+    QCommandLineOption outbox { QStringLiteral("outbox"),
+        CommandLine::tr("The journey's messages of this channel not exported yet (email, sms, "
+                        "push, banner or ad_audience), with their rendered text and codes."),
+        CommandLine::tr("CHANNEL") };
 
-    void addTo(QCommandLineParser &parser) const { parser.addOptions({ all, segment, profiles }); }
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.addOptions({ all, segment, profiles, journey, step, outbox });
+    }
     /// Whether exactly one audience is named; prints why not.
     bool chosenOnce(const QCommandLineParser &parser) const
     {
+        const bool fromJourney = parser.isSet(journey);
         const int chosen = (parser.isSet(all) ? 1 : 0) + (parser.isSet(segment) ? 1 : 0)
-            + (parser.isSet(profiles) ? 1 : 0);
-        if (chosen == 1)
+            + (parser.isSet(profiles) ? 1 : 0) + (fromJourney ? 1 : 0);
+        const bool journeyComplete
+            = fromJourney == (parser.isSet(step) || parser.isSet(outbox))
+            && !(parser.isSet(step) && parser.isSet(outbox));
+        if (chosen == 1 && journeyComplete)
             return true;
-        err() << CommandLine::tr("Choose the shoppers with exactly one of --all, --segment NAME "
-                                 "or --profiles IDS.txt.")
+        err() << CommandLine::tr("Choose the shoppers with exactly one of --all, --segment NAME, "
+                                 "--profiles IDS.txt or --journey NAME with --step NODE or "
+                                 "--outbox CHANNEL.")
               << Qt::endl;
         return false;
     }
@@ -68,6 +86,18 @@ std::optional<Audience> resolveAudience(
         return Audience::profiles(evaluator.ids(saved->definition),
             { { "kind", "segment" }, { "name", saved->name },
                 { "definition", saved->definition.toJson() } });
+    }
+    if (parser.isSet(options.journey)) {
+        const std::string name = parser.value(options.journey).toStdString();
+        try {
+            const JourneyStore store(db);
+            if (parser.isSet(options.outbox))
+                return store.outboxAudience(name, parser.value(options.outbox).toStdString());
+            return store.stepAudience(name, parser.value(options.step).toStdString());
+        } catch (const JourneyStoreError &error) {
+            err() << fromStd(error.what()) << Qt::endl;
+            return std::nullopt;
+        }
     }
     const QString path = parser.value(options.profiles);
     try {
@@ -96,6 +126,8 @@ QString suppressionText(const std::string &reason)
         return CommandLine::tr("declined consent");
     if (reason == SuppressionReason::kUnsubscribed)
         return CommandLine::tr("unsubscribed");
+    if (reason == SuppressionReason::kNoDevice)
+        return CommandLine::tr("no app device");
     return fromStd(reason);
 }
 
@@ -170,6 +202,16 @@ int CommandLine::runExport(const QStringList &arguments)
     } else if (channel != QLatin1String("email")) {
         err() << tr("--channel must be email or sms, not '%1'.").arg(channel) << Qt::endl;
         return 2;
+    }
+    // A journey's outbox goes out on its own channel without saying so twice.
+    if (!parser.isSet(channelOption) && request.format == ExportFormat::Generic) {
+        const QString outbox = parser.value(audienceOptions.outbox);
+        if (outbox == QLatin1String("sms"))
+            request.channel = ExportChannel::Sms;
+        else if (outbox == QLatin1String("push"))
+            request.channel = ExportChannel::Push;
+        else if (outbox == QLatin1String("banner"))
+            request.channel = ExportChannel::OnSite;
     }
     const QString delimiter = parser.value(delimiterOption);
     if (delimiter == QLatin1String(";") || delimiter == QLatin1String("semicolon")) {
@@ -246,9 +288,5 @@ int CommandLine::runExport(const QStringList &arguments)
         return 1;
     }
 }
-
-} // namespace clientele
-
-namespace clientele {
 
 } // namespace clientele

@@ -3,6 +3,7 @@
 
 #include "journey/JourneyLift.h"
 #include "journey/JourneySimulator.h"
+#include "journey/JourneyStore.h"
 #include "journey/JourneyTemplates.h"
 #include "store/Workspace.h"
 #include <nlohmann/json.hpp>
@@ -26,7 +27,17 @@ int CommandLine::runJourney(const QStringList &arguments)
         return runJourneySimulate(arguments.mid(1));
     if (action == QLatin1String("lift"))
         return runJourneyLift(arguments.mid(1));
-    err() << tr("Usage: clientele journey simulate|lift --workspace FILE … (see clientele --help)")
+    if (action == QLatin1String("save"))
+        return runJourneySave(arguments.mid(1));
+    if (action == QLatin1String("list"))
+        return runJourneyList(arguments.mid(1));
+    if (action == QLatin1String("on") || action == QLatin1String("off")
+        || action == QLatin1String("remove"))
+        return runJourneySwitch(arguments.mid(1));
+    if (action == QLatin1String("outbox"))
+        return runJourneyOutbox(arguments.mid(1));
+    err() << tr("Usage: clientele journey simulate|save|list|on|off|remove|outbox|lift "
+                "--workspace FILE … (see clientele --help)")
           << Qt::endl;
     return 2;
 }
@@ -44,21 +55,25 @@ int CommandLine::runJourneySimulate(const QStringList &arguments)
         QStringLiteral("template"), tr("A ready-made journey: cart-recovery."), tr("NAME"));
     const QCommandLineOption fileOption(
         QStringLiteral("file"), tr("A journey file (docs/journey-format.md)."), tr("JOURNEY.json"));
+    const QCommandLineOption nameOption(
+        QStringLiteral("name"), tr("A journey saved in the workspace."), tr("NAME"));
     const QCommandLineOption fromOption(
         QStringLiteral("from"), tr("First day shoppers may enter (UTC)."), tr("YYYY-MM-DD"));
     const QCommandLineOption toOption(QStringLiteral("to"),
         tr("Last day shoppers may enter (UTC, inclusive)."), tr("YYYY-MM-DD"));
     const QCommandLineOption jsonOption(
         QStringLiteral("json"), tr("Print the result as one JSON object on stdout."));
-    parser.addOptions(
-        { workspaceOption, templateOption, fileOption, fromOption, toOption, jsonOption });
+    parser.addOptions({ workspaceOption, templateOption, fileOption, nameOption, fromOption,
+        toOption, jsonOption });
     if (const auto exitCode = parseOrFinish(parser, arguments))
         return *exitCode;
-    if (!parser.isSet(workspaceOption) || parser.isSet(templateOption) == parser.isSet(fileOption)
-        || !parser.isSet(fromOption) || !parser.isSet(toOption)
-        || !parser.positionalArguments().isEmpty()) {
-        err() << tr("Usage: clientele journey simulate --workspace FILE (--template cart-recovery "
-                    "| --file JOURNEY.json) --from YYYY-MM-DD --to YYYY-MM-DD [--json]")
+    const int sources = int(parser.isSet(templateOption)) + int(parser.isSet(fileOption))
+        + int(parser.isSet(nameOption));
+    if (!parser.isSet(workspaceOption) || sources != 1 || !parser.isSet(fromOption)
+        || !parser.isSet(toOption) || !parser.positionalArguments().isEmpty()) {
+        err() << tr("Usage: clientele journey simulate --workspace FILE (--name NAME | --template "
+                    "cart-recovery | --file JOURNEY.json) --from YYYY-MM-DD --to YYYY-MM-DD "
+                    "[--json]")
               << Qt::endl;
         return 2;
     }
@@ -70,8 +85,17 @@ int CommandLine::runJourneySimulate(const QStringList &arguments)
         return 2;
     }
     try {
+        auto workspace = Workspace::open(parser.value(workspaceOption).toStdString());
         std::optional<Journey> journey;
-        if (parser.isSet(templateOption)) {
+        if (parser.isSet(nameOption)) {
+            journey = JourneyStore(workspace.db()).load(parser.value(nameOption).toStdString());
+            if (!journey) {
+                err() << tr("There is no journey called %1 in this workspace.")
+                             .arg(parser.value(nameOption))
+                      << Qt::endl;
+                return 1;
+            }
+        } else if (parser.isSet(templateOption)) {
             journey = JourneyTemplates::byKey(parser.value(templateOption).toStdString());
             if (!journey) {
                 err() << tr("Unknown template %1 (known: cart-recovery).")
@@ -89,7 +113,6 @@ int CommandLine::runJourneySimulate(const QStringList &arguments)
             }
             journey = Journey::fromText(file.readAll().toStdString());
         }
-        auto workspace = Workspace::open(parser.value(workspaceOption).toStdString());
         QElapsedTimer timer;
         timer.start();
         StderrProgress progress;
@@ -165,48 +188,68 @@ int CommandLine::runJourneyLift(const QStringList &arguments)
         QStringLiteral("workspace"), tr("The workspace file."), tr("FILE"));
     const QCommandLineOption campaignOption(
         QStringLiteral("campaign"), tr("The campaign name (props.campaign)."), tr("NAME"));
+    const QCommandLineOption nameOption(QStringLiteral("name"),
+        tr("A journey that runs in the workspace: its message arm against its holdout."),
+        tr("NAME"));
     const QCommandLineOption daysOption(QStringLiteral("days"),
         tr("An order within this many days after the message counts (default 3)."), tr("N"),
         QStringLiteral("3"));
     const QCommandLineOption jsonOption(
         QStringLiteral("json"), tr("Print the result as one JSON object on stdout."));
-    parser.addOptions({ workspaceOption, campaignOption, daysOption, jsonOption });
+    parser.addOptions({ workspaceOption, campaignOption, nameOption, daysOption, jsonOption });
     if (const auto exitCode = parseOrFinish(parser, arguments))
         return *exitCode;
     bool daysOk = false;
     const int days = parser.value(daysOption).toInt(&daysOk);
-    if (!parser.isSet(workspaceOption) || !parser.isSet(campaignOption) || !daysOk || days < 1
-        || !parser.positionalArguments().isEmpty()) {
-        err() << tr("Usage: clientele journey lift --workspace FILE --campaign NAME [--days N] "
-                    "[--json]")
+    if (!parser.isSet(workspaceOption) || parser.isSet(campaignOption) == parser.isSet(nameOption)
+        || !daysOk || days < 1 || !parser.positionalArguments().isEmpty()) {
+        err() << tr("Usage: clientele journey lift --workspace FILE (--campaign NAME [--days N] | "
+                    "--name JOURNEY) [--json]")
               << Qt::endl;
         return 2;
     }
+    const bool running = parser.isSet(nameOption);
     try {
         auto workspace = Workspace::open(parser.value(workspaceOption).toStdString());
-        const LiftReport report = JourneyLift::measure(
-            workspace.db(), parser.value(campaignOption).toStdString(), days);
+        const LiftReport report = running
+            ? JourneyLift::measureJourney(workspace.db(), parser.value(nameOption).toStdString())
+            : JourneyLift::measure(
+                workspace.db(), parser.value(campaignOption).toStdString(), days);
         if (parser.isSet(jsonOption)) {
             printJson(report.toJson());
             return 0;
         }
         if (report.treatment.sends + report.holdout.sends == 0) {
-            err() << tr("No messages of the campaign %1 were found.")
-                         .arg(parser.value(campaignOption))
+            err() << (running ? tr("The journey %1 has sent no messages and held back nobody yet.")
+                              : tr("No messages of the campaign %1 were found."))
+                         .arg(parser.value(running ? nameOption : campaignOption))
                   << Qt::endl;
             return 1;
         }
         const QLocale c = QLocale::c();
         auto percent = [&](double rate) { return c.toString(rate * 100.0, 'f', 1); };
-        out() << tr("Treatment: %1 of %2 ordered within %3 days (%4 %).")
-                     .arg(c.toString(report.treatment.conversions),
-                         c.toString(report.treatment.sends), QString::number(days),
-                         percent(report.treatment.rate()))
-              << Qt::endl;
-        out() << tr("Holdout: %1 of %2 ordered within %3 days (%4 %).")
-                     .arg(c.toString(report.holdout.conversions), c.toString(report.holdout.sends),
-                         QString::number(days), percent(report.holdout.rate()))
-              << Qt::endl;
+        if (running) {
+            out() << tr("Sent messages: %1 of %2 entries reached the goal while in the journey "
+                        "(%3 %).")
+                         .arg(c.toString(report.treatment.conversions),
+                             c.toString(report.treatment.sends), percent(report.treatment.rate()))
+                  << Qt::endl;
+            out() << tr("Holdout: %1 of %2 entries reached the goal (%3 %).")
+                         .arg(c.toString(report.holdout.conversions),
+                             c.toString(report.holdout.sends), percent(report.holdout.rate()))
+                  << Qt::endl;
+        } else {
+            out() << tr("Treatment: %1 of %2 ordered within %3 days (%4 %).")
+                         .arg(c.toString(report.treatment.conversions),
+                             c.toString(report.treatment.sends), QString::number(days),
+                             percent(report.treatment.rate()))
+                  << Qt::endl;
+            out() << tr("Holdout: %1 of %2 ordered within %3 days (%4 %).")
+                         .arg(c.toString(report.holdout.conversions),
+                             c.toString(report.holdout.sends), QString::number(days),
+                             percent(report.holdout.rate()))
+                  << Qt::endl;
+        }
         out() << tr("Difference: %1 percentage points (95 % interval %2 to %3)%4")
                      .arg(percent(report.difference), percent(report.ciLow), percent(report.ciHigh),
                          report.significant() ? tr(": the campaign made a difference.")

@@ -8,6 +8,7 @@
 #include "export/DiscountCodes.h"
 #include "export/ExportColumns.h"
 #include "export/ExportError.h"
+#include "journey/JourneyStore.h"
 #include "segment/SegmentEvaluator.h"
 #include "segment/SegmentStore.h"
 #include "store/Database.h"
@@ -39,6 +40,8 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+
+#include <array>
 
 namespace clientele {
 
@@ -146,11 +149,25 @@ QWidget *ExportPage::createSettings()
     audienceLayout->addWidget(fileButton_, 2, 0);
     audienceLayout->addWidget(idFileButton_, 2, 1);
     audienceLayout->addWidget(idFileLabel_, 3, 0, 1, 2);
+    journeyButton_ = new QRadioButton(tr("Journey:"), audienceBox);
+    journeyButton_->setObjectName(QStringLiteral("audienceJourney"));
+    journeyCombo_ = new QComboBox(audienceBox);
+    journeyCombo_->setObjectName(QStringLiteral("journeyCombo"));
+    journeyCombo_->setPlaceholderText(tr("No saved journeys yet"));
+    journeyTargetCombo_ = new QComboBox(audienceBox);
+    journeyTargetCombo_->setObjectName(QStringLiteral("journeyTargetCombo"));
+    journeyTargetCombo_->setToolTip(tr("The shoppers at a step of the journey now, or the "
+                                       "messages it scheduled on one channel (each message is "
+                                       "exported once)."));
+    audienceLayout->addWidget(journeyButton_, 4, 0);
+    audienceLayout->addWidget(journeyCombo_, 4, 1);
+    audienceLayout->addWidget(journeyTargetCombo_, 5, 1);
     audienceLayout->setColumnStretch(1, 1);
     auto *audienceGroup = new QButtonGroup(audienceBox);
     audienceGroup->addButton(allButton_);
     audienceGroup->addButton(segmentButton_);
     audienceGroup->addButton(fileButton_);
+    audienceGroup->addButton(journeyButton_);
     connect(audienceGroup, &QButtonGroup::buttonToggled, this,
         [this](QAbstractButton *button, bool on) {
             if (!on)
@@ -160,8 +177,23 @@ QWidget *ExportPage::createSettings()
                 const QSignalBlocker blocker(segmentCombo_);
                 segmentCombo_->setCurrentIndex(0); // a segment radio means some segment
             }
-            schedulePreview();
+            if (button == journeyButton_ && journeyCombo_->currentIndex() < 0
+                && journeyCombo_->count() > 0) {
+                const QSignalBlocker blocker(journeyCombo_);
+                journeyCombo_->setCurrentIndex(0);
+                fillJourneyTargets();
+            }
+            journeyTargetChanged();
         });
+    connect(journeyCombo_, &QComboBox::currentIndexChanged, this, [this](int index) {
+        fillJourneyTargets();
+        if (index >= 0 && !journeyButton_->isChecked())
+            journeyButton_->setChecked(true);
+        else
+            journeyTargetChanged();
+    });
+    connect(journeyTargetCombo_, &QComboBox::currentIndexChanged, this,
+        &ExportPage::journeyTargetChanged);
     connect(segmentCombo_, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (index >= 0 && !segmentButton_->isChecked())
             segmentButton_->setChecked(true); // picking a segment means exporting it
@@ -193,6 +225,8 @@ QWidget *ExportPage::createSettings()
     channelCombo_->setObjectName(QStringLiteral("channelCombo"));
     channelCombo_->addItem(tr("Email (needs email consent)"), QStringLiteral("email"));
     channelCombo_->addItem(tr("SMS (needs SMS consent)"), QStringLiteral("sms"));
+    channelCombo_->addItem(tr("Push (journey outbox; needs push consent)"), QStringLiteral("push"));
+    channelCombo_->addItem(tr("On-site banner (journey outbox)"), QStringLiteral("banner"));
     genericLayout->addRow(tr("Channel:"), channelCombo_);
     bomCheck_ = new QCheckBox(tr("UTF-8 byte order mark (for Excel)"), genericOptions_);
     bomCheck_->setObjectName(QStringLiteral("bomCheck"));
@@ -204,10 +238,7 @@ QWidget *ExportPage::createSettings()
     connect(formatCombo_, &QComboBox::currentIndexChanged, this, &ExportPage::formatChanged);
     connect(channelCombo_, &QComboBox::currentIndexChanged, this, [this] {
         if (!columnsCustomised_)
-            fillColumns(exportChannelOf(ExportFormat::Generic,
-                channelCombo_->currentData().toString() == QStringLiteral("sms")
-                    ? std::optional(ExportChannel::Sms)
-                    : std::nullopt));
+            fillColumns(exportChannelOf(ExportFormat::Generic, currentRequest().channel));
         schedulePreview();
     });
     connect(bomCheck_, &QCheckBox::toggled, this, &ExportPage::schedulePreview);
@@ -228,6 +259,8 @@ QWidget *ExportPage::createSettings()
             continue;
         auto *item = new QListWidgetItem(QString::fromStdString(column.label), columnList_);
         item->setData(Qt::UserRole, QString::fromStdString(column.name));
+        item->setData(Qt::UserRole + 1, column.fromOutbox); // shown for an outbox only
+        item->setHidden(column.fromOutbox);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Unchecked);
     }
@@ -363,6 +396,7 @@ void ExportPage::setWorkspace(const QString &path)
     lastSummary_.reset();
     summaryPanel_->hide();
     reloadSegments();
+    reloadJourneys();
     schedulePreview();
 }
 
@@ -410,6 +444,130 @@ void ExportPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     reloadSegments();
+    reloadJourneys();
+}
+
+void ExportPage::reloadJourneys()
+{
+    if (workspacePath_.isEmpty())
+        return;
+    worker_->post<QList<JourneyTargets>>(
+        this,
+        [](Database &db) {
+            QList<JourneyTargets> journeys;
+            JourneyStore store(db);
+            for (const JourneySummary &summary : store.list()) {
+                JourneyTargets targets;
+                targets.name = QString::fromStdString(summary.name);
+                if (const auto journey = store.load(summary.name))
+                    for (const JourneyNode &node : journey->nodes)
+                        targets.steps.append({ QString::fromStdString(node.id),
+                            QString::fromStdString(node.displayName()) });
+                journeys.append(targets);
+            }
+            return journeys;
+        },
+        [this](QList<JourneyTargets> journeys) {
+            const QString current = pendingJourney_ ? pendingJourney_->journey
+                                                    : journeyCombo_->currentText();
+            const QString target = journeyTargetCombo_->currentData().toString();
+            journeys_ = journeys;
+            {
+                const QSignalBlocker blocker(journeyCombo_);
+                journeyCombo_->clear();
+                for (const JourneyTargets &journey : journeys_)
+                    journeyCombo_->addItem(journey.name);
+                journeyCombo_->setCurrentIndex(journeyCombo_->findText(current));
+            }
+            journeyCombo_->setEnabled(!journeys_.isEmpty());
+            journeyButton_->setEnabled(!journeys_.isEmpty());
+            fillJourneyTargets();
+            const QString wanted = pendingJourney_
+                ? (pendingJourney_->step.isEmpty()
+                          ? QStringLiteral("outbox:") + pendingJourney_->channel
+                          : QStringLiteral("step:") + pendingJourney_->step)
+                : target;
+            {
+                const QSignalBlocker blocker(journeyTargetCombo_);
+                const int index = journeyTargetCombo_->findData(wanted);
+                if (index >= 0)
+                    journeyTargetCombo_->setCurrentIndex(index);
+            }
+            if (pendingJourney_ && journeyCombo_->currentIndex() >= 0) {
+                pendingJourney_.reset();
+                journeyButton_->setChecked(true);
+            }
+            journeyTargetChanged();
+        });
+}
+
+void ExportPage::fillJourneyTargets()
+{
+    const QSignalBlocker blocker(journeyTargetCombo_);
+    journeyTargetCombo_->clear();
+    const int index = journeyCombo_->currentIndex();
+    if (index < 0 || index >= journeys_.size())
+        return;
+    const std::array<std::pair<const char *, QString>, 5> outboxes { {
+        { "email", tr("Outbox: e-mail messages") },
+        { "sms", tr("Outbox: text messages") },
+        { "push", tr("Outbox: push messages") },
+        { "banner", tr("Outbox: on-site banners") },
+        { "ad_audience", tr("Outbox: ad audience") },
+    } };
+    for (const auto &[channel, label] : outboxes)
+        journeyTargetCombo_->addItem(label, QStringLiteral("outbox:") + QLatin1String(channel));
+    for (const auto &[id, name] : journeys_.at(index).steps)
+        journeyTargetCombo_->addItem(tr("Shoppers now at: %1").arg(name), QStringLiteral("step:") + id);
+    journeyTargetCombo_->setCurrentIndex(0);
+}
+
+bool ExportPage::outboxChosen() const
+{
+    return journeyButton_->isChecked()
+        && journeyTargetCombo_->currentData().toString().startsWith(QStringLiteral("outbox:"));
+}
+
+void ExportPage::journeyTargetChanged()
+{
+    const bool outbox = outboxChosen();
+    if (outbox) {
+        // An outbox is written on its own channel (ExportJob refuses anything else).
+        const QString channel = journeyTargetCombo_->currentData().toString().mid(7);
+        const bool adFormat = currentFormat() == ExportFormat::CustomerMatch
+            || currentFormat() == ExportFormat::Meta;
+        if (channel == QStringLiteral("ad_audience")) {
+            if (!adFormat)
+                formatCombo_->setCurrentIndex(formatCombo_->findData(QStringLiteral("customer-match")));
+        } else if (channel != QStringLiteral("email") || adFormat) {
+            formatCombo_->setCurrentIndex(formatCombo_->findData(QStringLiteral("generic")));
+        }
+        if (channel != QStringLiteral("ad_audience")) {
+            const QSignalBlocker blocker(channelCombo_);
+            channelCombo_->setCurrentIndex(channelCombo_->findData(channel));
+        }
+    }
+    {
+        const QSignalBlocker blocker(columnList_);
+        for (int row = 0; row < columnList_->count(); ++row) {
+            QListWidgetItem *item = columnList_->item(row);
+            if (item->data(Qt::UserRole + 1).toBool())
+                item->setHidden(!outbox);
+        }
+    }
+    if (!columnsCustomised_ || !outbox)
+        fillColumns(exportChannelOf(currentFormat(), currentRequest().channel));
+    schedulePreview();
+}
+
+void ExportPage::chooseJourney(const QString &journey, const QString &step, const QString &channel)
+{
+    AudienceChoice choice;
+    choice.journey = journey;
+    choice.step = step;
+    choice.channel = channel;
+    pendingJourney_ = choice;
+    reloadJourneys();
 }
 
 void ExportPage::chooseSegment(const QString &name)
@@ -441,6 +599,16 @@ AudienceChoice ExportPage::audienceChoice() const
     } else if (fileButton_->isChecked()) {
         choice.kind = AudienceChoice::Kind::IdFile;
         choice.idFile = idFile_;
+    } else if (journeyButton_->isChecked()) {
+        const QString target = journeyTargetCombo_->currentData().toString();
+        choice.journey = journeyCombo_->currentText();
+        if (target.startsWith(QStringLiteral("outbox:"))) {
+            choice.kind = AudienceChoice::Kind::JourneyOutbox;
+            choice.channel = target.mid(7);
+        } else {
+            choice.kind = AudienceChoice::Kind::JourneyStep;
+            choice.step = target.mid(5);
+        }
     }
     return choice;
 }
@@ -450,10 +618,11 @@ ExportRequest ExportPage::currentRequest() const
     ExportRequest request;
     request.format = currentFormat();
     if (request.format == ExportFormat::Generic) {
-        if (channelCombo_->currentData().toString() == QStringLiteral("sms"))
-            request.channel = ExportChannel::Sms;
-        else
-            request.channel = ExportChannel::Email;
+        const QString channel = channelCombo_->currentData().toString();
+        request.channel = channel == QStringLiteral("sms") ? ExportChannel::Sms
+            : channel == QStringLiteral("push")            ? ExportChannel::Push
+            : channel == QStringLiteral("banner")          ? ExportChannel::OnSite
+                                                           : ExportChannel::Email;
         for (int row = 0; row < columnList_->count(); ++row) {
             const QListWidgetItem *item = columnList_->item(row);
             if (item->checkState() == Qt::Checked)
@@ -491,6 +660,16 @@ Audience ExportPage::buildAudience(Database &db, const AudienceChoice &choice)
         return Audience::profiles(Audience::readIdFile(path),
             nlohmann::json { { "source", QFileInfo(choice.idFile).fileName().toStdString() } });
     }
+    case AudienceChoice::Kind::JourneyStep:
+    case AudienceChoice::Kind::JourneyOutbox:
+        try {
+            const JourneyStore store(db);
+            return choice.kind == AudienceChoice::Kind::JourneyStep
+                ? store.stepAudience(choice.journey.toStdString(), choice.step.toStdString())
+                : store.outboxAudience(choice.journey.toStdString(), choice.channel.toStdString());
+        } catch (const JourneyStoreError &error) {
+            throw ExportError(error.what());
+        }
     }
     return Audience::all();
 }
@@ -512,12 +691,14 @@ QString ExportPage::reasonDisplayName(const std::string &reason)
         return tr("declined consent");
     if (reason == kUnsubscribed)
         return tr("unsubscribed");
+    if (reason == kNoDevice)
+        return tr("no app device to send a push to");
     return QString::fromStdString(reason);
 }
 
 void ExportPage::fillColumns(ExportChannel channel)
 {
-    const std::vector<std::string> defaults = ExportJob::defaultColumns(channel);
+    const std::vector<std::string> defaults = ExportJob::defaultColumns(channel, outboxChosen());
     const QSignalBlocker blocker(columnList_);
     for (int row = 0; row < columnList_->count(); ++row) {
         QListWidgetItem *item = columnList_->item(row);
@@ -612,6 +793,10 @@ void ExportPage::startPreview()
         problem = tr("Choose a saved segment, or save one in the Segments area first.");
     else if (choice.kind == AudienceChoice::Kind::IdFile && choice.idFile.isEmpty())
         problem = tr("Choose a file of profile ids.");
+    else if ((choice.kind == AudienceChoice::Kind::JourneyStep
+                 || choice.kind == AudienceChoice::Kind::JourneyOutbox)
+        && choice.journey.isEmpty())
+        problem = tr("Choose a journey, or save one in the Journeys area first.");
     else if (request.format == ExportFormat::Generic && request.columns.empty())
         problem = tr("Choose at least one column.");
     if (!problem.isEmpty()) {
@@ -698,6 +883,8 @@ void ExportPage::showPreview(const ExportPreviewResult &result)
         const ExportChannel channel = exportChannelOf(currentFormat(), currentRequest().channel);
         const QString channelName = channel == ExportChannel::Sms ? tr("SMS")
             : channel == ExportChannel::Advertising               ? tr("ads")
+            : channel == ExportChannel::Push                      ? tr("push")
+            : channel == ExportChannel::OnSite                    ? tr("the on-site banner")
                                                                   : tr("email");
         notice_->setText(tr("Nobody in this audience can be exported for %1 (%2). Only "
                             "shoppers who gave consent and have an address to send to are "

@@ -26,10 +26,19 @@ class DatabaseWorker;
 
 /// Which shoppers the marketer picked; turned into an Audience on a worker.
 struct AudienceChoice {
-    enum class Kind { All, Segment, IdFile };
+    enum class Kind { All, Segment, IdFile, JourneyStep, JourneyOutbox };
     Kind kind = Kind::All;
     QString segment; ///< Segment: its saved name
     QString idFile; ///< IdFile: a file of profile ids, one per line
+    QString journey; ///< JourneyStep, JourneyOutbox: the saved journey
+    QString step; ///< JourneyStep: the node id
+    QString channel; ///< JourneyOutbox: email, sms, push, banner or ad_audience
+};
+
+/// A saved journey as the audience box offers it: its steps (id, name) for "shoppers at".
+struct JourneyTargets {
+    QString name;
+    QList<QPair<QString, QString>> steps;
 };
 
 /// What a background preview delivers.
@@ -59,6 +68,14 @@ public:
     void chooseSegment(const QString &name);
     /// Reads the saved segments again (they change in the Segments area).
     void reloadSegments();
+    /**
+     * Chooses a journey's shoppers at step (a node id), or its outbox of channel when step
+     * is empty, as the audience (the Journeys area's "Export…"); an outbox also picks the
+     * format and channel it is written in.
+     */
+    void chooseJourney(const QString &journey, const QString &step, const QString &channel);
+    /// Reads the saved journeys again (they change in the Journeys area).
+    void reloadJourneys();
 
     /// The request the page would export now (audience left as all shoppers: the chosen
     /// audience is built on the worker from audienceChoice()).
@@ -97,6 +114,11 @@ private:
     QWidget *createSettings();
     QWidget *createResults();
     void fillColumns(ExportChannel channel);
+    /// The outbox or step list of the chosen journey.
+    void fillJourneyTargets();
+    /// After choosing an outbox: its channel and format, and the message columns.
+    void journeyTargetChanged();
+    bool outboxChosen() const;
     void formatChanged();
     void validateCodePattern();
     /// Something changed: a new preview shortly (typing does not start one per key).
@@ -129,6 +151,11 @@ private:
     QRadioButton *segmentButton_ = nullptr;
     QRadioButton *fileButton_ = nullptr;
     QComboBox *segmentCombo_ = nullptr;
+    QRadioButton *journeyButton_ = nullptr;
+    QComboBox *journeyCombo_ = nullptr;
+    QComboBox *journeyTargetCombo_ = nullptr;
+    QList<JourneyTargets> journeys_;
+    std::optional<AudienceChoice> pendingJourney_;
     QLabel *idFileLabel_ = nullptr;
     QPushButton *idFileButton_ = nullptr;
     QString idFile_;

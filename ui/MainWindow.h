@@ -58,6 +58,9 @@ public Q_SLOTS:
     /// Shows the Export area with the saved segment called name as the audience (the
     /// Segments area's "Export…").
     void exportSegment(const QString &name);
+    /// Shows the Export area with a journey's shoppers at step, or its outbox of channel
+    /// when step is empty (the Journeys area's "Export…").
+    void exportJourney(const QString &journey, const QString &step, const QString &channel);
 
 Q_SIGNALS:
     void workspaceOpened(const QString &path);

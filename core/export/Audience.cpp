@@ -34,6 +34,17 @@ Audience Audience::profiles(std::vector<ProfileId> ids, nlohmann::json definitio
     return audience;
 }
 
+Audience Audience::outbox(std::int64_t journeyId, std::string journeyName, std::string channel)
+{
+    Audience audience;
+    audience.kind_ = Kind::Outbox;
+    audience.outboxJourney_ = journeyId;
+    audience.definition_ = { { "kind", "journey_outbox" }, { "journey", std::move(journeyName) },
+        { "channel", channel } };
+    audience.outboxChannel_ = std::move(channel);
+    return audience;
+}
+
 Audience Audience::query(
     std::string sql, std::vector<AudienceParameter> parameters, nlohmann::json definition)
 {

@@ -16,14 +16,17 @@ using AudienceParameter = std::variant<std::monostate, std::int64_t, double, std
 
 /**
  * Which shoppers an export (and later anything else that acts on a group of shoppers) is
- * for. Three shapes, so that every source of shoppers fits without the exporter knowing it:
+ * for. Four shapes, so that every source of shoppers fits without the exporter knowing it:
  *
  * - every profile of the workspace, in profile id order;
  * - an ordered list of profile ids (a file of ids, a saved segment's ids(), a hand-picked
  *   selection): kept in the given order, a repeated id counted once;
  * - a SELECT that yields profile ids in its first column, with bound parameters (a
  *   segment's compiled SQL): read in profile id order. The SQL must come from code (a
- *   compiler that binds every value), never from user text.
+ *   compiler that binds every value), never from user text;
+ * - the outbox of a running journey for one channel: one row per message not exported yet
+ *   (a shopper with two messages is in the file twice), in the order they were scheduled,
+ *   with the rendered message and its offer code as columns (ExportColumn::fromOutbox).
  *
  * definition() describes the audience for the export record and manifest, so a campaign
  * can be reproduced: {"kind": "all"}, {"kind": "profiles", "source": "ids.txt", "count":
@@ -32,7 +35,7 @@ using AudienceParameter = std::variant<std::monostate, std::int64_t, double, std
  */
 class Audience {
 public:
-    enum class Kind { All, Profiles, Query };
+    enum class Kind { All, Profiles, Query, Outbox };
 
     struct Query {
         std::string sql;
@@ -47,6 +50,9 @@ public:
     /// unless it has a kind already (a segment says "segment").
     static Audience query(
         std::string sql, std::vector<AudienceParameter> parameters, nlohmann::json definition);
+    /// The pending outbox messages of journey journeyId on channel; definition gets
+    /// "kind": "journey_outbox", the journey's name and the channel.
+    static Audience outbox(std::int64_t journeyId, std::string journeyName, std::string channel);
 
     /// Reads a file of profile ids, one per line (blank lines and lines starting with # are
     /// skipped; white space around an id is ignored). Throws ExportError naming the line of
@@ -57,6 +63,9 @@ public:
     const std::vector<ProfileId> &ids() const { return ids_; }
     const Query &sql() const { return query_; }
     const nlohmann::json &definition() const { return definition_; }
+    /// Outbox audiences: the journey row and the channel.
+    std::int64_t outboxJourney() const { return outboxJourney_; }
+    const std::string &outboxChannel() const { return outboxChannel_; }
 
 private:
     Audience() = default;
@@ -65,6 +74,8 @@ private:
     std::vector<ProfileId> ids_;
     Query query_;
     nlohmann::json definition_;
+    std::int64_t outboxJourney_ = 0;
+    std::string outboxChannel_;
 };
 
 } // namespace clientele

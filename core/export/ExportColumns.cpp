@@ -50,6 +50,14 @@ const std::vector<ExportColumn> &all()
         { "push_consent", "Push consent", Type::Text, "cp.status" },
         { "discount_code", "Discount code", Type::DiscountCode, "" },
         { "offer", "Offer", Type::Offer, "" },
+        // The rendered message of a journey's outbox (Audience::outbox).
+        { "message_address", "Address", Type::Text, "a.address", true },
+        { "message_subject", "Subject", Type::Text, "a.subject", true },
+        { "message_body", "Message", Type::Text, "a.body", true },
+        { "message_offer", "Message offer", Type::Text, "a.offer", true },
+        { "message_code", "Message code", Type::Text, "a.offer_code", true },
+        { "message_due", "Send at", Type::DateTime, "a.due_at", true },
+        { "journey_step", "Journey step", Type::Text, "a.node", true },
     };
     return columns;
 }

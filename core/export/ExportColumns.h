@@ -20,6 +20,7 @@ struct ExportColumn {
         Date, ///< a time in the workspace, written YYYY-MM-DD (UTC)
         Phone, ///< E.164 with its "+", kept as it is (see CsvWriter)
         Country, ///< ISO 3166-1 alpha-2 code
+        DateTime, ///< a time, written YYYY-MM-DDTHH:MM:SSZ (UTC)
         DiscountCode, ///< campaign field: one new code per row
         Offer ///< campaign field: the same offer text on every row
     };
@@ -30,6 +31,9 @@ struct ExportColumn {
     /// What the exporter selects; empty for campaign fields. Aliases: p = profiles,
     /// t = profile_traits, ce/cs/cp = the email/sms/push consents rows.
     std::string sql;
+    /// A field of a journey's outbox message (alias a = the outbox row): only for an
+    /// outbox audience.
+    bool fromOutbox = false;
 };
 
 /** Every column an export can have, in the order the UI offers them. */

@@ -47,6 +47,9 @@ enum BaseColumn {
     kBaseColumns
 };
 
+/// An outbox audience reads two more columns before the registry ones.
+enum OutboxColumn { kMessageAddress = kBaseColumns, kPushConsent, kOutboxColumns };
+
 /// What one cell of the file holds.
 enum class Cell {
     Registry, ///< an ExportColumn, rendered by its type
@@ -167,6 +170,10 @@ std::vector<std::string_view> reasonsFor(ExportChannel channel)
         return { kNotFound, kNoPhone, kNoConsent, kDenied, kUnsubscribed };
     case ExportChannel::Advertising:
         return { kNotFound, kNoIdentifier, kNoConsent, kDenied, kUnsubscribed };
+    case ExportChannel::Push:
+        return { kNotFound, kNoDevice, kNoConsent, kDenied, kUnsubscribed };
+    case ExportChannel::OnSite:
+        return { kNotFound }; // the shop's own site: no permission to send is needed
     }
     return {};
 }
@@ -186,8 +193,9 @@ std::vector<OutputColumn> planColumns(const ExportRequest &request, ExportChanne
         return columns;
     }
     std::vector<std::string> names = request.columns;
+    const bool outbox = request.audience.kind() == Audience::Kind::Outbox;
     if (request.format == ExportFormat::Generic && names.empty())
-        names = ExportJob::defaultColumns(channel);
+        names = ExportJob::defaultColumns(channel, outbox);
     const bool wantsCode = !request.codePattern.empty();
     const bool wantsOffer = !request.offer.empty();
     auto listed = [&](std::string_view name) {
@@ -209,6 +217,9 @@ std::vector<OutputColumn> planColumns(const ExportRequest &request, ExportChanne
                 known += (known.empty() ? "" : ", ") + candidate.name;
             throw ExportError("There is no export column '" + name + "'. Columns: " + known + ".");
         }
+        if (column->fromOutbox && !outbox)
+            throw ExportError("The column " + name + " is a field of a journey's message; "
+                + "it needs the outbox of a journey as the audience.");
         if (column->type == ExportColumn::Type::DiscountCode && !wantsCode)
             throw ExportError("The discount_code column needs a code pattern, e.g. SAVE10-XXXXXX.");
         if (column->type == ExportColumn::Type::Offer && !wantsOffer)
@@ -231,8 +242,13 @@ std::string buildQuery(const Audience &audience, std::vector<OutputColumn> &colu
 {
     std::string select = "SELECT a.profile_id, p.id IS NOT NULL, t.email, t.phone, p.first_name, "
                          "p.last_name, p.country, p.city, ce.status, cs.status";
-    bool needsPush = false;
+    const bool outbox = audience.kind() == Audience::Kind::Outbox;
+    bool needsPush = outbox;
     int index = kBaseColumns;
+    if (outbox) {
+        select += ", a.address, cp.status";
+        index = kOutboxColumns;
+    }
     for (OutputColumn &column : columns) {
         if (column.cell != Cell::Registry || column.column->sql.empty())
             continue;
@@ -241,6 +257,7 @@ std::string buildQuery(const Audience &audience, std::vector<OutputColumn> &colu
         needsPush = needsPush || column.column->sql.rfind("cp.", 0) == 0;
     }
     std::string from;
+    std::string where;
     std::string order;
     switch (audience.kind()) {
     case Audience::Kind::All:
@@ -259,17 +276,26 @@ std::string buildQuery(const Audience &audience, std::vector<OutputColumn> &colu
                "LEFT JOIN profiles p ON p.id = a.profile_id";
         order = " ORDER BY a.profile_id";
         break;
+    case Audience::Kind::Outbox:
+        from = " FROM outbox a LEFT JOIN profiles p ON p.id = a.profile_id";
+        where = " WHERE a.journey_id = ?1 AND a.channel = ?2 AND a.exported_at IS NULL";
+        order = " ORDER BY a.id";
+        break;
     }
     std::string joins = " LEFT JOIN profile_traits t ON t.profile_id = p.id"
                         " LEFT JOIN consents ce ON ce.profile_id = p.id AND ce.channel = 'email'"
                         " LEFT JOIN consents cs ON cs.profile_id = p.id AND cs.channel = 'sms'";
     if (needsPush)
         joins += " LEFT JOIN consents cp ON cp.profile_id = p.id AND cp.channel = 'push'";
-    return select + from + joins + order;
+    return select + from + joins + where + order;
 }
 
 void bindParameters(Statement &statement, const Audience &audience)
 {
+    if (audience.kind() == Audience::Kind::Outbox) {
+        statement.bind(1, audience.outboxJourney()).bind(2, audience.outboxChannel());
+        return;
+    }
     if (audience.kind() != Audience::Kind::Query)
         return;
     int index = 1;
@@ -476,6 +502,9 @@ private:
         case Type::Date:
             csv_.rawField(formatIsoDate(row_.columnInt(index)));
             return;
+        case Type::DateTime:
+            csv_.rawField(formatIsoDateTime(row_.columnInt(index)));
+            return;
         case Type::Phone: {
             const std::string_view phone = row_.columnView(index);
             // A validated E.164 number is `+` and digits: no formula can be built from it,
@@ -562,6 +591,13 @@ std::string_view suppressionOf(const Statement &row, ExportChannel channel)
         if (!hasEmail && !hasPhone)
             return kNoIdentifier;
         break;
+    case ExportChannel::Push:
+        if (text(kMessageAddress).empty())
+            return kNoDevice;
+        consentColumn = kPushConsent;
+        break;
+    case ExportChannel::OnSite:
+        return {};
     }
     const std::string_view status = text(consentColumn);
     if (status == "granted")
@@ -593,6 +629,13 @@ std::int64_t prepareAudience(Database &db, const Audience &audience)
     }
     case Audience::Kind::Query:
         return 0; // unknown until read: counting would run the query twice
+    case Audience::Kind::Outbox: {
+        auto count = db.prepare("SELECT count(*) FROM outbox WHERE journey_id = ?1 "
+                                "AND channel = ?2 AND exported_at IS NULL");
+        count.bind(1, audience.outboxJourney()).bind(2, audience.outboxChannel());
+        count.step();
+        return count.columnInt(0);
+    }
     }
     return 0;
 }
@@ -639,6 +682,25 @@ std::vector<std::vector<std::string>> parseRecords(std::string_view text, char d
         }
     }
     return records;
+}
+
+/// An outbox is exported on its own channel: e-mail messages to an e-mail file, text
+/// messages to an SMS file, ad-audience steps to an ad platform's audience.
+void checkOutboxChannel(const std::string &outbox, ExportChannel channel)
+{
+    const bool fits = (outbox == "email" && channel == ExportChannel::Email)
+        || (outbox == "sms" && channel == ExportChannel::Sms)
+        || (outbox == "push" && channel == ExportChannel::Push)
+        || (outbox == "banner" && channel == ExportChannel::OnSite)
+        || (outbox == "ad_audience" && channel == ExportChannel::Advertising);
+    if (fits)
+        return;
+    if (outbox == "ad_audience")
+        throw ExportError("The ad_audience outbox is written as an ad audience: choose the "
+                          "customer-match or meta format.");
+    throw ExportError("The " + outbox + " outbox is written as an " + outbox
+        + " file: choose the generic format with the " + outbox + " channel"
+        + (outbox == "email" ? ", Klaviyo or Mailchimp" : "") + ".");
 }
 
 void checkTarget(const std::string &path)
@@ -689,6 +751,10 @@ std::string_view exportChannelName(ExportChannel channel)
         return "sms";
     case ExportChannel::Advertising:
         return "advertising";
+    case ExportChannel::Push:
+        return "push";
+    case ExportChannel::OnSite:
+        return "banner";
     }
     return "email";
 }
@@ -697,8 +763,8 @@ ExportChannel exportChannelOf(ExportFormat format, std::optional<ExportChannel> 
 {
     if (isAdFormat(format))
         return ExportChannel::Advertising;
-    if (format == ExportFormat::Generic && requested == ExportChannel::Sms)
-        return ExportChannel::Sms;
+    if (format == ExportFormat::Generic && requested && *requested != ExportChannel::Advertising)
+        return *requested;
     return ExportChannel::Email;
 }
 
@@ -742,6 +808,10 @@ ExportPreview ExportJob::preview(
     if (request.delimiter != ',' && request.delimiter != ';')
         throw ExportError("The delimiter must be ',' or ';'.");
     const ExportChannel channel = exportChannelOf(request.format, request.channel);
+    if (request.audience.kind() == Audience::Kind::Outbox)
+        checkOutboxChannel(request.audience.outboxChannel(), channel);
+    else if (channel == ExportChannel::Push || channel == ExportChannel::OnSite)
+        throw ExportError("Push and banner files are written from a journey's outbox.");
     std::vector<OutputColumn> columns = planColumns(request, channel);
     // Checked as run() checks it; the preview shows the pattern where a code would be.
     std::string code;
@@ -795,11 +865,27 @@ ExportPreview ExportJob::preview(
     return preview;
 }
 
-std::vector<std::string> ExportJob::defaultColumns(ExportChannel channel)
+std::vector<std::string> ExportJob::defaultColumns(ExportChannel channel, bool outbox)
 {
-    if (channel == ExportChannel::Sms)
-        return { "phone", "first_name", "last_name", "country" };
-    return { "email", "first_name", "last_name", "country" };
+    std::vector<std::string> columns;
+    switch (channel) {
+    case ExportChannel::Sms:
+        columns = { "phone", "first_name", "last_name", "country" };
+        break;
+    case ExportChannel::Push:
+        columns = { "message_address", "profile_id", "customer_id", "first_name" };
+        break;
+    case ExportChannel::OnSite:
+        columns = { "profile_id", "customer_id", "first_name" };
+        break;
+    default:
+        columns = { "email", "first_name", "last_name", "country" };
+        break;
+    }
+    if (outbox) // the message is what the file is for
+        columns.insert(columns.end(),
+            { "message_subject", "message_body", "message_offer", "message_code", "message_due" });
+    return columns;
 }
 
 ExportSummary ExportJob::run(Database &db, const ExportRequest &request, ProgressSink *progress)
@@ -809,6 +895,10 @@ ExportSummary ExportJob::run(Database &db, const ExportRequest &request, Progres
     if (request.outputPath.empty())
         throw ExportError("No output file was given.");
     const ExportChannel channel = exportChannelOf(request.format, request.channel);
+    if (request.audience.kind() == Audience::Kind::Outbox)
+        checkOutboxChannel(request.audience.outboxChannel(), channel);
+    else if (channel == ExportChannel::Push || channel == ExportChannel::OnSite)
+        throw ExportError("Push and banner files are written from a journey's outbox.");
     std::vector<OutputColumn> columns = planColumns(request, channel);
     std::optional<DiscountCodePattern> codes;
     if (!request.codePattern.empty())
@@ -955,6 +1045,16 @@ ExportSummary ExportJob::run(Database &db, const ExportRequest &request, Progres
         .run();
     if (request.audience.kind() == Audience::Kind::Profiles)
         db.exec("DELETE FROM temp.export_audience");
+    if (request.audience.kind() == Audience::Kind::Outbox) {
+        // Handed over: exported, or left out for a reason the manifest counts. Either
+        // way the message is done and the next export of this outbox starts after it.
+        auto done = db.prepare("UPDATE outbox SET exported_at = ?3 WHERE journey_id = ?1 "
+                               "AND channel = ?2 AND exported_at IS NULL");
+        done.bind(1, request.audience.outboxJourney())
+            .bind(2, request.audience.outboxChannel())
+            .bind(3, startedAt);
+        done.run();
+    }
 
     file.moveTo(summary.path);
     try {

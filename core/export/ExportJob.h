@@ -31,14 +31,15 @@ enum class ExportFormat {
  * - Advertising (ad audiences): email consent "granted" (marketing consent: granted and
  *   not since unsubscribed), and an e-mail address or phone to match on.
  */
-enum class ExportChannel { Email, Sms, Advertising };
+/// Push and OnSite (banners) are the channels of a journey's push and banner outboxes.
+enum class ExportChannel { Email, Sms, Advertising, Push, OnSite };
 
 /// "generic", "klaviyo", "mailchimp", "customer-match", "meta".
 std::string_view exportFormatName(ExportFormat format);
 std::optional<ExportFormat> parseExportFormat(std::string_view name);
 std::string_view exportChannelName(ExportChannel channel);
 /// The channel a format exports for: Email for the email tools, Advertising for ad
-/// audiences; Generic is Email unless the request says Sms.
+/// audiences; Generic is Email unless the request says Sms, Push or OnSite.
 ExportChannel exportChannelOf(ExportFormat format, std::optional<ExportChannel> requested);
 
 struct ExportRequest {
@@ -68,6 +69,7 @@ inline constexpr std::string_view kNoIdentifier = "no_identifier"; ///< ads: no 
 inline constexpr std::string_view kNoConsent = "no_consent"; ///< never asked for the channel
 inline constexpr std::string_view kDenied = "denied";
 inline constexpr std::string_view kUnsubscribed = "unsubscribed";
+inline constexpr std::string_view kNoDevice = "no_device"; ///< push: no app device to send to
 } // namespace SuppressionReason
 
 struct ExportSummary {
@@ -136,8 +138,8 @@ public:
     static ExportPreview preview(
         Database &db, const ExportRequest &request, int rows, ProgressSink *progress = nullptr);
 
-    /// The Generic columns used when a request names none.
-    static std::vector<std::string> defaultColumns(ExportChannel channel);
+    /// The Generic columns used when a request names none; an outbox adds the message.
+    static std::vector<std::string> defaultColumns(ExportChannel channel, bool outbox = false);
 };
 
 } // namespace clientele

@@ -14,6 +14,7 @@
 #include "TextDecoder.h"
 
 #include "identity/IdentityResolver.h"
+#include "journey/JourneyRuntime.h"
 #include "profile/TraitBuilder.h"
 #include "store/PragmaScope.h"
 #include "store/Workspace.h"
@@ -311,6 +312,12 @@ public:
             touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
             TraitBuilder::refresh(db_, touched_);
         }
+
+        // Switched-on journeys see the new events in the same transaction: an import and
+        // the messages it scheduled happen together or not at all.
+        const AdvanceSummary journeys = JourneyRuntime::advanceAll(db_, progress);
+        summary_.journeyEntries = journeys.entered;
+        summary_.journeyMessages = journeys.messages;
 
         const ResolutionStats &stats = resolver_.stats();
         summary_.profilesCreated = stats.profilesCreated;

@@ -47,6 +47,10 @@ struct ImportSummary {
     /// Identifier cells that could not be used (an invalid email …) on rows that were
     /// imported through another identifier.
     std::int64_t identifiersRejected = 0;
+    /// Shoppers who entered a switched-on journey, and the messages those journeys wrote
+    /// to the outbox, because of this import (JourneyRuntime).
+    std::int64_t journeyEntries = 0;
+    std::int64_t journeyMessages = 0;
 };
 
 /**
@@ -61,7 +65,8 @@ class ImportJob {
 public:
     /// Progress stages, in order: "Reading", "Importing" (rows, bytes of the file), then for
     /// a first load kStageWritingShoppers and kStageBuildingIndexes, then
-    /// TraitBuilder::kProgressStage, then "Saving".
+    /// TraitBuilder::kProgressStage, JourneySimulator::kProgressStage when journeys are
+    /// switched on, then "Saving".
     static constexpr const char *kStageWritingShoppers = "Writing shoppers";
     static constexpr const char *kStageBuildingIndexes = "Building indexes";
 

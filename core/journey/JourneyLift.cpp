@@ -7,6 +7,13 @@
 
 namespace clientele {
 
+namespace {
+
+/// The difference of the two rates and its 95 % interval.
+void addInterval(LiftReport &report);
+
+} // namespace
+
 LiftReport JourneyLift::measure(Database &db, const std::string &campaign, int windowDays)
 {
     LiftReport report;
@@ -27,6 +34,33 @@ LiftReport JourneyLift::measure(Database &db, const std::string &campaign, int w
         ++arm.sends;
         arm.conversions += query.columnInt(1);
     }
+    addInterval(report);
+    return report;
+}
+
+LiftReport JourneyLift::measureJourney(Database &db, const std::string &journey)
+{
+    LiftReport report;
+    report.campaign = journey;
+    report.windowDays = 0;
+    Statement query(db,
+        "SELECT e.held_out, count(*), count(e.converted_at) FROM journey_entries e "
+        "JOIN journeys j ON j.id = e.journey_id WHERE j.name = ?1 "
+        "AND (e.held_out = 1 OR e.messages > 0) GROUP BY e.held_out");
+    query.bind(1, journey);
+    while (query.step()) {
+        LiftArm &arm = query.columnInt(0) != 0 ? report.holdout : report.treatment;
+        arm.sends = query.columnInt(1);
+        arm.conversions = query.columnInt(2);
+    }
+    addInterval(report);
+    return report;
+}
+
+namespace {
+
+void addInterval(LiftReport &report)
+{
     const double p1 = report.treatment.rate();
     const double p0 = report.holdout.rate();
     report.difference = p1 - p0;
@@ -38,8 +72,9 @@ LiftReport JourneyLift::measure(Database &db, const std::string &campaign, int w
     const double margin = 1.959964 * std::sqrt(variance);
     report.ciLow = report.difference - margin;
     report.ciHigh = report.difference + margin;
-    return report;
 }
+
+} // namespace
 
 nlohmann::json LiftReport::toJson() const
 {

@@ -46,6 +46,15 @@ class JourneyLift {
 public:
     /// Throws StoreError; arms without events are 0/0 (and the interval is 0 … 0).
     static LiftReport measure(Database &db, const std::string &campaign, int windowDays = 3);
+    /**
+     * The lift of a running journey (JourneyRuntime), from its entries: the treatment arm is
+     * the entries that were sent at least one message, the holdout arm the entries on a
+     * holdout path; an entry converts when the shopper reached the journey's goal while in
+     * it, from the events imported after the sends. Entries still in the journey count as
+     * not (yet) converted in both arms. report.campaign is the journey's name and
+     * windowDays 0 (the journey's own paths decide how long a shopper is followed).
+     */
+    static LiftReport measureJourney(Database &db, const std::string &journey);
 };
 
 } // namespace clientele

@@ -1,6 +1,9 @@
 #include "JourneyMessage.h"
 
+#include "store/Database.h"
+
 #include <algorithm>
+#include <cstdio>
 
 namespace clientele {
 
@@ -64,6 +67,60 @@ std::string JourneyMessage::render(
         });
     result.append(text, copied, std::string::npos);
     return result;
+}
+
+std::map<std::string, std::string> JourneyMessage::valuesFor(
+    Database &db, std::int64_t profileId, const std::string &cart)
+{
+    std::map<std::string, std::string> values;
+    Statement name(db, "SELECT first_name FROM profiles WHERE id = ?1");
+    name.bind(1, profileId);
+    if (name.step() && !name.isNull(0))
+        values["first_name"] = name.columnText(0);
+
+    Statement lines(db,
+        "SELECT e.type, coalesce(p.name, json_extract(e.props, '$.name'), p.sku, ''), "
+        "coalesce(e.value, 0), coalesce(e.currency, p.currency, '') "
+        "FROM events e LEFT JOIN products p ON p.id = e.product_id "
+        "WHERE e.profile_id = ?1 AND e.type IN ('product_added', 'product_removed') "
+        "AND (?2 = '' OR e.cart_id = ?2) AND e.ts > coalesce((SELECT max(o.ts) FROM events o "
+        "WHERE o.profile_id = ?1 AND o.type = 'order_completed'), 0) ORDER BY e.ts, e.id");
+    lines.bind(1, profileId).bind(2, cart);
+    std::vector<std::pair<std::string, double>> items;
+    std::string currency;
+    while (lines.step()) {
+        const std::string product = lines.columnText(1);
+        if (lines.columnView(0) == "product_removed") {
+            const auto found = std::find_if(items.begin(), items.end(),
+                [&](const auto &item) { return item.first == product; });
+            if (found != items.end())
+                items.erase(found);
+            continue;
+        }
+        items.emplace_back(product, lines.columnDouble(2));
+        if (currency.empty())
+            currency = lines.columnText(3);
+    }
+    if (items.empty())
+        return values;
+    double total = 0.0;
+    std::vector<std::string> names;
+    for (const auto &[product, value] : items) {
+        total += value;
+        if (!product.empty() && std::find(names.begin(), names.end(), product) == names.end())
+            names.push_back(product);
+    }
+    std::string text;
+    constexpr std::size_t kNamed = 2;
+    for (std::size_t i = 0; i < names.size() && i < kNamed; ++i)
+        text += (i == 0 ? "" : (i + 1 == names.size() ? " and " : ", ")) + names[i];
+    if (names.size() > kNamed)
+        text += " and " + std::to_string(names.size() - kNamed) + " more";
+    values["cart.items"] = text;
+    char amount[64];
+    std::snprintf(amount, sizeof amount, "%.2f", total);
+    values["cart.value"] = currency.empty() ? amount : std::string(amount) + " " + currency;
+    return values;
 }
 
 } // namespace clientele

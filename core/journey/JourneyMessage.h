@@ -1,10 +1,13 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
 
 namespace clientele {
+
+class Database;
 
 /**
  * Fills a message template: `{{first_name}}`, `{{cart.items}}`, `{{cart.value}}`, each with
@@ -19,6 +22,13 @@ public:
     /// The text with every token replaced by its value (or fallback, or nothing).
     static std::string render(
         const std::string &text, const std::map<std::string, std::string> &values);
+    /**
+     * The token values of a shopper: first_name from the profile; cart.items (product
+     * names, "A, B and 2 more") and cart.value ("39.90 EUR") from the products added since
+     * their last order and not removed again — of one cart when cart is given.
+     */
+    static std::map<std::string, std::string> valuesFor(
+        Database &db, std::int64_t profileId, const std::string &cart = {});
 };
 
 } // namespace clientele

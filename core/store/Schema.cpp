@@ -343,6 +343,93 @@ void addSegmentIndexes(Database &db)
             "ON profile_traits(revenue, last_order)");
 }
 
+/**
+ * Version 8: saved journeys and their runtime (core/journey). journeys keeps each journey's
+ * definition, whether it runs, its runtime clock and watermark (the last event it has seen),
+ * and its running counts. journey_state is one row per shopper and journey: the step they
+ * are at (NULL when not in it), when something next happens to them (wake_at: a wait's end,
+ * a wait-until's deadline, a pending cart-abandonment entry) and the rest of their state as
+ * JSON. journey_entries records every entry with its arm and outcome, for the lift report;
+ * outbox holds the messages a running journey scheduled, rendered, until they are exported.
+ * discount_codes is rebuilt so that a code can come from an outbox message instead of an
+ * export (export_id becomes optional, outbox_id is new). Tables with a profile_id are
+ * covered by erasure; merges move state and messages to the surviving profile.
+ */
+void addJourneys(Database &db)
+{
+    db.exec(R"sql(
+CREATE TABLE journeys (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE,
+    definition    TEXT NOT NULL CHECK (json_valid(definition)),
+    active        INTEGER NOT NULL DEFAULT 0,
+    activated_at  INTEGER,
+    clock         INTEGER,
+    last_event_id INTEGER NOT NULL DEFAULT 0,
+    stats         TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(stats)),
+    created_at    INTEGER NOT NULL,
+    updated_at    INTEGER NOT NULL
+);
+
+CREATE TABLE journey_state (
+    journey_id INTEGER NOT NULL REFERENCES journeys(id) ON DELETE CASCADE,
+    profile_id INTEGER NOT NULL,
+    node       TEXT,
+    wake_at    INTEGER,
+    state      TEXT NOT NULL CHECK (json_valid(state)),
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (journey_id, profile_id)
+) WITHOUT ROWID;
+CREATE INDEX journey_state_wake ON journey_state(journey_id, wake_at) WHERE wake_at IS NOT NULL;
+CREATE INDEX journey_state_node ON journey_state(journey_id, node) WHERE node IS NOT NULL;
+CREATE INDEX journey_state_profile ON journey_state(profile_id);
+
+CREATE TABLE journey_entries (
+    id           INTEGER PRIMARY KEY,
+    journey_id   INTEGER NOT NULL REFERENCES journeys(id) ON DELETE CASCADE,
+    profile_id   INTEGER NOT NULL,
+    entered_at   INTEGER NOT NULL,
+    held_out     INTEGER NOT NULL DEFAULT 0,
+    messages     INTEGER NOT NULL DEFAULT 0,
+    converted_at INTEGER,
+    left_at      INTEGER
+);
+CREATE INDEX journey_entries_journey ON journey_entries(journey_id, entered_at);
+CREATE INDEX journey_entries_profile ON journey_entries(profile_id);
+
+CREATE TABLE outbox (
+    id          INTEGER PRIMARY KEY,
+    journey_id  INTEGER NOT NULL REFERENCES journeys(id) ON DELETE CASCADE,
+    node        TEXT NOT NULL,
+    profile_id  INTEGER NOT NULL,
+    channel     TEXT NOT NULL,
+    address     TEXT NOT NULL DEFAULT '',
+    subject     TEXT NOT NULL DEFAULT '',
+    body        TEXT NOT NULL DEFAULT '',
+    offer_code  TEXT,
+    offer       TEXT,
+    due_at      INTEGER NOT NULL,
+    created_at  INTEGER NOT NULL,
+    exported_at INTEGER
+);
+CREATE INDEX outbox_journey ON outbox(journey_id, channel, due_at);
+CREATE INDEX outbox_profile ON outbox(profile_id);
+
+CREATE TABLE discount_codes_v8 (
+    code       TEXT PRIMARY KEY,
+    profile_id INTEGER NOT NULL,
+    export_id  INTEGER REFERENCES exports(id),
+    outbox_id  INTEGER REFERENCES outbox(id) ON DELETE SET NULL,
+    created_at INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO discount_codes_v8(code, profile_id, export_id, created_at)
+    SELECT code, profile_id, export_id, created_at FROM discount_codes;
+DROP TABLE discount_codes;
+ALTER TABLE discount_codes_v8 RENAME TO discount_codes;
+CREATE INDEX discount_codes_profile ON discount_codes(profile_id);
+)sql");
+}
+
 } // namespace
 
 std::vector<IndexDefinition> dropIndexesOf(Database &db, const std::string &table)
@@ -377,6 +464,7 @@ void refreshQueryStatistics(Database &db)
     // query names the index it wants by its leading columns.
     db.exec("PRAGMA analysis_limit = 0");
     db.exec("ANALYZE profile_traits");
+
 }
 
 void createEventIndexes(Database &db)
@@ -418,6 +506,7 @@ const std::vector<Migration> &workspaceMigrations()
         { 5, addSegments },
         { 6, addExports },
         { 7, addSegmentIndexes },
+        { 8, addJourneys },
     };
     return migrations;
 }

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void simulateFileAsText();
     void invalidJourneyFails();
     void liftOfThePastCampaign();
+    void runningJourneyThroughImports();
     void usageErrors();
 
 private:
@@ -187,6 +188,129 @@ void TestCliJourney::usageErrors()
                  QStringLiteral("--to"), QStringLiteral("2026-11-24") }),
         2);
     QCOMPARE(run({ QStringLiteral("journey"), QStringLiteral("fly") }), 2);
+}
+
+/// Saved, switched on, advanced by two real imports, its outbox read, switched off, removed.
+void TestCliJourney::runningJourneyThroughImports()
+{
+    const QString w = workspace_;
+    auto journey = [&](const QStringList &more, QByteArray *out = nullptr) {
+        return run(QStringList { QStringLiteral("journey") } + more, out);
+    };
+    const QString name = QStringLiteral("Cart recovery");
+    QCOMPARE(journey({ QStringLiteral("save"), QStringLiteral("--workspace"), w,
+                 QStringLiteral("--template"), QStringLiteral("cart-recovery") }),
+        0);
+    QByteArray out;
+    QCOMPARE(journey({ QStringLiteral("list"), QStringLiteral("--workspace"), w,
+                         QStringLiteral("--json") },
+                 &out),
+        0);
+    QJsonArray list = QJsonDocument::fromJson(out).array();
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list.at(0).toObject().value(QStringLiteral("name")).toString(), name);
+    QCOMPARE(list.at(0).toObject().value(QStringLiteral("active")).toBool(), false);
+    QCOMPARE(journey({ QStringLiteral("on"), QStringLiteral("--workspace"), w,
+                 QStringLiteral("--name"), name }),
+        0);
+
+    // Three new shoppers leave carts the day after the demo's history; a page view at noon
+    // moves the workspace's time past the hour the template waits for an order.
+    const QString mapping = writeFile(QStringLiteral("carts-mapping.json"), R"({"version": 1,
+      "columns": [{"column": "Time", "target": "timestamp"},
+                  {"column": "Event", "target": "event_type"},
+                  {"column": "Email", "target": "identity", "detail": "email"},
+                  {"column": "First", "target": "first_name"},
+                  {"column": "SKU", "target": "product_sku"},
+                  {"column": "Price", "target": "price"},
+                  {"column": "Newsletter", "target": "consent", "detail": "email"}],
+      "timezone": "UTC"})");
+    const QString carts = writeFile(QStringLiteral("carts.csv"),
+        "Time,Event,Email,First,SKU,Price,Newsletter\n"
+        "2026-11-25 09:00:00,Product Added,mia.cli@example.com,Mia,TEST-SKU-1,40.00,yes\n"
+        "2026-11-25 09:00:00,Product Added,noah.cli@example.com,Noah,TEST-SKU-1,40.00,yes\n"
+        "2026-11-25 09:00:00,Product Added,ole.cli@example.com,Ole,TEST-SKU-1,40.00,yes\n"
+        "2026-11-25 12:00:00,Page Viewed,pia.cli@example.com,Pia,,,\n");
+    QVERIFY(!mapping.isEmpty() && !carts.isEmpty());
+    QCOMPARE(run({ QStringLiteral("import"), QStringLiteral("--workspace"), w, carts,
+                     QStringLiteral("--mapping"), mapping, QStringLiteral("--json") },
+                 &out),
+        0);
+    const QJsonObject imported = QJsonDocument::fromJson(out).object();
+    QCOMPARE(imported.value(QStringLiteral("journey_entries")).toInteger(), 3);
+    const qint64 messages = imported.value(QStringLiteral("journey_messages")).toInteger();
+    QVERIFY(messages >= 1 && messages <= 3); // a holdout shopper gets none
+
+    QCOMPARE(journey({ QStringLiteral("outbox"), QStringLiteral("--workspace"), w,
+                         QStringLiteral("--name"), name, QStringLiteral("--json") },
+                 &out),
+        0);
+    const QJsonArray outbox = QJsonDocument::fromJson(out).array();
+    QCOMPARE(outbox.size(), messages);
+    for (const QJsonValue &message : outbox) {
+        const QJsonObject m = message.toObject();
+        QCOMPARE(m.value(QStringLiteral("channel")).toString(), QStringLiteral("email"));
+        QVERIFY(m.value(QStringLiteral("address")).toString().endsWith(QStringLiteral(".cli@example.com")));
+        QVERIFY(m.value(QStringLiteral("subject")).toString().endsWith(
+            QStringLiteral(", your cart is waiting")));
+        QCOMPARE(m.value(QStringLiteral("due")).toString().left(10), QStringLiteral("2026-11-25"));
+    }
+
+    // Campaign files from the journey: the shoppers at a step, and the e-mail outbox.
+    QCOMPARE(run({ QStringLiteral("export"), QStringLiteral("--workspace"), w,
+                     QStringLiteral("--journey"), name, QStringLiteral("--step"),
+                     QStringLiteral("wait_order"), QStringLiteral("--format"),
+                     QStringLiteral("generic"), QStringLiteral("--out"),
+                     dir_.filePath(QStringLiteral("step.csv")), QStringLiteral("--json") },
+                 &out),
+        0);
+    QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("exported")).toInteger(), 3);
+    QCOMPARE(run({ QStringLiteral("export"), QStringLiteral("--workspace"), w,
+                     QStringLiteral("--journey"), name, QStringLiteral("--outbox"),
+                     QStringLiteral("email"), QStringLiteral("--format"),
+                     QStringLiteral("generic"), QStringLiteral("--out"),
+                     dir_.filePath(QStringLiteral("outbox.csv")), QStringLiteral("--json") },
+                 &out),
+        0);
+    QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("exported")).toInteger(),
+        messages);
+    QFile outboxFile(dir_.filePath(QStringLiteral("outbox.csv")));
+    QVERIFY(outboxFile.open(QIODevice::ReadOnly));
+    QVERIFY(outboxFile.readLine().contains("Subject,Message,Message offer,Message code,Send at"));
+    QVERIFY(outboxFile.readLine().contains("your cart is waiting"));
+    QCOMPARE(run({ QStringLiteral("export"), QStringLiteral("--workspace"), w,
+                 QStringLiteral("--journey"), name, QStringLiteral("--step"),
+                 QStringLiteral("nowhere"), QStringLiteral("--format"),
+                 QStringLiteral("generic"), QStringLiteral("--out"),
+                 dir_.filePath(QStringLiteral("none.csv")) }),
+        1);
+
+    QCOMPARE(journey({ QStringLiteral("off"), QStringLiteral("--workspace"), w,
+                 QStringLiteral("--name"), name }),
+        0);
+    QCOMPARE(journey({ QStringLiteral("list"), QStringLiteral("--workspace"), w,
+                         QStringLiteral("--json") },
+                 &out),
+        0);
+    list = QJsonDocument::fromJson(out).array();
+    QCOMPARE(list.at(0).toObject().value(QStringLiteral("active")).toBool(), false);
+    QCOMPARE(list.at(0).toObject().value(QStringLiteral("in_journey")).toInteger(), 3);
+    QCOMPARE(list.at(0).toObject().value(QStringLiteral("outbox_pending")).toInteger(), 0);
+
+    QCOMPARE(journey({ QStringLiteral("lift"), QStringLiteral("--workspace"), w,
+                         QStringLiteral("--name"), name, QStringLiteral("--json") },
+                 &out),
+        0);
+    const QJsonObject lift = QJsonDocument::fromJson(out).object();
+    QCOMPARE(lift.value(QStringLiteral("treatment")).toObject().value(QStringLiteral("sends")).toInteger(),
+        messages);
+
+    QCOMPARE(journey({ QStringLiteral("remove"), QStringLiteral("--workspace"), w,
+                 QStringLiteral("--name"), name }),
+        0);
+    QCOMPARE(journey({ QStringLiteral("outbox"), QStringLiteral("--workspace"), w,
+                 QStringLiteral("--name"), name }),
+        1);
 }
 
 QTEST_GUILESS_MAIN(TestCliJourney)

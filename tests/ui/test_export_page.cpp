@@ -8,6 +8,10 @@
 #include "demo/DemoStore.h"
 #include "export/ExportJob.h"
 #include "ingest/CsvReader.h"
+#include "ingest/ImportJob.h"
+#include "journey/JourneyOutbox.h"
+#include "journey/JourneyStore.h"
+#include "journey/JourneyTemplates.h"
 #include "ingest/InputFile.h"
 #include "segment/SegmentEvaluator.h"
 #include "segment/SegmentStore.h"
@@ -73,6 +77,7 @@ private Q_SLOTS:
     void cancelledExportWritesNothing();
     void idFileWhereEveryoneIsSuppressed();
     void emptyWorkspaceSaysHowToGetData();
+    void journeyOutboxAndStepAudiences();
 
 private:
     void saveScreenshot(QWidget &widget, const QString &name) const;
@@ -456,6 +461,93 @@ void TestExportPage::emptyWorkspaceSaysHowToGetData()
     QVERIFY(notice->text().contains(QStringLiteral("Import")));
     QVERIFY(!page.findChild<QRadioButton *>(QStringLiteral("audienceSegment"))->isEnabled());
     saveScreenshot(*window, QStringLiteral("export-page-empty.png"));
+}
+
+void TestExportPage::journeyOutboxAndStepAudiences()
+{
+    // A copy of the demo with the cart-recovery journey running and one import after it.
+    const QString path = dir_.filePath(QStringLiteral("journey.clientele"));
+    QFile::remove(path);
+    QVERIFY(QFile::copy(demoPath_, path));
+    const QString name = QStringLiteral("Cart recovery");
+    {
+        auto workspace = Workspace::open(path.toStdString());
+        JourneyStore store(workspace.db());
+        store.save(JourneyTemplates::cartRecovery(), nowMillis());
+        store.setActive(name.toStdString(), true, nowMillis());
+        const QString carts = dir_.filePath(QStringLiteral("carts.csv"));
+        QFile file(carts);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Time,Event,Email,First,Newsletter\n"
+                   "2026-11-25 09:00:00,Product Added,mia.ui@example.com,Mia,yes\n"
+                   "2026-11-25 09:00:00,Product Added,noah.ui@example.com,Noah,yes\n"
+                   "2026-11-25 09:00:00,Product Added,ole.ui@example.com,Ole,yes\n"
+                   "2026-11-25 12:00:00,Page Viewed,pia.ui@example.com,Pia,\n");
+        file.close();
+        ImportRequest request;
+        request.inputPath = carts.toStdString();
+        request.mapping.columns = { { "Time", FieldTarget::Timestamp, {} },
+            { "Event", FieldTarget::EventType, {} }, { "Email", FieldTarget::Identity, "email" },
+            { "First", FieldTarget::FirstName, {} },
+            { "Newsletter", FieldTarget::Consent, "email" } };
+        request.mapping.timezone = "UTC";
+        QCOMPARE(ImportJob::run(workspace, request).journeyEntries, 3);
+    }
+    std::int64_t pending = 0;
+    {
+        auto db = Workspace::connect(path.toStdString());
+        OutboxFilter filter;
+        filter.journey = name.toStdString();
+        filter.channel = "email";
+        filter.pendingOnly = true;
+        pending = JourneyOutbox::count(db, filter);
+    }
+    QVERIFY(pending >= 1);
+
+    auto window = openExport(path);
+    QVERIFY(window);
+    ExportPage &page = *window->exportPage();
+    window->exportJourney(name, QString(), QStringLiteral("email"));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return page.audienceChoice().kind == AudienceChoice::Kind::JourneyOutbox; }, 5000));
+    QVERIFY(waitForPreview(page));
+    QCOMPARE(page.audienceChoice().journey, name);
+    QCOMPARE(page.audienceChoice().channel, QStringLiteral("email"));
+    const ExportPreview *preview = page.preview();
+    QVERIFY(preview);
+    QCOMPARE(preview->audience, pending);
+    QCOMPARE(preview->exported, pending); // all three said yes to e-mail
+    QCOMPARE(page.currentRequest().columns, ExportJob::defaultColumns(ExportChannel::Email, true));
+    const auto subject = std::find(preview->headers.begin(), preview->headers.end(), "Subject");
+    QVERIFY(subject != preview->headers.end());
+    const std::size_t subjectColumn = static_cast<std::size_t>(subject - preview->headers.begin());
+    QVERIFY2(QString::fromStdString(preview->rows.front()[subjectColumn])
+                 .endsWith(QStringLiteral(", your cart is waiting")),
+        preview->rows.front()[subjectColumn].c_str());
+    saveScreenshot(*window, QStringLiteral("export-page-journey-outbox.png"));
+
+    // The shoppers now waiting for an order after the cart e-mail.
+    window->exportJourney(name, QStringLiteral("wait_order"), QString());
+    QVERIFY(QTest::qWaitFor(
+        [&] { return page.audienceChoice().kind == AudienceChoice::Kind::JourneyStep; }, 5000));
+    QVERIFY(waitForPreview(page));
+    QCOMPARE(page.audienceChoice().step, QStringLiteral("wait_order"));
+    QCOMPARE(page.preview()->audience, std::int64_t(3));
+    // Message columns belong to an outbox only.
+    auto *columns = page.findChild<QListWidget *>(QStringLiteral("columnList"));
+    for (int row = 0; row < columns->count(); ++row)
+        if (columns->item(row)->data(Qt::UserRole).toString().startsWith(QStringLiteral("message_")))
+            QVERIFY(columns->item(row)->isHidden());
+
+    // A push outbox picks the push channel of the generic format.
+    window->exportJourney(name, QString(), QStringLiteral("push"));
+    QVERIFY(QTest::qWaitFor([&] { return page.audienceChoice().channel == QStringLiteral("push"); },
+        5000));
+    QVERIFY(waitForPreview(page));
+    QCOMPARE(page.currentRequest().channel, std::optional(ExportChannel::Push));
+    const auto &headers = page.preview()->headers;
+    QVERIFY(std::find(headers.begin(), headers.end(), "Address") != headers.end());
+    QVERIFY(std::find(headers.begin(), headers.end(), "Email") == headers.end());
 }
 
 QTEST_MAIN(TestExportPage)
