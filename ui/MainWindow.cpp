@@ -133,6 +133,7 @@ void MainWindow::createCentralArea()
         style()->standardIcon(QStyle::SP_ArrowRight), tr("Journeys"), sidebar_);
     journeysItem->setToolTip(
         tr("Automated messages as a graph of steps, simulated on the store's history"));
+    connect(journeys_, &JourneysPage::exportRequested, this, &MainWindow::exportJourney);
 
     export_ = new ExportPage(pages_);
     pages_->addWidget(export_);

@@ -75,9 +75,10 @@ JourneyProperties::JourneyProperties(JourneyDocument *document, QWidget *parent)
     scroll_->setWidgetResizable(true);
     scroll_->setFrameShape(QFrame::NoFrame);
     layout->addWidget(scroll_);
-    previewValues_ = { { "first_name", tr("Anna").toStdString() },
+    sampleValues_ = { { "first_name", tr("Anna").toStdString() },
         { "cart.items", tr("Trail shoes, running socks").toStdString() },
         { "cart.value", tr("€ 139").toStdString() } };
+    previewValues_ = sampleValues_;
 
     auto rebuildIfShown = [this](const QString &id) {
         if (!applying_ && id.toStdString() == nodeId_)
@@ -114,7 +115,20 @@ void JourneyProperties::setPreviewValues(
 {
     previewValues_ = values;
     previewWhose_ = whose;
+    previewProblem_.clear();
     rebuild();
+}
+
+void JourneyProperties::useSampleValues()
+{
+    previewShopper_.clear();
+    setPreviewValues(sampleValues_, QString());
+}
+
+void JourneyProperties::setPreviewProblem(const QString &message)
+{
+    previewProblem_ = message;
+    updatePreview();
 }
 
 QString JourneyProperties::previewSubject() const
@@ -749,19 +763,32 @@ void JourneyProperties::buildSend(QFormLayout *form, const json &config)
     previewSource_->setWordWrap(true);
     previewSource_->setStyleSheet(QStringLiteral("color: palette(dark);"));
     previewForm->addRow(previewSource_);
+    auto *shopper = new QLineEdit(previewShopper_, preview);
+    shopper->setObjectName(QStringLiteral("previewShopper"));
+    shopper->setPlaceholderText(tr("e-mail or profile:ID, then Enter"));
+    shopper->setToolTip(tr("Show the message as this shopper of the workspace would read it; "
+                           "empty: sample values"));
+    previewForm->addRow(tr("Shopper:"), shopper);
+    connect(shopper, &QLineEdit::returnPressed, this, [this, shopper] {
+        previewShopper_ = shopper->text().trimmed();
+        if (previewShopper_.isEmpty())
+            useSampleValues();
+        else
+            Q_EMIT previewShopperRequested(previewShopper_);
+    });
     if (previewWhose_.isEmpty()) {
-        // Sample values until a real shopper's values are chosen.
+        // Sample values until a real shopper is chosen.
         for (const auto &[token, label] :
             std::vector<std::pair<std::string, QString>> { { "first_name", tr("First name:") },
                 { "cart.items", tr("Cart items:") }, { "cart.value", tr("Cart value:") } }) {
             auto *field = new QLineEdit(QString::fromStdString(previewValues_[token]), preview);
             field->setObjectName(QStringLiteral("sample_%1").arg(QString::fromStdString(token)));
             previewForm->addRow(label, field);
-            connect(
-                field, &QLineEdit::textEdited, this, [this, token = token](const QString &text) {
-                    previewValues_[token] = text.toStdString();
-                    updatePreview();
-                });
+            connect(field, &QLineEdit::textEdited, this, [this, token = token](const QString &text) {
+                previewValues_[token] = text.toStdString();
+                sampleValues_[token] = text.toStdString();
+                updatePreview();
+            });
         }
     }
     previewSubject_ = new QLabel(preview);
@@ -807,9 +834,12 @@ void JourneyProperties::updatePreview()
     const JourneyNode *node = document_->journey().node(nodeId_);
     if (!previewSubject_ || !node || node->kind != JourneyKind::kSend)
         return;
-    previewSource_->setText(previewWhose_.isEmpty()
+    previewSource_->setText(!previewProblem_.isEmpty() ? previewProblem_
+            : previewWhose_.isEmpty()
             ? tr("Sample values (change them to try the placeholders):")
             : tr("As %1 would read it:").arg(previewWhose_));
+    previewSource_->setStyleSheet(previewProblem_.isEmpty() ? QStringLiteral("color: palette(dark);")
+                                                            : QStringLiteral("color: #c62828;"));
     const std::string subject = node->config.value("subject", std::string());
     previewSubject_->setText(
         QString::fromStdString(JourneyMessage::render(subject, previewValues_)));

@@ -39,9 +39,19 @@ public:
     /// The preview's values of the message tokens ({{first_name}} …) for the send preview.
     void setPreviewValues(const std::map<std::string, std::string> &values, const QString &whose);
 
+    /// Back to the sample values (no shopper chosen).
+    void useSampleValues();
+    /// The shopper asked for cannot be shown; says why under the preview.
+    void setPreviewProblem(const QString &message);
+
     /// The rendered subject and body of the send step shown (empty otherwise).
     QString previewSubject() const;
     QString previewBody() const;
+
+Q_SIGNALS:
+    /// The preview should show a real shopper's values: text names them as the Customers
+    /// area's search does (an e-mail, `email:…`, `profile:42`).
+    void previewShopperRequested(const QString &text);
 
 private:
     void rebuild();
@@ -75,7 +85,10 @@ private:
     QLabel *title_ = nullptr;
     QLabel *issues_ = nullptr;
     std::map<std::string, std::string> previewValues_;
+    std::map<std::string, std::string> sampleValues_;
     QString previewWhose_;
+    QString previewShopper_;
+    QString previewProblem_;
     QLabel *previewSubject_ = nullptr;
     QLabel *previewBody_ = nullptr;
     QLabel *previewSource_ = nullptr;

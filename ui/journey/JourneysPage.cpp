@@ -4,7 +4,10 @@
 #include "JourneyDocument.h"
 #include "JourneyKinds.h"
 #include "JourneyLayout.h"
+#include "JourneyLibrary.h"
+#include "JourneyListModel.h"
 #include "JourneyNodeItem.h"
+#include "JourneyOutboxPanel.h"
 #include "JourneyPalette.h"
 #include "JourneyProperties.h"
 #include "JourneyScene.h"
@@ -12,7 +15,10 @@
 #include "JourneyView.h"
 #include "Prompts.h"
 
+#include "journey/JourneyMessage.h"
 #include "journey/JourneyTemplates.h"
+#include "profile/IdentifierRef.h"
+#include "profile/ProfileReader.h"
 #include "profile/TraitBuilder.h"
 #include "segment/PickerValues.h"
 #include "segment/SegmentStore.h"
@@ -81,25 +87,8 @@ JourneysPage::JourneysPage(QWidget *parent)
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setChildrenCollapsible(false);
 
-    // Left: the steps to drag.
-    auto *left = new QWidget(splitter);
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(8, 8, 4, 8);
-    auto *paletteTitle = new QLabel(tr("Steps"), left);
-    QFont bold = paletteTitle->font();
-    bold.setBold(true);
-    paletteTitle->setFont(bold);
-    leftLayout->addWidget(paletteTitle);
-    palette_ = new JourneyPalette(left);
-    leftLayout->addWidget(palette_, 1);
-    auto *paletteHint = new QLabel(tr("Drag a step onto the canvas, then drag from an exit "
-                                      "(right) to the next step's input (left)."),
-        left);
-    paletteHint->setWordWrap(true);
-    paletteHint->setStyleSheet(QStringLiteral("color: palette(dark);"));
-    leftLayout->addWidget(paletteHint);
-    left->setMinimumWidth(130);
-    left->setMaximumWidth(180);
+    QWidget *left = createLeftColumn();
+    left->setParent(splitter);
 
     // Centre: toolbar, canvas (or what to do first), the message line and the problems.
     auto *centre = new QWidget(splitter);
@@ -136,17 +125,39 @@ JourneysPage::JourneysPage(QWidget *parent)
     simulation_ = new JourneySimulationPanel(document_, sideTabs_);
     sideTabs_->addTab(properties_, tr("Properties"));
     sideTabs_->addTab(simulation_, tr("Simulate"));
+    outbox_ = new JourneyOutboxPanel(sideTabs_);
+    sideTabs_->addTab(outbox_, tr("Outbox"));
     sideTabs_->setMinimumWidth(280);
 
     splitter->addWidget(left);
     splitter->addWidget(centre);
     splitter->addWidget(sideTabs_);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({ 150, 700, 300 });
+    splitter->setSizes({ 250, 640, 300 });
     layout->addWidget(splitter);
 
     createEditActions();
 
+    connect(library_, &JourneyLibrary::journeyLoaded, this, [this](const Journey &journey) {
+        openDocument(journey, QString::fromStdString(journey.name));
+    });
+    connect(library_, &JourneyLibrary::saved, this, [this](const QString &name) {
+        savedName_ = name;
+        document_->undoStack()->setClean();
+        outbox_->showJourney(name);
+    });
+    connect(library_, &JourneyLibrary::removed, this, [this](const QString &name) {
+        if (savedName_ == name)
+            savedName_.clear();
+    });
+    connect(library_, &JourneyLibrary::currentChanged, outbox_, &JourneyOutboxPanel::showJourney);
+    connect(library_, &JourneyLibrary::message, this, &JourneysPage::showMessage);
+    connect(outbox_, &JourneyOutboxPanel::exportRequested, this,
+        [this](const QString &journey, const QString &channel) {
+            Q_EMIT exportRequested(journey, QString(), channel);
+        });
+    connect(properties_, &JourneyProperties::previewShopperRequested, this,
+        &JourneysPage::previewShopper);
     connect(palette_, &JourneyPalette::stepRequested, this,
         [this](const QString &kind) { view_->addStepAtCentre(kind.toStdString()); });
     connect(scene_, &QGraphicsScene::selectionChanged, this, &JourneysPage::selectionChanged);
@@ -181,6 +192,41 @@ JourneysPage::~JourneysPage()
     scene_->disconnect(this);
 }
 
+QWidget *JourneysPage::createLeftColumn()
+{
+    auto *left = new QSplitter(Qt::Vertical, this);
+    left->setChildrenCollapsible(false);
+    auto *top = new QWidget(left);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(8, 8, 4, 4);
+    library_ = new JourneyLibrary(top);
+
+    topLayout->addWidget(library_);
+
+    auto *bottom = new QWidget(left);
+    auto *bottomLayout = new QVBoxLayout(bottom);
+    bottomLayout->setContentsMargins(8, 4, 4, 8);
+    auto *paletteTitle = new QLabel(tr("Steps"), bottom);
+    QFont bold = paletteTitle->font();
+    bold.setBold(true);
+    paletteTitle->setFont(bold);
+    bottomLayout->addWidget(paletteTitle);
+    palette_ = new JourneyPalette(bottom);
+    bottomLayout->addWidget(palette_, 1);
+    auto *paletteHint = new QLabel(tr("Drag a step onto the canvas, then drag from an exit "
+                                      "(right) to the next step's input (left)."),
+        bottom);
+    paletteHint->setWordWrap(true);
+    paletteHint->setStyleSheet(QStringLiteral("color: palette(dark);"));
+    bottomLayout->addWidget(paletteHint);
+    left->addWidget(top);
+    left->addWidget(bottom);
+    left->setSizes({ 300, 400 });
+    left->setMinimumWidth(220);
+    left->setMaximumWidth(320);
+    return left;
+}
+
 QToolBar *JourneysPage::createToolBar()
 {
     auto *bar = new QToolBar(this);
@@ -202,6 +248,12 @@ QToolBar *JourneysPage::createToolBar()
     templateButton->setPopupMode(QToolButton::InstantPopup);
     bar->addWidget(templateButton);
 
+    auto *saveAction = bar->addAction(tr("Save"), this, &JourneysPage::save);
+    saveAction->setObjectName(QStringLiteral("saveJourneyAction"));
+    saveAction->setShortcuts(QKeySequence::Save);
+    saveAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    saveAction->setToolTip(tr("Save the journey in the workspace (Ctrl+S)"));
+    addAction(saveAction);
     auto *importAction = bar->addAction(tr("Import…"), this, &JourneysPage::importJson);
     importAction->setObjectName(QStringLiteral("importJourneyAction"));
     auto *exports = new QMenu(tr("Export"), this);
@@ -364,6 +416,9 @@ void JourneysPage::setWorkspace(const QString &path, const std::string &currency
     path_ = path;
     reader_.setWorkspace(path);
     simulation_->setWorkspace(path, currency);
+    library_->setWorkspace(path);
+    outbox_->setWorkspace(path);
+    savedName_.clear();
     hasContext_ = false;
     reader_.post<JourneyContext>(
         this,
@@ -399,10 +454,65 @@ bool JourneysPage::confirmDiscard()
 
 bool JourneysPage::openJourney(const Journey &journey)
 {
+    return openDocument(journey, QString());
+}
+
+bool JourneysPage::openDocument(const Journey &journey, const QString &savedName)
+{
     if (!confirmDiscard())
         return false;
     document_->reset(journey);
+    savedName_ = savedName;
+    if (!savedName.isEmpty())
+        outbox_->showJourney(savedName);
     return true;
+}
+
+void JourneysPage::save()
+{
+    if (!document_->isOpen())
+        return;
+    const Journey &journey = document_->journey();
+    const QString name = QString::fromStdString(journey.name).trimmed();
+    if (name.isEmpty()) {
+        showMessage(tr("Give the journey a name in its settings before saving it."), true);
+        properties_->showNode({});
+        return;
+    }
+    if (name != savedName_ && library_->contains(name)
+        && !Prompts::confirm(this, tr("Save Journey"),
+            tr("A journey called \"%1\" is saved already. Replace it?").arg(name),
+            tr("Replace")))
+        return;
+    library_->save(journey, savedName_);
+}
+
+void JourneysPage::previewShopper(const QString &text)
+{
+    QString reference = text.trimmed();
+    if (!reference.contains(QLatin1Char(':')))
+        reference = reference.contains(QLatin1Char('@'))
+            ? QStringLiteral("email:") + reference
+            : QStringLiteral("profile:") + reference;
+    struct Preview {
+        std::map<std::string, std::string> values;
+        QString whose;
+    };
+    reader_.post<Preview>(
+        this,
+        [reference](Database &db) {
+            const IdentifierRef ref = IdentifierRef::parse(reference.toStdString(), std::string());
+            const auto profile = ProfileReader(db).find(ref);
+            if (!profile)
+                throw std::invalid_argument(
+                    tr("No shopper is known as %1").arg(reference).toStdString());
+            Preview preview;
+            preview.values = JourneyMessage::valuesFor(db, *profile);
+            preview.whose = tr("shopper %1 (profile %2)").arg(reference).arg(*profile);
+            return preview;
+        },
+        [this](Preview preview) { properties_->setPreviewValues(preview.values, preview.whose); },
+        [this](const QString &message) { properties_->setPreviewProblem(message); });
 }
 
 void JourneysPage::newJourney()

@@ -19,6 +19,8 @@ class QToolBar;
 namespace clientele {
 
 class JourneyDocument;
+class JourneyLibrary;
+class JourneyOutboxPanel;
 class JourneyPalette;
 class JourneyProperties;
 class JourneyScene;
@@ -46,6 +48,10 @@ public:
     void openCartRecovery();
     /// Opens a journey (replacing the one shown, after asking when it has changes).
     bool openJourney(const Journey &journey);
+    /// Saves the journey shown in the workspace (Ctrl+S), under its name.
+    void save();
+    /// The name the journey shown was opened or last saved under (empty: not saved yet).
+    const QString &savedName() const { return savedName_; }
     /// File › Import: reads a journey JSON file chosen through Prompts.
     void importJson();
     /// Export as JSON, PNG or SVG to a file chosen through Prompts.
@@ -60,6 +66,8 @@ public:
     JourneyPalette *palette() const { return palette_; }
     JourneyProperties *properties() const { return properties_; }
     JourneySimulationPanel *simulationPanel() const { return simulation_; }
+    JourneyLibrary *library() const { return library_; }
+    JourneyOutboxPanel *outboxPanel() const { return outbox_; }
     QListWidget *issueList() const { return issueList_; }
     /// The line under the canvas that says why a connection was refused.
     QLabel *messageLabel() const { return message_; }
@@ -77,6 +85,8 @@ public:
 
 Q_SIGNALS:
     void contextLoaded();
+    /// "Export…" of a journey's outbox channel (step empty) for the Export area.
+    void exportRequested(const QString &journey, const QString &step, const QString &channel);
 
 private:
     QToolBar *createToolBar();
@@ -87,6 +97,11 @@ private:
     void selectionChanged();
     /// False when the user keeps the changed journey shown.
     bool confirmDiscard();
+    /// Shows journey as the document; savedName: the name it has in the workspace.
+    bool openDocument(const Journey &journey, const QString &savedName);
+    QWidget *createLeftColumn();
+    /// Reads a shopper's message values (JourneyMessage::valuesFor) for the send preview.
+    void previewShopper(const QString &text);
     /// Writes a file the user chose; reports a failure under the canvas.
     void writeFile(const QString &path, const QByteArray &data);
 
@@ -99,6 +114,9 @@ private:
     JourneyPalette *palette_ = nullptr;
     JourneyProperties *properties_ = nullptr;
     JourneySimulationPanel *simulation_ = nullptr;
+    JourneyLibrary *library_ = nullptr;
+    JourneyOutboxPanel *outbox_ = nullptr;
+    QString savedName_;
     QStackedWidget *canvasStates_ = nullptr;
     QListWidget *issueList_ = nullptr;
     QLabel *message_ = nullptr;
