@@ -2,7 +2,10 @@
 #include "JourneyConnectionItem.h"
 #include "JourneyDocument.h"
 #include "JourneyLayout.h"
+#include "JourneyLibrary.h"
+#include "JourneyListModel.h"
 #include "JourneyNodeItem.h"
+#include "JourneyOutboxPanel.h"
 #include "JourneyPalette.h"
 #include "JourneyPortItem.h"
 #include "JourneyProperties.h"
@@ -16,12 +19,16 @@
 
 #include "common/Time.h"
 #include "demo/DemoStore.h"
+#include "journey/JourneyMessage.h"
 #include "journey/JourneySimulator.h"
+#include "journey/JourneyStore.h"
 #include "journey/JourneyTemplates.h"
 #include "store/Workspace.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
@@ -36,6 +43,8 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
@@ -77,6 +86,10 @@ private Q_SLOTS:
     void pngAndSvgExport();
     void hundredSteps();
     void zoomAndFit();
+    void saveOpenDuplicateDelete();
+    void switchOnAndOff();
+    void outboxTabExportsThroughExportArea();
+    void previewForRealShopper();
 
 private:
     JourneyDocument *document() const { return page_->document(); }
@@ -652,6 +665,172 @@ void TestJourneys::zoomAndFit()
     // The whole journey is visible.
     const QRectF visible = view->mapToScene(view->viewport()->rect()).boundingRect();
     QVERIFY(visible.contains(scene()->itemsBoundingRect().adjusted(5, 5, -5, -5)));
+}
+
+void TestJourneys::saveOpenDuplicateDelete()
+{
+    JourneyLibrary *library = page_->library();
+    QAbstractItemModelTester tester(library->model());
+    QTRY_VERIFY(!library->isBusy());
+    QCOMPARE(library->model()->rowCount(), 0);
+
+    page_->openCartRecovery();
+    dropKind(JourneyKind::kUpdateProfile, QPoint(150, 120));
+    QVERIFY(!document()->undoStack()->isClean());
+    focusCanvas();
+    QTest::keyClick(page_->view(), Qt::Key_S, Qt::ControlModifier);
+    QTRY_COMPARE(library->model()->rowCount(), 1);
+    QTRY_VERIFY(document()->undoStack()->isClean());
+    QCOMPARE(page_->savedName(), QStringLiteral("Cart recovery"));
+    QCOMPARE(
+        library->model()->data(library->model()->index(0, JourneyListModel::Status)).toString(),
+        QStringLiteral("Off"));
+    {
+        auto db = Workspace::connect(path_.toStdString(), Database::Mode::ReadOnly);
+        QVERIFY(JourneyStore(db).load("Cart recovery") == document()->journey());
+    }
+
+    // Renamed in the settings, then saved: the saved journey follows the new name.
+    document()->changeSettings("Cart rescue", document()->journey().settings, QString());
+    page_->save();
+    QTRY_COMPARE(page_->savedName(), QStringLiteral("Cart rescue"));
+    QCOMPARE(library->model()->rowCount(), 1);
+    QCOMPARE(library->model()->journeyAt(0).name, std::string("Cart rescue"));
+
+    // Duplicate, then open the copy by double-click.
+    library->table()->selectRow(0);
+    QTest::mouseClick(
+        library->findChild<QPushButton *>(QStringLiteral("duplicateJourney")), Qt::LeftButton);
+    QTRY_COMPARE(library->model()->rowCount(), 2);
+    const int copy = library->model()->rowOf(QStringLiteral("Cart rescue (copy)"));
+    QVERIFY(copy >= 0);
+    page_->newJourney();
+    library->openRow(copy);
+    QTRY_COMPARE(page_->savedName(), QStringLiteral("Cart rescue (copy)"));
+    QCOMPARE(document()->journey().name, std::string("Cart rescue (copy)"));
+    QVERIFY(document()->journey().node("update_profile"));
+    QVERIFY(test::saveScreenshot(*window_, QStringLiteral("journeys-saved.png")));
+
+    // Delete, confirmed through Prompts; a refusal keeps it.
+    library->table()->selectRow(copy);
+    Prompts::setNextConfirmation(false);
+    QTest::mouseClick(
+        library->findChild<QPushButton *>(QStringLiteral("deleteJourney")), Qt::LeftButton);
+    QTRY_VERIFY(!library->isBusy());
+    QCOMPARE(library->model()->rowCount(), 2);
+    Prompts::setNextConfirmation(true);
+    QTest::mouseClick(
+        library->findChild<QPushButton *>(QStringLiteral("deleteJourney")), Qt::LeftButton);
+    QTRY_COMPARE(library->model()->rowCount(), 1);
+    QTRY_VERIFY(page_->savedName().isEmpty()); // the journey shown is no longer saved
+    auto db = Workspace::connect(path_.toStdString(), Database::Mode::ReadOnly);
+    QVERIFY(!JourneyStore(db).load("Cart rescue (copy)"));
+}
+
+void TestJourneys::switchOnAndOff()
+{
+    JourneyLibrary *library = page_->library();
+    QTRY_VERIFY(!library->isBusy());
+    // An invalid draft can be saved but not switched on; the validator's problem says why.
+    Prompts::setNextConfirmation(true);
+    page_->newJourney();
+    document()->changeSettings("Draft", document()->journey().settings, QString());
+    dropKind(JourneyKind::kWait, page_->view()->mapFromScene(QPointF(0, 200)));
+    QVERIFY(!document()->issues().empty());
+    page_->save();
+    QTRY_VERIFY(library->model()->rowOf(QStringLiteral("Draft")) >= 0);
+    library->table()->selectRow(library->model()->rowOf(QStringLiteral("Draft")));
+    QCOMPARE(library->switchButton()->text(), QStringLiteral("Switch On"));
+    QTest::mouseClick(library->switchButton(), Qt::LeftButton);
+    QTRY_VERIFY(page_->messageLabel()->text().contains(QStringLiteral("cannot be switched on")));
+    QVERIFY(page_->messageLabel()->text().contains(
+        QString::fromStdString(document()->issues().front().message)));
+    QCOMPARE(library->model()->journeyAt(library->model()->rowOf(QStringLiteral("Draft"))).active,
+        false);
+
+    // A valid one switches on and off.
+    Prompts::setNextConfirmation(true);
+    page_->openCartRecovery();
+    page_->save();
+    QTRY_VERIFY(library->model()->rowOf(QStringLiteral("Cart recovery")) >= 0);
+    const auto row = [library] { return library->model()->rowOf(QStringLiteral("Cart recovery")); };
+    library->table()->selectRow(row());
+    QTest::mouseClick(library->switchButton(), Qt::LeftButton);
+    QTRY_VERIFY(library->model()->journeyAt(row()).active);
+    QCOMPARE(
+        library->model()->data(library->model()->index(row(), JourneyListModel::Status)).toString(),
+        QStringLiteral("On"));
+    QCOMPARE(library->switchButton()->text(), QStringLiteral("Switch Off"));
+    {
+        auto db = Workspace::connect(path_.toStdString(), Database::Mode::ReadOnly);
+        QVERIFY(JourneyStore(db).summary("Cart recovery")->active);
+    }
+    QTest::mouseClick(library->switchButton(), Qt::LeftButton);
+    QTRY_VERIFY(!library->model()->journeyAt(row()).active);
+    // Clean up for the tests after this one.
+    for (const QString &name : { QStringLiteral("Draft"), QStringLiteral("Cart recovery") }) {
+        library->table()->selectRow(library->model()->rowOf(name));
+        Prompts::setNextConfirmation(true);
+        library->deleteRow(library->currentRow());
+        QTRY_VERIFY(library->model()->rowOf(name) < 0);
+    }
+}
+
+void TestJourneys::outboxTabExportsThroughExportArea()
+{
+    JourneyLibrary *library = page_->library();
+    QTRY_VERIFY(!library->isBusy());
+    page_->openCartRecovery();
+    page_->save();
+    QTRY_VERIFY(library->model()->rowOf(QStringLiteral("Cart recovery")) >= 0);
+    library->table()->selectRow(library->model()->rowOf(QStringLiteral("Cart recovery")));
+    JourneyOutboxPanel *outbox = page_->outboxPanel();
+    QCOMPARE(outbox->journey(), QStringLiteral("Cart recovery"));
+    QTRY_VERIFY(!outbox->isLoading());
+    QCOMPARE(outbox->table()->rowCount(), 0);
+    QVERIFY(outbox->countLabel()->text().contains(QStringLiteral("No messages yet")));
+    auto *export_ = outbox->findChild<QPushButton *>(QStringLiteral("exportOutbox"));
+    QVERIFY(!export_->isEnabled()); // choose a channel first
+    auto *channel = outbox->findChild<QComboBox *>(QStringLiteral("outboxChannel"));
+    channel->setCurrentIndex(channel->findData(QStringLiteral("email")));
+    QVERIFY(export_->isEnabled());
+    page_->sideTabs()->setCurrentWidget(outbox);
+    QTest::mouseClick(export_, Qt::LeftButton);
+    auto *sidebar = window_->findChild<QListWidget *>(QStringLiteral("sidebar"));
+    QCOMPARE(sidebar->currentItem()->text(), QStringLiteral("Export"));
+    Prompts::setNextConfirmation(true);
+    library->deleteRow(library->model()->rowOf(QStringLiteral("Cart recovery")));
+    QTRY_VERIFY(library->model()->rowOf(QStringLiteral("Cart recovery")) < 0);
+}
+
+void TestJourneys::previewForRealShopper()
+{
+    page_->openCartRecovery();
+    scene()->selectNodes({ "cart_email" });
+    auto *shopper = page_->properties()->findChild<QLineEdit *>(QStringLiteral("previewShopper"));
+    QVERIFY(shopper);
+    QTest::keyClicks(shopper, QStringLiteral("profile:7"));
+    QTest::keyClick(shopper, Qt::Key_Return);
+    std::map<std::string, std::string> values;
+    {
+        auto db = Workspace::connect(path_.toStdString(), Database::Mode::ReadOnly);
+        values = JourneyMessage::valuesFor(db, 7);
+    }
+    const QString expected = QString::fromStdString(JourneyMessage::render(
+        document()->journey().node("cart_email")->config["subject"].get<std::string>(), values));
+    QTRY_COMPARE(page_->properties()->previewSubject(), expected);
+    QVERIFY(page_->properties()->previewNote().contains(QStringLiteral("profile 7")));
+    QVERIFY(page_->properties()->findChild<QLineEdit *>(QStringLiteral("sample_first_name"))
+        == nullptr);
+    // An unknown shopper says so; clearing the field goes back to the sample values.
+    shopper = page_->properties()->findChild<QLineEdit *>(QStringLiteral("previewShopper"));
+    shopper->selectAll();
+    QTest::keyClicks(shopper, QStringLiteral("nobody@example.invalid"));
+    QTest::keyClick(shopper, Qt::Key_Return);
+    QTRY_VERIFY(page_->properties()->previewNote().contains(QStringLiteral("No shopper is known")));
+    shopper->clear();
+    QTest::keyClick(shopper, Qt::Key_Return);
+    QCOMPARE(page_->properties()->previewSubject(), QStringLiteral("Anna, your cart is waiting"));
 }
 
 QTEST_MAIN(TestJourneys)

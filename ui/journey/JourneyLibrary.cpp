@@ -3,8 +3,8 @@
 #include "JourneyListModel.h"
 #include "Prompts.h"
 
-#include "journey/JourneyStore.h"
 #include "common/Time.h"
+#include "journey/JourneyStore.h"
 #include "store/Database.h"
 
 #include <QHBoxLayout>
@@ -102,7 +102,8 @@ void JourneyLibrary::updateButtons()
     duplicate_->setEnabled(row >= 0);
     delete_->setEnabled(row >= 0);
     switch_->setEnabled(row >= 0);
-    switch_->setText(row >= 0 && model_->journeyAt(row).active ? tr("Switch Off") : tr("Switch On"));
+    switch_->setText(
+        row >= 0 && model_->journeyAt(row).active ? tr("Switch Off") : tr("Switch On"));
 }
 
 void JourneyLibrary::run(

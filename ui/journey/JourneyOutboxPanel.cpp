@@ -57,9 +57,8 @@ JourneyOutboxPanel::JourneyOutboxPanel(QWidget *parent)
     layout->addWidget(table_, 1);
 
     connect(channel_, &QComboBox::currentIndexChanged, this, &JourneyOutboxPanel::reload);
-    connect(export_, &QPushButton::clicked, this, [this] {
-        Q_EMIT exportRequested(journey_, channel_->currentData().toString());
-    });
+    connect(export_, &QPushButton::clicked, this,
+        [this] { Q_EMIT exportRequested(journey_, channel_->currentData().toString()); });
     showJourney({});
 }
 
@@ -125,7 +124,8 @@ void JourneyOutboxPanel::show(const Page &page)
                            locale.toString(static_cast<qlonglong>(page.pending)));
     if (page.total > static_cast<std::int64_t>(page.messages.size()))
         text += QLatin1Char(' ')
-            + tr("The newest %1 are shown.").arg(locale.toString(static_cast<qlonglong>(page.messages.size())));
+            + tr("The newest %1 are shown.")
+                  .arg(locale.toString(static_cast<qlonglong>(page.messages.size())));
     if (page.total == 0)
         text = tr("No messages yet: a journey fills its outbox once it is switched on and "
                   "new events are imported.");
@@ -135,8 +135,8 @@ void JourneyOutboxPanel::show(const Page &page)
         const OutboxMessage &message = page.messages[static_cast<std::size_t>(row)];
         const QString body = message.subject.empty()
             ? QString::fromStdString(message.body)
-            : QStringLiteral("%1 — %2").arg(QString::fromStdString(message.subject),
-                QString::fromStdString(message.body));
+            : QStringLiteral("%1 — %2").arg(
+                QString::fromStdString(message.subject), QString::fromStdString(message.body));
         const QStringList cells { formatLocalDateTime(message.dueAt),
             JourneyKinds::channelLabel(message.channel), QString::fromStdString(message.node),
             QString::fromStdString(message.address), body,

@@ -136,6 +136,11 @@ QString JourneyProperties::previewSubject() const
     return previewSubject_ ? previewSubject_->text() : QString();
 }
 
+QString JourneyProperties::previewNote() const
+{
+    return previewSource_ ? previewSource_->text() : QString();
+}
+
 QString JourneyProperties::previewBody() const
 {
     return previewBody_ ? previewBody_->text() : QString();
@@ -216,6 +221,10 @@ void JourneyProperties::rebuild()
             form->addRow(new QLabel(tr("Shoppers who get here leave the journey."), page));
     }
     layout->addStretch();
+    // The old form may be the sender of the change that rebuilds it (a button, Enter in a
+    // field): it goes once that signal has returned.
+    if (QWidget *old = scroll_->takeWidget())
+        old->deleteLater();
     scroll_->setWidget(page);
     showIssues();
     updatePreview();
@@ -784,11 +793,12 @@ void JourneyProperties::buildSend(QFormLayout *form, const json &config)
             auto *field = new QLineEdit(QString::fromStdString(previewValues_[token]), preview);
             field->setObjectName(QStringLiteral("sample_%1").arg(QString::fromStdString(token)));
             previewForm->addRow(label, field);
-            connect(field, &QLineEdit::textEdited, this, [this, token = token](const QString &text) {
-                previewValues_[token] = text.toStdString();
-                sampleValues_[token] = text.toStdString();
-                updatePreview();
-            });
+            connect(
+                field, &QLineEdit::textEdited, this, [this, token = token](const QString &text) {
+                    previewValues_[token] = text.toStdString();
+                    sampleValues_[token] = text.toStdString();
+                    updatePreview();
+                });
         }
     }
     previewSubject_ = new QLabel(preview);
@@ -835,11 +845,11 @@ void JourneyProperties::updatePreview()
     if (!previewSubject_ || !node || node->kind != JourneyKind::kSend)
         return;
     previewSource_->setText(!previewProblem_.isEmpty() ? previewProblem_
-            : previewWhose_.isEmpty()
-            ? tr("Sample values (change them to try the placeholders):")
-            : tr("As %1 would read it:").arg(previewWhose_));
-    previewSource_->setStyleSheet(previewProblem_.isEmpty() ? QStringLiteral("color: palette(dark);")
-                                                            : QStringLiteral("color: #c62828;"));
+            : previewWhose_.isEmpty() ? tr("Sample values (change them to try the placeholders):")
+                                      : tr("As %1 would read it:").arg(previewWhose_));
+    previewSource_->setStyleSheet(previewProblem_.isEmpty()
+            ? QStringLiteral("color: palette(dark);")
+            : QStringLiteral("color: #c62828;"));
     const std::string subject = node->config.value("subject", std::string());
     previewSubject_->setText(
         QString::fromStdString(JourneyMessage::render(subject, previewValues_)));

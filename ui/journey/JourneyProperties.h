@@ -47,6 +47,8 @@ public:
     /// The rendered subject and body of the send step shown (empty otherwise).
     QString previewSubject() const;
     QString previewBody() const;
+    /// The line above the preview: whose values it uses, or why a shopper cannot be shown.
+    QString previewNote() const;
 
 Q_SIGNALS:
     /// The preview should show a real shopper's values: text names them as the Customers

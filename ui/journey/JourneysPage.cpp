@@ -481,8 +481,7 @@ void JourneysPage::save()
     }
     if (name != savedName_ && library_->contains(name)
         && !Prompts::confirm(this, tr("Save Journey"),
-            tr("A journey called \"%1\" is saved already. Replace it?").arg(name),
-            tr("Replace")))
+            tr("A journey called \"%1\" is saved already. Replace it?").arg(name), tr("Replace")))
         return;
     library_->save(journey, savedName_);
 }
@@ -491,9 +490,8 @@ void JourneysPage::previewShopper(const QString &text)
 {
     QString reference = text.trimmed();
     if (!reference.contains(QLatin1Char(':')))
-        reference = reference.contains(QLatin1Char('@'))
-            ? QStringLiteral("email:") + reference
-            : QStringLiteral("profile:") + reference;
+        reference = reference.contains(QLatin1Char('@')) ? QStringLiteral("email:") + reference
+                                                         : QStringLiteral("profile:") + reference;
     struct Preview {
         std::map<std::string, std::string> values;
         QString whose;
