@@ -74,6 +74,7 @@ JourneyProperties::JourneyProperties(JourneyDocument *document, QWidget *parent)
     scroll_ = new QScrollArea(this);
     scroll_->setWidgetResizable(true);
     scroll_->setFrameShape(QFrame::NoFrame);
+    scroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(scroll_);
     sampleValues_ = { { "first_name", tr("Anna").toStdString() },
         { "cart.items", tr("Trail shoes, running socks").toStdString() },
@@ -234,6 +235,9 @@ QComboBox *JourneyProperties::eventPicker(const std::string &current, QWidget *p
 {
     auto *combo = new QComboBox(parent);
     combo->setEditable(true);
+    // Long event names must not widen the panel.
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(12);
     combo->setInsertPolicy(QComboBox::NoInsert);
     QStringList keys = context_.eventTypes;
     const QString currentKey = QString::fromStdString(current);
@@ -255,6 +259,8 @@ QComboBox *JourneyProperties::segmentPicker(
 {
     auto *combo = new QComboBox(parent);
     combo->setObjectName(QStringLiteral("segmentPicker"));
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(12);
     if (allowEveryone)
         combo->addItem(tr("Everyone"), QString());
     int selected = allowEveryone && current.is_null() ? 0 : -1;
@@ -302,7 +308,7 @@ void JourneyProperties::buildSettings(QFormLayout *form)
     goal->setToolTip(tr("Shoppers who do this leave the journey and count as converted"));
     form->addRow(tr("Goal:"), goal);
 
-    auto *capOn = new QCheckBox(tr("Frequency cap"), page);
+    auto *capOn = new QCheckBox(tr("Frequency cap: at most"), page);
     capOn->setChecked(settings.frequencyCap.has_value());
     const FrequencyCap cap = settings.frequencyCap.value_or(FrequencyCap { 3, 7 });
     auto *capSends = spinBox(1, 100, cap.sends, tr(" messages"), page);
@@ -311,9 +317,10 @@ void JourneyProperties::buildSettings(QFormLayout *form)
     capRow->addWidget(capSends);
     capRow->addWidget(new QLabel(tr("in"), page));
     capRow->addWidget(capDays);
-    form->addRow(capOn, capRow);
+    form->addRow(capOn);
+    form->addRow(QString(), capRow);
 
-    auto *quietOn = new QCheckBox(tr("Quiet hours"), page);
+    auto *quietOn = new QCheckBox(tr("Quiet hours: no e-mail, push or SMS from"), page);
     quietOn->setChecked(settings.quietHours.has_value());
     const QuietHours quiet = settings.quietHours.value_or(QuietHours {});
     auto *quietStart = spinBox(0, 23, quiet.startHour, tr(":00"), page);
@@ -322,10 +329,12 @@ void JourneyProperties::buildSettings(QFormLayout *form)
     quietRow->addWidget(quietStart);
     quietRow->addWidget(new QLabel(tr("to"), page));
     quietRow->addWidget(quietEnd);
-    form->addRow(quietOn, quietRow);
+    form->addRow(quietOn);
+    form->addRow(QString(), quietRow);
     auto *zone = new QLineEdit(QString::fromStdString(quiet.defaultTimezone), page);
-    zone->setToolTip(tr("For shoppers without a time zone, e.g. Europe/Berlin"));
-    form->addRow(tr("Default time zone:"), zone);
+    zone->setToolTip(tr("The quiet hours' time zone for shoppers without one of their own, "
+                        "e.g. Europe/Berlin"));
+    form->addRow(tr("Time zone:"), zone);
 
     auto *seed = spinBox(0, 1'000'000, static_cast<int>(settings.seed), QString(), page);
     seed->setToolTip(tr("The same seed puts each shopper in the same split path"));

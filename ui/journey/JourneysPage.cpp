@@ -127,13 +127,13 @@ JourneysPage::JourneysPage(QWidget *parent)
     sideTabs_->addTab(simulation_, tr("Simulate"));
     outbox_ = new JourneyOutboxPanel(sideTabs_);
     sideTabs_->addTab(outbox_, tr("Outbox"));
-    sideTabs_->setMinimumWidth(280);
+    sideTabs_->setMinimumWidth(340);
 
     splitter->addWidget(left);
     splitter->addWidget(centre);
     splitter->addWidget(sideTabs_);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({ 250, 640, 300 });
+    splitter->setSizes({ 250, 600, 340 });
     layout->addWidget(splitter);
 
     createEditActions();
