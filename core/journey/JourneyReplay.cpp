@@ -83,6 +83,7 @@ struct Step {
     Channel channel = Email;
     int offerKind = 0; ///< 0 none, 1 discount, 2 fixed reward
     double offerAmount = 0.0;
+    std::string tag; ///< update_profile
 };
 
 struct EventRow {
@@ -331,6 +332,9 @@ void Replay::compile()
             horizon += kMillisPerDay; // a postponement by quiet hours
             break;
         }
+        case Kind::UpdateProfile:
+            step.tag = config.value("tag", std::string());
+            break;
         default:
             break;
         }
@@ -539,8 +543,12 @@ void Replay::arrive(Instance &instance, std::int64_t profile, int node, Millis t
     NodeCounts &counts = result_.nodes[journey_.nodes[static_cast<std::size_t>(node)].id];
     ++counts.arrived;
     switch (step.kind) {
-    case Kind::Entry:
     case Kind::UpdateProfile:
+        if (runtime_ && !instance.heldOut)
+            runtime_->tagged(profile, step.tag, t);
+        leaveBy(instance, profile, 0, t);
+        return;
+    case Kind::Entry:
         leaveBy(instance, profile, 0, t);
         return;
     case Kind::Wait:

@@ -72,6 +72,8 @@ public:
         Millis at, const std::string &cart)
         = 0;
     virtual void left(std::int64_t entryId, Millis at, bool converted) = 0;
+    /// An "update profile" step: the shopper gets the tag.
+    virtual void tagged(std::int64_t profile, const std::string &tag, Millis at) = 0;
 };
 
 /// Where a replay looks: shoppers enter in [from, to); events up to dataEnd are replayed.

@@ -72,6 +72,10 @@ public:
               "INSERT OR IGNORE INTO discount_codes(code, profile_id, outbox_id, created_at) "
               "VALUES (?1, ?2, ?3, ?4)")
         , setCode_(db, "UPDATE outbox SET offer_code = ?2 WHERE id = ?1")
+        , tag_(db,
+              "INSERT INTO profile_tags(profile_id, tag, journey_id, ts) VALUES (?1, ?2, ?3, ?4) "
+              "ON CONFLICT(profile_id, tag) DO UPDATE SET journey_id = excluded.journey_id, "
+              "ts = excluded.ts")
     {
     }
 
@@ -136,6 +140,12 @@ public:
     {
         leave_.bind(1, entryId).bind(2, at).bind(3, converted ? 1 : 0);
         leave_.run();
+    }
+
+    void tagged(std::int64_t profile, const std::string &tag, Millis at) override
+    {
+        tag_.bind(1, profile).bind(2, tag).bind(3, journey_.id).bind(4, at);
+        tag_.run();
     }
 
     void sent(std::int64_t profile, std::int64_t entryId, const JourneyNode &node, Millis at,
@@ -208,6 +218,7 @@ private:
     Statement outbox_;
     Statement code_;
     Statement setCode_;
+    Statement tag_;
     std::map<std::string, DiscountCodePattern> patterns_;
 };
 
@@ -234,19 +245,22 @@ void followMerges(Database &db)
 {
     for (int round = 0; round < 8; ++round) {
         int moved = 0;
-        for (const std::string table : { "journey_state", "journey_entries", "outbox" }) {
+        for (const std::string table :
+            { "journey_state", "journey_entries", "outbox", "profile_tags" }) {
             const std::string survivor
                 = "(SELECT m.kept_profile_id FROM merges m WHERE m.merged_profile_id = " + table
                 + ".profile_id AND m.action = 'merge' ORDER BY m.id DESC LIMIT 1)";
             db.exec("UPDATE OR IGNORE " + table + " SET profile_id = " + survivor
-                + " WHERE profile_id NOT IN (SELECT id FROM profiles) AND " + survivor
-                + " IS NOT NULL");
+                + " WHERE NOT EXISTS (SELECT 1 FROM profiles p WHERE p.id = " + table
+                + ".profile_id) AND " + survivor + " IS NOT NULL");
             moved += db.changes();
         }
         if (moved == 0)
             break;
     }
-    db.exec("DELETE FROM journey_state WHERE profile_id NOT IN (SELECT id FROM profiles)");
+    for (const char *table : { "journey_state", "profile_tags" })
+        db.exec(std::string("DELETE FROM ") + table + " WHERE NOT EXISTS (SELECT 1 FROM profiles p "
+            + "WHERE p.id = " + table + ".profile_id)");
 }
 
 AdvanceSummary advanceJourney(Database &db, RunningJourney &running, ProgressSink *progress)
@@ -323,11 +337,11 @@ AdvanceSummary advanceWhere(
         }
     }
     AdvanceSummary total;
-    if (!journeys.empty()) {
+    // Merges of this import move journey rows and tags along, whether a journey runs or not.
+    if (db.queryInt("SELECT EXISTS (SELECT 1 FROM journeys)") != 0)
         followMerges(db);
-        for (RunningJourney &running : journeys)
-            add(total, advanceJourney(db, running, progress));
-    }
+    for (RunningJourney &running : journeys)
+        add(total, advanceJourney(db, running, progress));
     if (transaction)
         transaction->commit();
     return total;

@@ -10,6 +10,8 @@
 #include "journey/JourneyRuntime.h"
 #include "journey/JourneySimulator.h"
 #include "journey/JourneyStore.h"
+#include "segment/SegmentDefinition.h"
+#include "segment/SegmentEvaluator.h"
 #include "store/Database.h"
 #include "store/Workspace.h"
 
@@ -114,6 +116,8 @@ private Q_SLOTS:
     void failedImportLeavesJourneysAsTheyWere();
     void outboxExportsEachMessageOnce();
     void pushAndBannerOutboxes();
+    void updateProfileTagsForSegments();
+    void stateFollowsAMerge();
 
 private:
     ImportSummary importText(const QString &name, const std::string &rows,
@@ -515,6 +519,72 @@ void TestJourneyRuntime::pushAndBannerOutboxes()
     notOutbox.channel = ExportChannel::Push;
     notOutbox.outputPath = dir_.filePath(QStringLiteral("no.csv")).toStdString();
     QVERIFY_THROWS_EXCEPTION(ExportError, ExportJob::run(db, notOutbox));
+}
+
+void TestJourneyRuntime::updateProfileTagsForSegments()
+{
+    const json document = { { "version", 1 }, { "name", "Tagger" },
+        { "nodes",
+            { { { "id", "entry" }, { "kind", "entry" },
+                  { "config", { { "trigger", { { "event", "product_added" } } } } } },
+                { { "id", "tag" }, { "kind", "update_profile" },
+                    { "config", { { "tag", "cart-starter" } } } },
+                { { "id", "done" }, { "kind", "exit" } } } },
+        { "connections",
+            { { { "from", { { "node", "entry" }, { "port", "out" } } },
+                  { "to", { { "node", "tag" }, { "port", "in" } } } },
+                { { "from", { { "node", "tag" }, { "port", "out" } } },
+                    { "to", { { "node", "done" }, { "port", "in" } } } } } } };
+    JourneyStore store(workspace_->db());
+    store.save(Journey::fromJson(document), 1);
+    store.setActive("Tagger", true, 2);
+    importText(QStringLiteral("carts.csv"),
+        "2026-03-02 10:00:00,Product Added,ana@example.com,Ana,c-ana,TENT-1,Trail Tent,199.00,yes\n"
+        "2026-03-02 10:00:00,Page Viewed,ben@example.com,Ben,,,,,\n");
+    const auto tagged = SegmentDefinition::fromJson(json { { "version", 1 },
+        { "rule",
+            { { "type", "trait" }, { "field", "tags" }, { "op", "contains" },
+                { "value", "cart-starter" } } } });
+    SegmentEvaluator evaluator(workspace_->db());
+    QCOMPARE(evaluator.count(tagged), 1);
+    QCOMPARE(queryInt("SELECT count(*) FROM profile_tags t JOIN identities i ON i.profile_id = "
+                      "t.profile_id WHERE i.value = 'ana@example.com' AND t.tag = 'cart-starter'"),
+        1);
+}
+
+void TestJourneyRuntime::stateFollowsAMerge()
+{
+    JourneyStore store(workspace_->db());
+    store.save(Journey::fromJson(cartJourney()), 1);
+    store.setActive("Cart rescue", true, 2);
+    ImportMapping mapping = eventsMapping();
+    mapping.columns.push_back({ "Device", FieldTarget::Identity, "anonymous_id" });
+    const char *header = "Time,Event,Email,First,Cart,SKU,Product,Price,Newsletter,Device\n";
+    // A guest leaves a cart on a device; Ana is known by e-mail already.
+    importText(QStringLiteral("day1.csv"),
+        "2026-03-02 08:00:00,Page Viewed,ana@example.com,Ana,,,,,yes,\n"
+        "2026-03-02 10:00:00,Product Added,,,c-1,TENT-1,Trail Tent,199.00,,dev-1\n"
+        "2026-03-02 12:00:00,Page Viewed,eve@example.com,Eve,,,,,,\n",
+        header, mapping);
+    QCOMPARE(queryInt("SELECT count(*) FROM journey_state WHERE node = 'until'"), 1);
+    const std::int64_t guest = queryInt("SELECT profile_id FROM journey_state");
+    // Ana signs in on that device: the guest's profile merges with hers, and the shopper
+    // waiting for an order is still waiting, now as Ana.
+    importText(QStringLiteral("day2.csv"),
+        "2026-03-02 13:00:00,Signed In,ana@example.com,Ana,,,,,,dev-1\n", header, mapping);
+    QCOMPARE(queryInt("SELECT count(*) FROM journey_state WHERE node = 'until'"), 1);
+    const std::int64_t now = queryInt("SELECT profile_id FROM journey_state");
+    QCOMPARE(queryInt("SELECT count(*) FROM profiles WHERE id = " + std::to_string(now)), 1);
+    QCOMPARE(now, queryInt("SELECT profile_id FROM identities WHERE value = 'ana@example.com'"));
+    QCOMPARE(queryInt("SELECT count(*) FROM journey_entries WHERE profile_id = "
+                 + std::to_string(now)),
+        1);
+    QVERIFY2(now != guest, "the known profile is kept, so the guest's state had to move");
+    // Her order now ends the stay as a conversion.
+    importText(QStringLiteral("day3.csv"),
+        "2026-03-02 14:00:00,Order Completed,ana@example.com,Ana,c-1,,,199.00,,\n", header,
+        mapping);
+    QCOMPARE(queryInt("SELECT count(*) FROM journey_entries WHERE converted_at IS NOT NULL"), 1);
 }
 
 QTEST_GUILESS_MAIN(TestJourneyRuntime)
