@@ -144,7 +144,8 @@ private:
     struct Instance {
         bool active = false;
         int node = -1;
-        enum class Waiting { Nothing, Timer, Event } waiting = Waiting::Nothing;
+        using Waiting = ShopperState::Waiting;
+        Waiting waiting = Waiting::Nothing;
         Millis due = kNever; ///< timer end, or the wait_until deadline
         bool sendPending = false; ///< the timer is a quiet-hours postponement
         bool heldOut = false;
@@ -197,6 +198,7 @@ private:
 
     std::vector<Step> steps_;
     std::vector<int> targets_; ///< node index per connection
+    std::unordered_map<std::string, int> nodeIndex_; ///< node id → index
     int entry_ = -1;
     std::unordered_map<std::string, int> types_;
     std::vector<std::string> typeNames_;
@@ -237,9 +239,8 @@ int Replay::typeId(const std::string &type)
 
 void Replay::compile()
 {
-    std::unordered_map<std::string, int> index;
     for (std::size_t i = 0; i < journey_.nodes.size(); ++i)
-        index[journey_.nodes[i].id] = static_cast<int>(i);
+        nodeIndex_[journey_.nodes[i].id] = static_cast<int>(i);
     steps_.resize(journey_.nodes.size());
     SegmentEvaluator evaluator(db_);
     auto members = [&](const json &rule) {
@@ -342,7 +343,7 @@ void Replay::compile()
     }
     for (const JourneyConnection &connection : journey_.connections) {
         result_.connections.push_back({ connection, 0, 0, 0.0 });
-        targets_.push_back(index.at(connection.toNode));
+        targets_.push_back(nodeIndex_.at(connection.toNode));
     }
     if (!journey_.settings.goalEvent.empty())
         goalType_ = typeId(journey_.settings.goalEvent);
@@ -677,17 +678,12 @@ void Replay::convert(Instance &instance, const EventRow &event)
 
 void Replay::restore(const ShopperState &state, Instance &instance, Pending &pending)
 {
-    std::unordered_map<std::string, int> index;
-    for (std::size_t i = 0; i < journey_.nodes.size(); ++i)
-        index[journey_.nodes[i].id] = static_cast<int>(i);
-    const auto node = index.find(state.node);
+    const auto node = nodeIndex_.find(state.node);
     // A step removed from a running journey since: its shoppers leave.
-    if (state.active && node != index.end()) {
+    if (state.active && node != nodeIndex_.end()) {
         instance.active = true;
         instance.node = node->second;
-        instance.waiting = state.waiting == ShopperState::Waiting::Timer ? Instance::Waiting::Timer
-            : state.waiting == ShopperState::Waiting::Event             ? Instance::Waiting::Event
-                                                                        : Instance::Waiting::Nothing;
+        instance.waiting = state.waiting;
         instance.due = state.due;
         instance.sendPending = state.sendPending;
         instance.heldOut = state.heldOut;
@@ -695,7 +691,7 @@ void Replay::restore(const ShopperState &state, Instance &instance, Pending &pen
         instance.order = orders_.id(state.order);
         instance.entryId = state.entryId;
         for (const std::string &visited : state.visited)
-            if (const auto found = index.find(visited); found != index.end())
+            if (const auto found = nodeIndex_.find(visited); found != nodeIndex_.end())
                 instance.nodes.push_back(found->second);
     } else if (state.active) {
         runtime_->left(state.entryId, runtime_->previousClock(), false);
@@ -713,9 +709,7 @@ ShopperState Replay::store(const Instance &instance, const Pending &pending) con
     state.active = instance.active;
     if (instance.active) {
         state.node = journey_.nodes[static_cast<std::size_t>(instance.node)].id;
-        state.waiting = instance.waiting == Instance::Waiting::Timer ? ShopperState::Waiting::Timer
-            : instance.waiting == Instance::Waiting::Event ? ShopperState::Waiting::Event
-                                                           : ShopperState::Waiting::Nothing;
+        state.waiting = instance.waiting;
         state.due = instance.due;
         state.sendPending = instance.sendPending;
         state.heldOut = instance.heldOut;

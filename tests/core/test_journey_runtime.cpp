@@ -73,6 +73,34 @@ json cartJourney(bool withHoldout = false)
         { "connections", connections } };
 }
 
+/// A journey that enters on trigger and passes the steps in order, then exits.
+json chain(const char *name, const char *trigger, const json &steps)
+{
+    json nodes = json::array({ { { "id", "entry" }, { "kind", "entry" },
+        { "config", { { "trigger", { { "event", trigger } } } } } } });
+    json connections = json::array();
+    std::string from = "entry";
+    for (const json &step : steps) {
+        nodes.push_back(step);
+        connections.push_back({ { "from", { { "node", from }, { "port", "out" } } },
+            { "to", { { "node", step.at("id") }, { "port", "in" } } } });
+        from = step.at("id").get<std::string>();
+    }
+    nodes.push_back({ { "id", "done" }, { "kind", "exit" } });
+    connections.push_back({ { "from", { { "node", from }, { "port", "out" } } },
+        { "to", { { "node", "done" }, { "port", "in" } } } });
+    return { { "version", 1 }, { "name", name }, { "nodes", nodes },
+        { "connections", connections } };
+}
+
+/// Saves the journey and switches it on.
+void switchOn(JourneyStore &store, const json &document)
+{
+    const Journey journey = Journey::fromJson(document);
+    store.save(journey, 1);
+    store.setActive(journey.name, true, 2);
+}
+
 ImportMapping eventsMapping()
 {
     ImportMapping mapping;
@@ -297,8 +325,7 @@ void TestJourneyRuntime::advancesAcrossTwoImportsAndAReopen()
 void TestJourneyRuntime::switchedOffKeepsStateAndIgnoresImports()
 {
     JourneyStore store(workspace_->db());
-    store.save(Journey::fromJson(cartJourney()), 1);
-    store.setActive("Cart rescue", true, 2);
+    switchOn(store, cartJourney());
     importText(QStringLiteral("day1.csv"),
         "2026-03-02 10:00:00,Product Added,ana@example.com,Ana,c-ana,TENT-1,Trail Tent,199.00,yes\n"
         "2026-03-02 12:00:00,Page Viewed,eve@example.com,Eve,,,,,\n");
@@ -326,8 +353,7 @@ void TestJourneyRuntime::switchedOffKeepsStateAndIgnoresImports()
 void TestJourneyRuntime::holdoutReceivesNothingAndLiftComparesArms()
 {
     JourneyStore store(workspace_->db());
-    store.save(Journey::fromJson(cartJourney(true)), 1);
-    store.setActive("Cart rescue", true, 2);
+    switchOn(store, cartJourney(true));
     std::string rows;
     for (int i = 0; i < 40; ++i) {
         const std::string email = "shopper" + std::to_string(i) + "@example.com";
@@ -373,8 +399,7 @@ void TestJourneyRuntime::holdoutReceivesNothingAndLiftComparesArms()
 void TestJourneyRuntime::failedImportLeavesJourneysAsTheyWere()
 {
     JourneyStore store(workspace_->db());
-    store.save(Journey::fromJson(cartJourney()), 1);
-    store.setActive("Cart rescue", true, 2);
+    switchOn(store, cartJourney());
     importText(QStringLiteral("day1.csv"),
         "2026-03-02 10:00:00,Product Added,ana@example.com,Ana,c-ana,TENT-1,Trail Tent,199.00,yes\n"
         "2026-03-02 12:00:00,Page Viewed,eve@example.com,Eve,,,,,\n");
@@ -409,8 +434,7 @@ void TestJourneyRuntime::failedImportLeavesJourneysAsTheyWere()
 void TestJourneyRuntime::outboxExportsEachMessageOnce()
 {
     JourneyStore store(workspace_->db());
-    store.save(Journey::fromJson(cartJourney()), 1);
-    store.setActive("Cart rescue", true, 2);
+    switchOn(store, cartJourney());
     importText(QStringLiteral("day1.csv"),
         "2026-03-02 10:00:00,Product Added,ana@example.com,Ana,c-ana,TENT-1,Trail Tent,199.00,yes\n"
         "2026-03-02 10:00:00,Product Added,dan@example.com,Dan,c-dan,LAMP-2,Head Lamp,25.50,yes\n"
@@ -458,26 +482,14 @@ void TestJourneyRuntime::outboxExportsEachMessageOnce()
 void TestJourneyRuntime::pushAndBannerOutboxes()
 {
     // Every product view gets a push (app users) and a banner.
-    const json document = { { "version", 1 }, { "name", "Viewed" },
-        { "nodes",
-            { { { "id", "entry" }, { "kind", "entry" },
-                  { "config", { { "trigger", { { "event", "product_viewed" } } } } } },
-                { { "id", "push" }, { "kind", "send" },
-                    { "config",
-                        { { "channel", "push" }, { "body", "{{first_name|Hi}}, still looking?" } } } },
-                { { "id", "banner" }, { "kind", "send" },
-                    { "config", { { "channel", "banner" }, { "body", "Welcome back" } } } },
-                { { "id", "done" }, { "kind", "exit" } } } },
-        { "connections",
-            { { { "from", { { "node", "entry" }, { "port", "out" } } },
-                  { "to", { { "node", "push" }, { "port", "in" } } } },
-                { { "from", { { "node", "push" }, { "port", "out" } } },
-                    { "to", { { "node", "banner" }, { "port", "in" } } } },
-                { { "from", { { "node", "banner" }, { "port", "out" } } },
-                    { "to", { { "node", "done" }, { "port", "in" } } } } } } };
+    const json document = chain("Viewed", "product_viewed",
+        { { { "id", "push" }, { "kind", "send" },
+              { "config",
+                  { { "channel", "push" }, { "body", "{{first_name|Hi}}, still looking?" } } } },
+            { { "id", "banner" }, { "kind", "send" },
+                { "config", { { "channel", "banner" }, { "body", "Welcome back" } } } } });
     JourneyStore store(workspace_->db());
-    store.save(Journey::fromJson(document), 1);
-    store.setActive("Viewed", true, 2);
+    switchOn(store, document);
     ImportMapping mapping;
     mapping.columns = { { "Time", FieldTarget::Timestamp, {} },
         { "Event", FieldTarget::EventType, {} }, { "Email", FieldTarget::Identity, "email" },
@@ -523,21 +535,11 @@ void TestJourneyRuntime::pushAndBannerOutboxes()
 
 void TestJourneyRuntime::updateProfileTagsForSegments()
 {
-    const json document = { { "version", 1 }, { "name", "Tagger" },
-        { "nodes",
-            { { { "id", "entry" }, { "kind", "entry" },
-                  { "config", { { "trigger", { { "event", "product_added" } } } } } },
-                { { "id", "tag" }, { "kind", "update_profile" },
-                    { "config", { { "tag", "cart-starter" } } } },
-                { { "id", "done" }, { "kind", "exit" } } } },
-        { "connections",
-            { { { "from", { { "node", "entry" }, { "port", "out" } } },
-                  { "to", { { "node", "tag" }, { "port", "in" } } } },
-                { { "from", { { "node", "tag" }, { "port", "out" } } },
-                    { "to", { { "node", "done" }, { "port", "in" } } } } } } };
+    const json document = chain("Tagger", "product_added",
+        { { { "id", "tag" }, { "kind", "update_profile" },
+            { "config", { { "tag", "cart-starter" } } } } });
     JourneyStore store(workspace_->db());
-    store.save(Journey::fromJson(document), 1);
-    store.setActive("Tagger", true, 2);
+    switchOn(store, document);
     importText(QStringLiteral("carts.csv"),
         "2026-03-02 10:00:00,Product Added,ana@example.com,Ana,c-ana,TENT-1,Trail Tent,199.00,yes\n"
         "2026-03-02 10:00:00,Page Viewed,ben@example.com,Ben,,,,,\n");
@@ -555,8 +557,7 @@ void TestJourneyRuntime::updateProfileTagsForSegments()
 void TestJourneyRuntime::stateFollowsAMerge()
 {
     JourneyStore store(workspace_->db());
-    store.save(Journey::fromJson(cartJourney()), 1);
-    store.setActive("Cart rescue", true, 2);
+    switchOn(store, cartJourney());
     ImportMapping mapping = eventsMapping();
     mapping.columns.push_back({ "Device", FieldTarget::Identity, "anonymous_id" });
     const char *header = "Time,Event,Email,First,Cart,SKU,Product,Price,Newsletter,Device\n";
