@@ -74,6 +74,8 @@ struct Step {
     Kind kind = Kind::Exit;
     std::vector<int> out; ///< connection index per output port (Journey::outputPorts order)
     Millis duration = 0; ///< wait; wait_until timeout
+    int untilHour = -1; ///< wait until a time of day (shopper's zone); -1: a duration
+    int weekdays = 0; ///< bit per day (0 = Sunday) the time of day may fall on; 0: any
     int eventType = -1; ///< wait_until
     bool matchCart = false;
     bool matchOrder = false;
@@ -186,6 +188,8 @@ private:
     void addRevenue(Instance &instance, const EventRow &event);
     /// When a send at t must wait for the end of quiet hours: that end; else t.
     Millis quietEnd(const Reach *reach, Millis t) const;
+    /// The next time after t that a wait until a time of day ends, in the shopper's zone.
+    Millis nextTimeOfDay(const Reach *reach, Millis t, const Step &step) const;
 
     Database &db_;
     const Journey &journey_;
@@ -223,6 +227,7 @@ private:
     std::vector<std::int64_t> candidates_;
     std::vector<Reach> reach_; ///< per candidate
     const date::time_zone *defaultZone_ = nullptr;
+    bool needsZones_ = false; ///< quiet hours or a wait until a time of day
 
     // Per shopper during the replay.
     std::vector<Millis> sendTimes_;
@@ -286,9 +291,18 @@ void Replay::compile()
             break;
         }
         case Kind::Wait:
-            step.duration
-                = hoursToMillis(config.value("hours", 0.0) + 24.0 * config.value("days", 0.0));
-            horizon += step.duration;
+            if (config.contains("until")) {
+                const json &until = config.at("until");
+                step.untilHour = until.at("hour").get<int>();
+                for (const json &day : until.value("weekdays", json::array()))
+                    step.weekdays |= 1 << JourneyValidator::weekdayIndex(day.get<std::string>());
+                horizon += 8 * kMillisPerDay;
+                needsZones_ = true;
+            } else {
+                step.duration = hoursToMillis(
+                    config.value("hours", 0.0) + 24.0 * config.value("days", 0.0));
+                horizon += step.duration;
+            }
             break;
         case Kind::WaitUntil: {
             step.duration = hoursToMillis(config.at("timeout_hours").get<double>());
@@ -358,11 +372,12 @@ void Replay::compile()
         dataEnd_ = std::min(last, to_ + within_ + horizon);
     }
     result_.dataEnd = dataEnd_;
+    needsZones_ = needsZones_ || journey_.settings.quietHours.has_value();
+    defaultZone_ = date::locate_zone("UTC");
     if (journey_.settings.quietHours) {
         try {
             defaultZone_ = date::locate_zone(journey_.settings.quietHours->defaultTimezone);
         } catch (const std::exception &) {
-            defaultZone_ = date::locate_zone("UTC");
         }
     }
 }
@@ -472,7 +487,7 @@ void Replay::readReach(Statement &query, Reach &reach,
     reach.channel[Push]
         = !query.isNull(4) && query.columnInt(4) > 0 && query.columnView(7) == "granted";
     reach.channel[AdAudience] = email && emailConsent;
-    if (!journey_.settings.quietHours)
+    if (!needsZones_)
         return;
     reach.zone = defaultZone_;
     if (query.isNull(1))
@@ -488,6 +503,29 @@ void Replay::readReach(Statement &query, Reach &reach,
     }
     if (it->second)
         reach.zone = it->second;
+}
+
+Millis Replay::nextTimeOfDay(const Reach *reach, Millis t, const Step &step) const
+{
+    const date::time_zone *zone = reach && reach->zone ? reach->zone : defaultZone_;
+    auto offsetAt = [zone](Millis utc) {
+        const auto info = zone->get_info(date::sys_seconds(std::chrono::seconds(utc / 1000)));
+        return static_cast<Millis>(info.offset.count()) * 1000;
+    };
+    const Millis local = t + offsetAt(t);
+    const Millis dayStart = local - ((local % kMillisPerDay) + kMillisPerDay) % kMillisPerDay;
+    for (int day = 0; day < 8; ++day) {
+        const Millis candidate = dayStart + day * kMillisPerDay + step.untilHour * kMillisPerHour;
+        if (candidate <= local)
+            continue;
+        // 1 January 1970 was a Thursday (4, counting from Sunday).
+        const auto days = (candidate - ((candidate % kMillisPerDay) + kMillisPerDay) % kMillisPerDay)
+            / kMillisPerDay;
+        const int weekday = static_cast<int>(((days + 4) % 7 + 7) % 7);
+        if (step.weekdays == 0 || (step.weekdays & (1 << weekday)) != 0)
+            return candidate - offsetAt(candidate - offsetAt(t));
+    }
+    return t + 7 * kMillisPerDay; // unreachable: a week has every weekday
 }
 
 Millis Replay::quietEnd(const Reach *reach, Millis t) const
@@ -554,7 +592,7 @@ void Replay::arrive(Instance &instance, std::int64_t profile, int node, Millis t
         return;
     case Kind::Wait:
         instance.waiting = Instance::Waiting::Timer;
-        instance.due = t + step.duration;
+        instance.due = step.untilHour >= 0 ? nextTimeOfDay(currentReach_, t, step) : t + step.duration;
         return;
     case Kind::WaitUntil:
         instance.waiting = Instance::Waiting::Event;

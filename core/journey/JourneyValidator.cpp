@@ -72,8 +72,26 @@ void checkConfig(const JourneyNode &node, std::vector<JourneyIssue> &issues)
             issues.push_back(
                 { node.id, name + ": say after how many days a shopper may enter again" });
     } else if (node.kind == JourneyKind::kWait) {
-        if (!positiveNumber(config, "hours") && !positiveNumber(config, "days"))
+        if (config.contains("until")) {
+            const json &until = config.at("until");
+            const json hour = until.is_object() ? until.value("hour", json()) : json();
+            if (!hour.is_number_integer() || hour.get<int>() < 0 || hour.get<int>() > 23)
+                issues.push_back({ node.id, name + ": wait until which hour (0 to 23)?" });
+            const json days = until.is_object() ? until.value("weekdays", json::array()) : json();
+            bool daysOk = days.is_array();
+            if (daysOk)
+                for (const json &day : days)
+                    daysOk = daysOk && day.is_string()
+                        && JourneyValidator::weekdayIndex(day.get<std::string>()) >= 0;
+            if (!daysOk)
+                issues.push_back({ node.id,
+                    name + ": weekdays are mon, tue, wed, thu, fri, sat and sun" });
+            if (config.contains("hours") || config.contains("days"))
+                issues.push_back({ node.id,
+                    name + ": wait either a duration or until a time of day, not both" });
+        } else if (!positiveNumber(config, "hours") && !positiveNumber(config, "days")) {
             issues.push_back({ node.id, name + ": set how long to wait (hours or days)" });
+        }
     } else if (node.kind == JourneyKind::kWaitUntil) {
         if (!nonEmptyText(config, "event"))
             issues.push_back({ node.id, name + ": choose the event to wait for" });
@@ -175,6 +193,13 @@ void checkConfig(const JourneyNode &node, std::vector<JourneyIssue> &issues)
 }
 
 } // namespace
+
+int JourneyValidator::weekdayIndex(const std::string &day)
+{
+    static const std::vector<std::string> days { "sun", "mon", "tue", "wed", "thu", "fri", "sat" };
+    const auto found = std::find(days.begin(), days.end(), day);
+    return found == days.end() ? -1 : static_cast<int>(found - days.begin());
+}
 
 const std::vector<std::string> &JourneyValidator::channels()
 {
