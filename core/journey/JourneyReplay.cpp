@@ -7,6 +7,7 @@
 #include <date/tz.h>
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <numeric>
 #include <set>
@@ -19,6 +20,7 @@ using nlohmann::json;
 namespace {
 
 using replay::kNever;
+using replay::kSegmentEntered;
 using replay::ShopperState;
 
 enum class Kind { Entry, Wait, WaitUntil, Branch, Split, Send, UpdateProfile, Exit };
@@ -173,6 +175,9 @@ private:
     int typeId(const std::string &type);
     void loadEvents();
     void loadNewEvents();
+    /// Entries into the trigger segment, as made-up trigger events: per day of the window
+    /// (backtest, from as-of evaluations), or at the clock for new members (runtime).
+    void addSegmentEntries();
     void loadReach();
     void readReach(Statement &query, Reach &reach,
         std::unordered_map<std::string, const date::time_zone *> &zones);
@@ -210,6 +215,7 @@ private:
     int cancelType_ = -1; ///< then_not
     Millis within_ = 0;
     std::optional<Members> entrySegment_;
+    std::optional<SegmentDefinition> triggerSegment_; ///< entry when a shopper enters it
     enum class Reentry { Once, AgainAfter, EveryTime } reentry_ = Reentry::Once;
     Millis reentryAfter_ = 0;
     int goalType_ = -1;
@@ -271,7 +277,14 @@ void Replay::compile()
         case Kind::Entry: {
             entry_ = static_cast<int>(i);
             const json &trigger = config.at("trigger");
-            triggerType_ = typeId(trigger.at("event").get<std::string>());
+            if (trigger.contains("segment")) {
+                // Entering the segment is the trigger: an entry "event" made up per shopper
+                // (addSegmentEntries), of a type no imported event has.
+                triggerSegment_ = SegmentDefinition::fromJson(trigger.at("segment"));
+                triggerType_ = typeId(kSegmentEntered);
+            } else {
+                triggerType_ = typeId(trigger.at("event").get<std::string>());
+            }
             if (trigger.contains("then_not")) {
                 cancelType_ = typeId(trigger.at("then_not").get<std::string>());
                 within_ = hoursToMillis(trigger.at("within_hours").get<double>());
@@ -442,6 +455,53 @@ void Replay::loadNewEvents()
     });
     const std::vector<std::int64_t> due = runtime_->dueProfiles(dataEnd_ - 1);
     candidates_.insert(candidates_.end(), due.begin(), due.end());
+    std::sort(candidates_.begin(), candidates_.end());
+    candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
+}
+
+void Replay::addSegmentEntries()
+{
+    SegmentEvaluator evaluator(db_);
+    auto addEntries = [&](const Members &entrants, Millis at) {
+        for (const std::int64_t profile : entrants) {
+            EventRow row {};
+            row.profile = profile;
+            row.ts = at;
+            row.type = static_cast<std::uint8_t>(triggerType_);
+            events_.push_back(row);
+            candidates_.push_back(profile);
+        }
+    };
+    if (runtime_) {
+        std::vector<std::int64_t> members = evaluator.ids(*triggerSegment_);
+        std::sort(members.begin(), members.end());
+        addEntries(runtime_->segmentEntrants(members), dataEnd_ - 1);
+    } else {
+        // Membership at the end of each day, from the events up to it: who is in on a day
+        // and was not the day before entered that day (at its end).
+        const Millis firstDay = startOfDay(from_);
+        auto membersAsOf = [&](Millis dayStart) {
+            EvaluationOptions options;
+            options.asOf = dayStart + kMillisPerDay - 1;
+            Members ids = evaluator.ids(*triggerSegment_, options);
+            std::sort(ids.begin(), ids.end());
+            return ids;
+        };
+        Members before = membersAsOf(firstDay - kMillisPerDay);
+        for (Millis day = firstDay; day < to_ && day + kMillisPerDay <= dataEnd_;
+             day += kMillisPerDay) {
+            Members now = membersAsOf(day);
+            Members entrants;
+            std::set_difference(now.begin(), now.end(), before.begin(), before.end(),
+                std::back_inserter(entrants));
+            addEntries(entrants, day + kMillisPerDay - 1);
+            before = std::move(now);
+            reportProgress(progress_, 0, 0, JourneySimulator::kProgressStage);
+        }
+    }
+    std::sort(events_.begin(), events_.end(), [](const EventRow &a, const EventRow &b) {
+        return a.profile != b.profile ? a.profile < b.profile : a.ts < b.ts;
+    });
     std::sort(candidates_.begin(), candidates_.end());
     candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
 }
@@ -870,6 +930,8 @@ SimulationResult Replay::run()
         loadNewEvents();
     else
         loadEvents();
+    if (triggerSegment_)
+        addSegmentEntries();
     loadReach();
     const auto total = static_cast<std::int64_t>(candidates_.size());
     std::int64_t done = 0;

@@ -6,11 +6,15 @@
 
 #include "export/DiscountCodes.h"
 #include "export/ExportError.h"
+#include "segment/SegmentDefinition.h"
+#include "segment/SegmentEvaluator.h"
 #include "store/Database.h"
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <map>
 #include <optional>
 
@@ -19,6 +23,22 @@ namespace clientele {
 using nlohmann::json;
 
 namespace {
+
+/// Adds joined to and removes left from the remembered members of a trigger segment.
+void rememberMembers(Database &db, std::int64_t journeyId, const std::vector<std::int64_t> &joined,
+    const std::vector<std::int64_t> &left)
+{
+    Statement add(db, "INSERT OR IGNORE INTO journey_members(journey_id, profile_id) VALUES (?1, ?2)");
+    for (const std::int64_t profile : joined) {
+        add.bind(1, journeyId).bind(2, profile);
+        add.run();
+    }
+    Statement drop(db, "DELETE FROM journey_members WHERE journey_id = ?1 AND profile_id = ?2");
+    for (const std::int64_t profile : left) {
+        drop.bind(1, journeyId).bind(2, profile);
+        drop.run();
+    }
+}
 
 struct RunningJourney {
     std::int64_t id = 0;
@@ -140,6 +160,26 @@ public:
     {
         leave_.bind(1, entryId).bind(2, at).bind(3, converted ? 1 : 0);
         leave_.run();
+    }
+
+    std::vector<std::int64_t> segmentEntrants(const std::vector<std::int64_t> &members) override
+    {
+        std::vector<std::int64_t> previous;
+        {
+            Statement query(db_,
+                "SELECT profile_id FROM journey_members WHERE journey_id = ?1 ORDER BY profile_id");
+            query.bind(1, journey_.id);
+            while (query.step())
+                previous.push_back(query.columnInt(0));
+        }
+        std::vector<std::int64_t> entrants;
+        std::vector<std::int64_t> leavers;
+        std::set_difference(members.begin(), members.end(), previous.begin(), previous.end(),
+            std::back_inserter(entrants));
+        std::set_difference(previous.begin(), previous.end(), members.begin(), members.end(),
+            std::back_inserter(leavers));
+        rememberMembers(db_, journey_.id, entrants, leavers);
+        return entrants;
     }
 
     void tagged(std::int64_t profile, const std::string &tag, Millis at) override
@@ -348,6 +388,23 @@ AdvanceSummary advanceWhere(
 }
 
 } // namespace
+
+void JourneyRuntime::rememberTriggerSegment(
+    Database &db, std::int64_t journeyId, const Journey &journey)
+{
+    Statement clear(db, "DELETE FROM journey_members WHERE journey_id = ?1");
+    clear.bind(1, journeyId);
+    clear.run();
+    for (const JourneyNode &node : journey.nodes) {
+        if (node.kind != JourneyKind::kEntry || !node.config.contains("trigger")
+            || !node.config.at("trigger").contains("segment"))
+            continue;
+        SegmentEvaluator evaluator(db);
+        const std::vector<std::int64_t> members
+            = evaluator.ids(SegmentDefinition::fromJson(node.config.at("trigger").at("segment")));
+        rememberMembers(db, journeyId, members, {});
+    }
+}
 
 AdvanceSummary JourneyRuntime::advanceAll(Database &db, ProgressSink *progress)
 {

@@ -1,5 +1,6 @@
 #include "JourneyStore.h"
 
+#include "JourneyRuntime.h"
 #include "JourneySimulator.h"
 #include "JourneyValidator.h"
 
@@ -142,6 +143,7 @@ bool JourneyStore::remove(const std::string &name)
             "DELETE FROM outbox WHERE journey_id = ?1",
             "DELETE FROM journey_entries WHERE journey_id = ?1",
             "DELETE FROM journey_state WHERE journey_id = ?1",
+            "DELETE FROM journey_members WHERE journey_id = ?1",
             "DELETE FROM journeys WHERE id = ?1" }) {
         Statement statement(db_, sql);
         statement.bind(1, id);
@@ -179,7 +181,8 @@ void JourneyStore::setActive(const std::string &name, bool active, Millis now)
         update.run();
         return;
     }
-    requireValid(*load(name));
+    const Journey journey = *load(name);
+    requireValid(journey);
     // From now on the journey sees what is imported after this moment: the watermark is
     // the newest event row, the clock the newest event time (never going back).
     Statement update(db_,
@@ -189,6 +192,8 @@ void JourneyStore::setActive(const std::string &name, bool active, Millis now)
         "WHERE id = ?1 AND active = 0");
     update.bind(1, id).bind(2, now);
     update.run();
+    if (db_.changes() == 1)
+        JourneyRuntime::rememberTriggerSegment(db_, id, journey);
 }
 
 } // namespace clientele

@@ -53,8 +53,16 @@ void checkConfig(const JourneyNode &node, std::vector<JourneyIssue> &issues)
     const std::string name = node.displayName();
     if (node.kind == JourneyKind::kEntry) {
         const json trigger = config.value("trigger", json());
-        if (!trigger.is_object() || !nonEmptyText(trigger, "event"))
-            issues.push_back({ node.id, name + ": choose the event that lets shoppers in" });
+        const bool bySegment = trigger.is_object() && trigger.contains("segment");
+        if (bySegment) {
+            checkSegmentRule(node, trigger.at("segment"), "the segment shoppers enter", issues);
+            if (trigger.contains("event") || trigger.contains("then_not"))
+                issues.push_back({ node.id,
+                    name + ": shoppers enter either on an event or on entering a segment, "
+                           "not both" });
+        } else if (!trigger.is_object() || !nonEmptyText(trigger, "event"))
+            issues.push_back({ node.id,
+                name + ": choose the event (or the segment) that lets shoppers in" });
         else if (trigger.contains("then_not")
             && (!nonEmptyText(trigger, "then_not") || !positiveNumber(trigger, "within_hours")))
             issues.push_back({ node.id,

@@ -100,6 +100,7 @@ private Q_SLOTS:
 
     void entryOnEventWaitAndSend();
     void waitUntilTimeOfDay();
+    void entryOnEnteringASegment();
     void abandonedCartSequence();
     void entrySegmentAndReentry();
     void waitUntilSameCart();
@@ -429,7 +430,8 @@ void TestJourney::waitUntilTimeOfDay()
     for (const std::int64_t id : { 1, 2, 3 }) {
         Shopper s;
         s.id = id;
-        s.email = "s" + std::to_string(id) + "@example.com";
+        s.email = "s";
+        s.email += std::to_string(id) + "@example.com";
         s.emailConsent = "granted";
         s.timezone = id == 3 ? "" : "Europe/Berlin";
         addShopper(s);
@@ -468,6 +470,43 @@ void TestJourney::waitUntilTimeOfDay()
     QVERIFY(QString::fromStdString(
         issues({ { "hours", 2 }, { "until", { { "hour", 9 } } } }).front().message)
                 .contains(QStringLiteral("not both")));
+}
+
+void TestJourney::entryOnEnteringASegment()
+{
+    // "Repeat buyers": shoppers enter on the day their second order makes them members.
+    // 1: orders on Monday and Wednesday → enters at the end of Wednesday, is mailed.
+    // 2: was a repeat buyer before the window → never enters. 3: one order → never.
+    for (const std::int64_t id : { 1, 2, 3 }) {
+        Shopper s;
+        s.id = id;
+        s.email = "r";
+        s.email += std::to_string(id) + "@example.com";
+        s.emailConsent = "granted";
+        addShopper(s);
+    }
+    addEvent(1, at(10), "order_completed", 30);
+    addEvent(1, at(58), "order_completed", 30);
+    addEvent(2, at(-48), "order_completed", 30);
+    addEvent(2, at(-30), "order_completed", 30);
+    addEvent(3, at(20), "order_completed", 30);
+    addDataEnd();
+    const json repeatBuyers = { { "version", 1 },
+        { "rule", { { "type", "trait" }, { "field", "orders" }, { "op", ">=" }, { "value", 2 } } } };
+    const json journey = line({ node("entry", "entry", { { "trigger", { { "segment", repeatBuyers } } } }),
+        node("w", "wait", { { "hours", 1 } }), emailSend(), node("done", "exit") });
+    QVERIFY(JourneyValidator::validate(Journey::fromJson(journey)).empty());
+    const auto result = simulate(journey, kT0, kT0 + 10 * kMillisPerDay);
+    QCOMPARE(result.entered, 1);
+    QCOMPARE(result.nodes.at("mail").sent, 1);
+    QCOMPARE(result.nodes.at("w").arrived, 1);
+
+    // A trigger is an event or a segment, not both.
+    json both = journey;
+    both["nodes"][0]["config"]["trigger"]["event"] = "product_viewed";
+    const auto issues = JourneyValidator::validate(Journey::fromJson(both));
+    QCOMPARE(issues.size(), std::size_t(1));
+    QVERIFY(QString::fromStdString(issues.front().message).contains(QStringLiteral("not both")));
 }
 
 void TestJourney::abandonedCartSequence()

@@ -146,6 +146,7 @@ private Q_SLOTS:
     void pushAndBannerOutboxes();
     void updateProfileTagsForSegments();
     void stateFollowsAMerge();
+    void entryOnJoiningASegment();
 
 private:
     ImportSummary importText(const QString &name, const std::string &rows,
@@ -586,6 +587,40 @@ void TestJourneyRuntime::stateFollowsAMerge()
         "2026-03-02 14:00:00,Order Completed,ana@example.com,Ana,c-1,,,199.00,,\n", header,
         mapping);
     QCOMPARE(queryInt("SELECT count(*) FROM journey_entries WHERE converted_at IS NOT NULL"), 1);
+}
+
+void TestJourneyRuntime::entryOnJoiningASegment()
+{
+    // Ben is a repeat buyer before the journey runs; Ana becomes one afterwards and enters.
+    importText(QStringLiteral("orders1.csv"),
+        "2026-03-01 10:00:00,Order Completed,ana@example.com,Ana,,,,30.00,yes\n"
+        "2026-03-01 10:00:00,Order Completed,ben@example.com,Ben,,,,30.00,yes\n"
+        "2026-03-01 11:00:00,Order Completed,ben@example.com,Ben,,,,30.00,\n");
+    const json repeatBuyers = { { "version", 1 },
+        { "rule", { { "type", "trait" }, { "field", "orders" }, { "op", ">=" }, { "value", 2 } } } };
+    json document = chain("Thank repeat buyers", "unused",
+        { { { "id", "mail" }, { "kind", "send" },
+            { "config", { { "channel", "email" }, { "subject", "Thank you, {{first_name}}" } } } } });
+    document["nodes"][0]["config"]["trigger"] = { { "segment", repeatBuyers } };
+    JourneyStore store(workspace_->db());
+    switchOn(store, document);
+    QCOMPARE(queryInt("SELECT count(*) FROM journey_members"), 1); // Ben
+
+    const ImportSummary second = importText(QStringLiteral("orders2.csv"),
+        "2026-03-02 10:00:00,Order Completed,ana@example.com,Ana,,,,30.00,\n");
+    QCOMPARE(second.journeyEntries, 1);
+    QCOMPARE(second.journeyMessages, 1);
+    OutboxFilter filter;
+    filter.journey = "Thank repeat buyers";
+    const auto messages = JourneyOutbox::list(workspace_->db(), filter, 10);
+    QCOMPARE(messages.size(), std::size_t(1));
+    QCOMPARE(messages.front().subject, std::string("Thank you, Ana"));
+    QCOMPARE(queryInt("SELECT count(*) FROM journey_members"), 2);
+    // Another import changes nothing: both were members already.
+    QCOMPARE(importText(QStringLiteral("orders3.csv"),
+                 "2026-03-03 10:00:00,Page Viewed,ana@example.com,Ana,,,,,\n")
+                 .journeyEntries,
+        0);
 }
 
 QTEST_GUILESS_MAIN(TestJourneyRuntime)
