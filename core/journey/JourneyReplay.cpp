@@ -97,6 +97,9 @@ struct EventRow {
     std::uint32_t cart; ///< interned cart_id (0: none / not needed)
     std::uint32_t order; ///< interned order_id
     std::uint8_t type;
+    /// Runtime: imported after the clock had passed it. It still counts as what the shopper
+    /// did (an order is an order), but lets nobody in: that moment has gone.
+    bool late;
 };
 
 /// What a shopper can receive.
@@ -428,8 +431,10 @@ void Replay::loadEvents()
 void Replay::loadNewEvents()
 {
     // The rows imported since the last advance, through the row id (the table's own key):
-    // an advance costs what the import brought, not the size of the history.
-    const Millis floor = runtime_->previousClock();
+    // an advance costs what the import brought, not the size of the history. A journey
+    // that has seen no data yet (switched on in an empty workspace) takes its first import
+    // as history: all of it is late.
+    const Millis floor = runtime_->previousClock() > 0 ? runtime_->previousClock() : dataEnd_ - 1;
     Statement query(db_,
         "SELECT profile_id, ts, value, cart_id, order_id, type FROM events "
         "WHERE id > ?1 AND ts < ?2");
@@ -440,6 +445,7 @@ void Replay::loadNewEvents()
             continue;
         EventRow row {};
         row.profile = query.columnInt(0);
+        row.late = query.columnInt(1) < floor;
         row.ts = std::max(query.columnInt(1), floor);
         row.value = query.isNull(2) ? 0.0 : query.columnDouble(2);
         if (internCarts_)
@@ -889,7 +895,7 @@ void Replay::replayProfile(std::int64_t profile, std::size_t begin, std::size_t 
             }
             if (type == cancelType_ && pending.entry != kNever)
                 pending.entry = kNever;
-            if (type == triggerType_) {
+            if (type == triggerType_ && !event.late) {
                 if (cancelType_ >= 0) {
                     pending.entry = event.ts + within_;
                     pending.cart = event.cart;

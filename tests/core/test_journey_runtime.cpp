@@ -93,14 +93,6 @@ json chain(const char *name, const char *trigger, const json &steps)
         { "connections", connections } };
 }
 
-/// Saves the journey and switches it on.
-void switchOn(JourneyStore &store, const json &document)
-{
-    const Journey journey = Journey::fromJson(document);
-    store.save(journey, 1);
-    store.setActive(journey.name, true, 2);
-}
-
 ImportMapping eventsMapping()
 {
     ImportMapping mapping;
@@ -147,11 +139,15 @@ private Q_SLOTS:
     void updateProfileTagsForSegments();
     void stateFollowsAMerge();
     void entryOnJoiningASegment();
+    void lateEventsLetNobodyIn();
 
 private:
     ImportSummary importText(const QString &name, const std::string &rows,
         const char *header = kHeader, const ImportMapping &mapping = eventsMapping());
     void reopen();
+    /// Saves the journey and switches it on; an empty workspace first gets one day of
+    /// history (a journey takes the first data it sees as history).
+    void switchOn(JourneyStore &store, const json &document);
     std::int64_t queryInt(const std::string &sql);
 
     QTemporaryDir dir_;
@@ -187,6 +183,16 @@ ImportSummary TestJourneyRuntime::importText(const QString &name, const std::str
     request.inputPath = file.toStdString();
     request.mapping = mapping;
     return ImportJob::run(*workspace_, request);
+}
+
+void TestJourneyRuntime::switchOn(JourneyStore &store, const json &document)
+{
+    if (queryInt("SELECT count(*) FROM events") == 0)
+        importText(QStringLiteral("history.csv"),
+            "2026-03-01 00:00:00,Page Viewed,history@example.com,Hal,,,,,\n");
+    const Journey journey = Journey::fromJson(document);
+    store.save(journey, 1);
+    store.setActive(journey.name, true, 2);
 }
 
 void TestJourneyRuntime::reopen()
@@ -258,8 +264,7 @@ void TestJourneyRuntime::advancesAcrossTwoImportsAndAReopen()
 {
     {
         JourneyStore store(workspace_->db());
-        store.save(Journey::fromJson(cartJourney()), 1);
-        store.setActive("Cart rescue", true, 2);
+        switchOn(store, cartJourney());
     }
     // Ana and Dan leave carts (consent given), Ben leaves one without consent, Cleo orders
     // within the hour; Eve's page view at noon moves the workspace's clock past 11:00.
@@ -621,6 +626,26 @@ void TestJourneyRuntime::entryOnJoiningASegment()
                  "2026-03-03 10:00:00,Page Viewed,ana@example.com,Ana,,,,,\n")
                  .journeyEntries,
         0);
+}
+
+void TestJourneyRuntime::lateEventsLetNobodyIn()
+{
+    JourneyStore store(workspace_->db());
+    switchOn(store, cartJourney());
+    importText(QStringLiteral("day1.csv"),
+        "2026-03-02 10:00:00,Product Added,ana@example.com,Ana,c-ana,TENT-1,Trail Tent,199.00,yes\n"
+        "2026-03-02 12:00:00,Page Viewed,eve@example.com,Eve,,,,,\n");
+    QCOMPARE(store.summary("Cart rescue")->inJourney, 1);
+    // A file of last month arrives late: its carts let nobody in, but Ana's order in it
+    // is still an order (she leaves as converted).
+    const ImportSummary late = importText(QStringLiteral("february.csv"),
+        "2026-02-10 10:00:00,Product Added,dan@example.com,Dan,c-dan,LAMP-2,Head Lamp,25.50,yes\n"
+        "2026-02-11 10:00:00,Order Completed,ana@example.com,Ana,c-old,,,20.00,\n");
+    QCOMPARE(late.journeyEntries, 0);
+    QCOMPARE(late.journeyMessages, 0);
+    QCOMPARE(store.summary("Cart rescue")->inJourney, 0);
+    QCOMPARE(queryInt("SELECT count(*) FROM journey_entries WHERE converted_at IS NOT NULL"), 1);
+    QCOMPARE(queryInt("SELECT count(*) FROM journey_state WHERE wake_at IS NOT NULL"), 0);
 }
 
 QTEST_GUILESS_MAIN(TestJourneyRuntime)
