@@ -10,8 +10,6 @@
 #include "segment/SegmentEvaluator.h"
 #include "store/Database.h"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <iterator>
@@ -354,9 +352,7 @@ void add(AdvanceSummary &total, const AdvanceSummary &one)
 AdvanceSummary advanceWhere(
     Database &db, const char *condition, const std::string *name, ProgressSink *progress)
 {
-    std::optional<Transaction> transaction;
-    if (sqlite3_get_autocommit(db.handle()) != 0)
-        transaction.emplace(db);
+    TransactionUnlessOpen transaction(db);
     std::vector<RunningJourney> journeys;
     {
         Statement query(db,
@@ -382,8 +378,7 @@ AdvanceSummary advanceWhere(
         followMerges(db);
     for (RunningJourney &running : journeys)
         add(total, advanceJourney(db, running, progress));
-    if (transaction)
-        transaction->commit();
+    transaction.commit();
     return total;
 }
 

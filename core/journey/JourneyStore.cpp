@@ -100,6 +100,7 @@ void JourneyStore::save(const Journey &journey, Millis now)
 
 void JourneyStore::rename(const std::string &from, const std::string &to, Millis now)
 {
+    TransactionUnlessOpen transaction(db_);
     if (to.empty())
         throw JourneyStoreError("A journey needs a name.");
     const std::int64_t id = idOf(from);
@@ -113,6 +114,7 @@ void JourneyStore::rename(const std::string &from, const std::string &to, Millis
         db_, "UPDATE journeys SET name = ?2, definition = ?3, updated_at = ?4 WHERE id = ?1");
     update.bind(1, id).bind(2, to).bind(3, journey.toJson().dump()).bind(4, now);
     update.run();
+    transaction.commit();
 }
 
 void JourneyStore::duplicate(const std::string &from, const std::string &to, Millis now)
@@ -131,6 +133,7 @@ void JourneyStore::duplicate(const std::string &from, const std::string &to, Mil
 
 bool JourneyStore::remove(const std::string &name)
 {
+    TransactionUnlessOpen transaction(db_);
     Statement find(db_, "SELECT id FROM journeys WHERE name = ?1");
     find.bind(1, name);
     if (!find.step())
@@ -149,6 +152,7 @@ bool JourneyStore::remove(const std::string &name)
         statement.bind(1, id);
         statement.run();
     }
+    transaction.commit();
     return true;
 }
 
@@ -174,11 +178,13 @@ Audience JourneyStore::outboxAudience(const std::string &name, const std::string
 
 void JourneyStore::setActive(const std::string &name, bool active, Millis now)
 {
+    TransactionUnlessOpen transaction(db_);
     const std::int64_t id = idOf(name);
     if (!active) {
         Statement update(db_, "UPDATE journeys SET active = 0, updated_at = ?2 WHERE id = ?1");
         update.bind(1, id).bind(2, now);
         update.run();
+        transaction.commit();
         return;
     }
     const Journey journey = *load(name);
@@ -194,6 +200,7 @@ void JourneyStore::setActive(const std::string &name, bool active, Millis now)
     update.run();
     if (db_.changes() == 1)
         JourneyRuntime::rememberTriggerSegment(db_, id, journey);
+    transaction.commit();
 }
 
 } // namespace clientele
