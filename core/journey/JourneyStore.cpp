@@ -30,14 +30,15 @@ JourneySummary readSummary(Statement &query)
     summary.clock = query.isNull(5) ? 0 : query.columnInt(5);
     summary.inJourney = query.columnInt(6);
     summary.outboxPending = query.columnInt(7);
+    summary.stats = nlohmann::json::parse(query.columnView(8));
     return summary;
 }
 
 constexpr const char *kSummarySql
     = "SELECT j.id, j.name, j.active, j.updated_at, j.activated_at, j.clock, "
       "(SELECT count(*) FROM journey_state s WHERE s.journey_id = j.id AND s.node IS NOT NULL), "
-      "(SELECT count(*) FROM outbox o WHERE o.journey_id = j.id AND o.exported_at IS NULL) "
-      "FROM journeys j";
+      "(SELECT count(*) FROM outbox o WHERE o.journey_id = j.id AND o.exported_at IS NULL), "
+      "j.stats FROM journeys j";
 
 } // namespace
 
