@@ -1,6 +1,7 @@
 #include "CommandLineSupport.h"
 
 #include "common/Time.h"
+#include "journey/JourneyTemplates.h"
 #include "profile/IdentifierRef.h"
 #include "profile/ProfileReader.h"
 #include "segment/SegmentStore.h"
@@ -100,6 +101,34 @@ std::optional<SegmentDefinition> chosenDefinition(
     err() << CommandLine::tr("There is no saved segment '%1' in this workspace.").arg(name)
           << Qt::endl;
     return std::nullopt;
+}
+
+void printJourneyIssues(const JourneyInvalid &error)
+{
+    err() << CommandLine::tr("The journey is not valid:") << Qt::endl;
+    for (const JourneyIssue &issue : error.issues())
+        err() << QStringLiteral("  ") << fromStd(issue.message) << Qt::endl;
+}
+
+std::optional<Journey> readJourney(const QString &templateKey, const QString &path, int &exitCode)
+{
+    if (!templateKey.isEmpty()) {
+        auto journey = JourneyTemplates::byKey(templateKey.toStdString());
+        if (!journey) {
+            err() << CommandLine::tr("Unknown template %1 (known: cart-recovery).").arg(templateKey)
+                  << Qt::endl;
+            exitCode = 2;
+        }
+        return journey;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        err() << CommandLine::tr("Cannot read the journey %1: %2").arg(path, file.errorString())
+              << Qt::endl;
+        exitCode = 1;
+        return std::nullopt;
+    }
+    return Journey::fromText(file.readAll().toStdString());
 }
 
 bool readAsOf(

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "common/Progress.h"
+#include "journey/Journey.h"
+#include "journey/JourneySimulator.h"
 #include "segment/SegmentDefinition.h"
 #include "segment/SegmentEvaluator.h"
 
@@ -103,6 +105,15 @@ std::optional<SegmentDefinition> readDefinitionFile(const QString &path);
 /// The definition named by --name or --file; prints why not and returns nullopt.
 std::optional<SegmentDefinition> chosenDefinition(
     QCommandLineParser &parser, const SegmentOptions &options, SegmentStore &store);
+
+/// Prints a journey's validation problems, one per line.
+void printJourneyIssues(const JourneyInvalid &error);
+
+/// A ready-made journey (templateKey, e.g. "cart-recovery") or, when templateKey is empty,
+/// the journey file at path; prints why not, sets exitCode (2: unknown template, 1: the file
+/// cannot be read) and returns nullopt. A file that is not a journey throws
+/// JourneyFormatError.
+std::optional<Journey> readJourney(const QString &templateKey, const QString &path, int &exitCode);
 
 /// --as-of as the end of that day; false (after printing why) when it is not a date.
 bool readAsOf(

@@ -95,23 +95,12 @@ int CommandLine::runJourneySimulate(const QStringList &arguments)
                       << Qt::endl;
                 return 1;
             }
-        } else if (parser.isSet(templateOption)) {
-            journey = JourneyTemplates::byKey(parser.value(templateOption).toStdString());
-            if (!journey) {
-                err() << tr("Unknown template %1 (known: cart-recovery).")
-                             .arg(parser.value(templateOption))
-                      << Qt::endl;
-                return 2;
-            }
         } else {
-            QFile file(parser.value(fileOption));
-            if (!file.open(QIODevice::ReadOnly)) {
-                err() << tr("Cannot read the journey %1: %2")
-                             .arg(parser.value(fileOption), file.errorString())
-                      << Qt::endl;
-                return 1;
-            }
-            journey = Journey::fromText(file.readAll().toStdString());
+            int exitCode = 0;
+            journey = readJourney(
+                parser.value(templateOption), parser.value(fileOption), exitCode);
+            if (!journey)
+                return exitCode;
         }
         QElapsedTimer timer;
         timer.start();
@@ -164,9 +153,7 @@ int CommandLine::runJourneySimulate(const QStringList &arguments)
                   << Qt::endl;
         return 0;
     } catch (const JourneyInvalid &error) {
-        err() << tr("The journey is not valid:") << Qt::endl;
-        for (const JourneyIssue &issue : error.issues())
-            err() << QStringLiteral("  ") << fromStd(issue.message) << Qt::endl;
+        printJourneyIssues(error);
         return 1;
     } catch (const SegmentError &error) {
         printIssues(error);

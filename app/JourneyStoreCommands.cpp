@@ -23,14 +23,6 @@ using namespace cli;
 
 namespace {
 
-/// Prints a journey's validation problems, one per line.
-void printInvalid(const JourneyInvalid &error)
-{
-    err() << CommandLine::tr("The journey is not valid:") << Qt::endl;
-    for (const JourneyIssue &issue : error.issues())
-        err() << QStringLiteral("  ") << fromStd(issue.message) << Qt::endl;
-}
-
 QString onOff(bool active)
 {
     return active ? CommandLine::tr("on") : CommandLine::tr("off");
@@ -64,25 +56,11 @@ int CommandLine::runJourneySave(const QStringList &arguments)
         return 2;
     }
     try {
-        std::optional<Journey> journey;
-        if (parser.isSet(templateOption)) {
-            journey = JourneyTemplates::byKey(parser.value(templateOption).toStdString());
-            if (!journey) {
-                err() << tr("Unknown template %1 (known: cart-recovery).")
-                             .arg(parser.value(templateOption))
-                      << Qt::endl;
-                return 2;
-            }
-        } else {
-            QFile file(parser.value(fileOption));
-            if (!file.open(QIODevice::ReadOnly)) {
-                err() << tr("Cannot read the journey %1: %2")
-                             .arg(parser.value(fileOption), file.errorString())
-                      << Qt::endl;
-                return 1;
-            }
-            journey = Journey::fromText(file.readAll().toStdString());
-        }
+        int exitCode = 0;
+        std::optional<Journey> journey
+            = readJourney(parser.value(templateOption), parser.value(fileOption), exitCode);
+        if (!journey)
+            return exitCode;
         if (parser.isSet(nameOption))
             journey->name = parser.value(nameOption).toStdString();
         auto workspace = Workspace::open(parser.value(workspaceOption).toStdString());
@@ -94,7 +72,7 @@ int CommandLine::runJourneySave(const QStringList &arguments)
                   << Qt::endl;
         return 0;
     } catch (const JourneyInvalid &error) {
-        printInvalid(error);
+        printJourneyIssues(error);
         return 1;
     } catch (const std::exception &error) {
         err() << tr("The journey was not saved: %1").arg(fromStd(error.what())) << Qt::endl;
@@ -187,7 +165,7 @@ int CommandLine::runJourneySwitch(const QStringList &arguments)
               << Qt::endl;
         return 0;
     } catch (const JourneyInvalid &error) {
-        printInvalid(error);
+        printJourneyIssues(error);
         return 1;
     } catch (const std::exception &error) {
         err() << fromStd(error.what()) << Qt::endl;

@@ -485,6 +485,10 @@
         <source>Event property</source>
         <translation>Ereigniseigenschaft</translation>
     </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
 </context>
 <context>
     <name>SegmentText</name>
@@ -1642,10 +1646,6 @@ Details: %2</translation>
         <translation>IDS.txt</translation>
     </message>
     <message>
-        <source>Choose the shoppers with exactly one of --all, --segment NAME or --profiles IDS.txt.</source>
-        <translation>Wählen Sie die Kunden mit genau einer der Optionen --all, --segment NAME oder --profiles IDS.txt.</translation>
-    </message>
-    <message>
         <source>There is no saved segment &apos;%1&apos; in this workspace.</source>
         <translation>In diesem Arbeitsbereich gibt es kein gespeichertes Segment „%1“.</translation>
     </message>
@@ -1858,90 +1858,6 @@ Details: %2</translation>
         <translation>Der Export ist fehlgeschlagen; es wurde nichts geschrieben: %1</translation>
     </message>
     <message>
-        <source>Usage: clientele [WORKSPACE]            open the app on a workspace
-       clientele demo --out FILE [--shoppers N] [--seed S] [--end YYYY-MM-DD]
-                                         write a demo store workspace
-       clientele import --workspace FILE INPUT [--mapping MAPPING.json] [--preset NAME]
-                        [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
-                                         import an events file (CSV, optionally gzip)
-       clientele profile show --workspace FILE KIND:VALUE [--json]
-                                         show a shopper (e.g. email:ana@example.com)
-       clientele profile search --workspace FILE TEXT [--limit N] [--json]
-                                         find shoppers by identifier or name prefix
-       clientele profile export --workspace FILE KIND:VALUE --out FILE.json
-                                         write everything held about a shopper
-       clientele profile erase --workspace FILE KIND:VALUE --yes [--reason TEXT]
-                                         erase a shopper for good
-       clientele profile rebuild-traits --workspace FILE
-                                         recompute every shopper&apos;s traits
-       clientele segment count --workspace FILE (--name NAME | --file RULE.json)
-                               [--as-of YYYY-MM-DD] [--json]
-                                         count the shoppers of a segment
-       clientele segment list --workspace FILE
-                                         list the saved segments
-       clientele segment save --workspace FILE --name NAME --file RULE.json
-                              [--description TEXT]
-                                         save a segment (docs/segment-format.md)
-       clientele segment explain --workspace FILE (--name NAME | --file RULE.json)
-                                 KIND:VALUE [--as-of YYYY-MM-DD]
-                                         why a shopper is in a segment or not
-       clientele export --workspace FILE (--all | --segment NAME | --profiles IDS.txt)
-                        --format generic|klaviyo|mailchimp|customer-match|meta
-                        [--columns a,b,c] [--code-pattern SAVE10-XXXXXX] [--offer TEXT]
-                        [--channel email|sms] [--bom] [--delimiter &apos;;&apos;] --out FILE [--json]
-                                         write a campaign file (consenting shoppers only)
-       clientele journey simulate --workspace FILE (--template cart-recovery | --file JOURNEY.json)
-                                  --from YYYY-MM-DD --to YYYY-MM-DD [--json]
-                                         backtest a journey over past events
-       clientele journey lift --workspace FILE --campaign NAME [--days N] [--json]
-                                         treatment against holdout of a past campaign
-       clientele --help | --version
-</source>
-        <translation>Aufruf: clientele [ARBEITSBEREICH]       öffnet die App mit einem Arbeitsbereich
-        clientele demo --out DATEI [--shoppers N] [--seed S] [--end JJJJ-MM-TT]
-                                         schreibt einen Demo-Shop als Arbeitsbereich
-        clientele import --workspace DATEI EINGABE [--mapping ZUORDNUNG.json] [--preset NAME]
-                         [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
-                                         importiert eine Ereignisdatei (CSV, auch gzip)
-        clientele profile show --workspace DATEI ART:WERT [--json]
-                                         zeigt einen Kunden (z. B. email:ana@example.com)
-        clientele profile search --workspace DATEI TEXT [--limit N] [--json]
-                                         sucht Kunden nach Anfang von Kennung oder Name
-        clientele profile export --workspace DATEI ART:WERT --out DATEI.json
-                                         schreibt alles, was über einen Kunden gespeichert ist
-        clientele profile erase --workspace DATEI ART:WERT --yes [--reason TEXT]
-                                         löscht einen Kunden endgültig
-        clientele profile rebuild-traits --workspace DATEI
-                                         berechnet die Merkmale aller Kunden neu
-        clientele segment count --workspace DATEI (--name NAME | --file REGEL.json)
-                                [--as-of JJJJ-MM-TT] [--json]
-                                         zählt die Kunden eines Segments
-        clientele segment list --workspace DATEI
-                                         listet die gespeicherten Segmente auf
-        clientele segment save --workspace DATEI --name NAME --file REGEL.json
-                               [--description TEXT]
-                                         speichert ein Segment (docs/segment-format.md)
-        clientele segment explain --workspace DATEI (--name NAME | --file REGEL.json)
-                                  ART:WERT [--as-of JJJJ-MM-TT]
-                                         erklärt, warum ein Kunde (nicht) im Segment ist
-        clientele export --workspace DATEI (--all | --segment NAME | --profiles IDS.txt)
-                         --format generic|klaviyo|mailchimp|customer-match|meta
-                         [--columns a,b,c] [--code-pattern SAVE10-XXXXXX] [--offer TEXT]
-                         [--channel email|sms] [--bom] [--delimiter &apos;;&apos;] --out DATEI [--json]
-                                         schreibt eine Kampagnendatei (nur Kunden mit Einwilligung)
-        clientele journey simulate --workspace DATEI (--template cart-recovery | --file JOURNEY.json)
-                                   --from JJJJ-MM-TT --to JJJJ-MM-TT [--json]
-                                         spielt eine Journey über vergangene Ereignisse durch
-        clientele journey lift --workspace DATEI --campaign NAME [--days N] [--json]
-                                         vergleicht Versand und Kontrollgruppe einer früheren Kampagne
-        clientele --help | --version
-</translation>
-    </message>
-    <message>
-        <source>Usage: clientele journey simulate|lift --workspace FILE … (see clientele --help)</source>
-        <translation>Aufruf: clientele journey simulate|lift --workspace DATEI … (siehe clientele --help)</translation>
-    </message>
-    <message>
         <source>Backtests a journey: replays the shoppers of a past window through it and counts who would have got which message, and who ordered anyway.</source>
         <translation>Testet eine Journey rückwirkend: spielt die Kunden eines vergangenen Zeitraums durch und zählt, wer welche Nachricht bekommen hätte und wer ohnehin bestellt hat.</translation>
     </message>
@@ -1968,10 +1884,6 @@ Details: %2</translation>
     <message>
         <source>Print the result as one JSON object on stdout.</source>
         <translation>Das Ergebnis als ein JSON-Objekt auf stdout ausgeben.</translation>
-    </message>
-    <message>
-        <source>Usage: clientele journey simulate --workspace FILE (--template cart-recovery | --file JOURNEY.json) --from YYYY-MM-DD --to YYYY-MM-DD [--json]</source>
-        <translation>Aufruf: clientele journey simulate --workspace DATEI (--template cart-recovery | --file JOURNEY.json) --from JJJJ-MM-TT --to JJJJ-MM-TT [--json]</translation>
     </message>
     <message>
         <source>--from and --to must be dates (YYYY-MM-DD), --from not after --to.</source>
@@ -2038,10 +1950,6 @@ Details: %2</translation>
         <translation>Eine Bestellung innerhalb so vieler Tage nach der Nachricht zählt (Standard 3).</translation>
     </message>
     <message>
-        <source>Usage: clientele journey lift --workspace FILE --campaign NAME [--days N] [--json]</source>
-        <translation>Aufruf: clientele journey lift --workspace DATEI --campaign NAME [--days N] [--json]</translation>
-    </message>
-    <message>
         <source>No messages of the campaign %1 were found.</source>
         <translation>Keine Nachrichten der Kampagne %1 gefunden.</translation>
     </message>
@@ -2068,6 +1976,280 @@ Details: %2</translation>
     <message>
         <source>The lift report failed: %1</source>
         <translation>Der Lift-Bericht ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Usage: clientele [WORKSPACE]            open the app on a workspace
+       clientele demo --out FILE [--shoppers N] [--seed S] [--end YYYY-MM-DD]
+                                         write a demo store workspace
+       clientele import --workspace FILE INPUT [--mapping MAPPING.json] [--preset NAME]
+                        [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
+                                         import an events file (CSV, optionally gzip)
+       clientele profile show --workspace FILE KIND:VALUE [--json]
+                                         show a shopper (e.g. email:ana@example.com)
+       clientele profile search --workspace FILE TEXT [--limit N] [--json]
+                                         find shoppers by identifier or name prefix
+       clientele profile export --workspace FILE KIND:VALUE --out FILE.json
+                                         write everything held about a shopper
+       clientele profile erase --workspace FILE KIND:VALUE --yes [--reason TEXT]
+                                         erase a shopper for good
+       clientele profile rebuild-traits --workspace FILE
+                                         recompute every shopper&apos;s traits
+       clientele segment count --workspace FILE (--name NAME | --file RULE.json)
+                               [--as-of YYYY-MM-DD] [--json]
+                                         count the shoppers of a segment
+       clientele segment list --workspace FILE
+                                         list the saved segments
+       clientele segment save --workspace FILE --name NAME --file RULE.json
+                              [--description TEXT]
+                                         save a segment (docs/segment-format.md)
+       clientele segment explain --workspace FILE (--name NAME | --file RULE.json)
+                                 KIND:VALUE [--as-of YYYY-MM-DD]
+                                         why a shopper is in a segment or not
+       clientele export --workspace FILE (--all | --segment NAME | --profiles IDS.txt |
+                        --journey NAME (--step NODE | --outbox CHANNEL))
+                        --format generic|klaviyo|mailchimp|customer-match|meta
+                        [--columns a,b,c] [--code-pattern SAVE10-XXXXXX] [--offer TEXT]
+                        [--channel email|sms] [--bom] [--delimiter &apos;;&apos;] --out FILE [--json]
+                                         write a campaign file (consenting shoppers only)
+       clientele journey simulate --workspace FILE (--name NAME | --template cart-recovery |
+                                  --file JOURNEY.json) --from YYYY-MM-DD --to YYYY-MM-DD [--json]
+                                         backtest a journey over past events
+       clientele journey save --workspace FILE (--file JOURNEY.json | --template cart-recovery)
+                              [--name NAME]   save a journey in the workspace
+       clientele journey list --workspace FILE [--json]
+                                         saved journeys, on or off, with their counts
+       clientele journey on|off|remove --workspace FILE --name NAME
+                                         run a journey with each import, stop it, delete it
+       clientele journey outbox --workspace FILE --name NAME [--channel C] [--limit N] [--json]
+                                         the messages a running journey scheduled
+       clientele journey lift --workspace FILE (--campaign NAME [--days N] | --name NAME) [--json]
+                                         treatment against holdout of a past campaign or a running journey
+       clientele --help | --version
+</source>
+        <translation>Aufruf: clientele [ARBEITSBEREICH]       öffnet die App mit einem Arbeitsbereich
+        clientele demo --out DATEI [--shoppers N] [--seed S] [--end JJJJ-MM-TT]
+                                         schreibt einen Demo-Shop als Arbeitsbereich
+        clientele import --workspace DATEI EINGABE [--mapping ZUORDNUNG.json] [--preset NAME]
+                         [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
+                                         importiert eine Ereignisdatei (CSV, auch gzip)
+        clientele profile show --workspace DATEI ART:WERT [--json]
+                                         zeigt einen Kunden (z. B. email:ana@example.com)
+        clientele profile search --workspace DATEI TEXT [--limit N] [--json]
+                                         sucht Kunden nach Anfang von Kennung oder Name
+        clientele profile export --workspace DATEI ART:WERT --out DATEI.json
+                                         schreibt alles, was über einen Kunden gespeichert ist
+        clientele profile erase --workspace DATEI ART:WERT --yes [--reason TEXT]
+                                         löscht einen Kunden endgültig
+        clientele profile rebuild-traits --workspace DATEI
+                                         berechnet die Merkmale aller Kunden neu
+        clientele segment count --workspace DATEI (--name NAME | --file REGEL.json)
+                                [--as-of JJJJ-MM-TT] [--json]
+                                         zählt die Kunden eines Segments
+        clientele segment list --workspace DATEI
+                                         listet die gespeicherten Segmente auf
+        clientele segment save --workspace DATEI --name NAME --file REGEL.json
+                               [--description TEXT]
+                                         speichert ein Segment (docs/segment-format.md)
+        clientele segment explain --workspace DATEI (--name NAME | --file REGEL.json)
+                                  ART:WERT [--as-of JJJJ-MM-TT]
+                                         erklärt, warum ein Kunde (nicht) im Segment ist
+        clientele export --workspace DATEI (--all | --segment NAME | --profiles IDS.txt |
+                         --journey NAME (--step KNOTEN | --outbox KANAL))
+                         --format generic|klaviyo|mailchimp|customer-match|meta
+                         [--columns a,b,c] [--code-pattern SAVE10-XXXXXX] [--offer TEXT]
+                         [--channel email|sms] [--bom] [--delimiter &apos;;&apos;] --out DATEI [--json]
+                                         schreibt eine Kampagnendatei (nur Kunden mit Einwilligung)
+        clientele journey simulate --workspace DATEI (--name NAME | --template cart-recovery |
+                                   --file JOURNEY.json) --from JJJJ-MM-TT --to JJJJ-MM-TT [--json]
+                                         spielt eine Journey über vergangene Ereignisse durch
+        clientele journey save --workspace DATEI (--file JOURNEY.json | --template cart-recovery)
+                               [--name NAME]   speichert eine Journey im Arbeitsbereich
+        clientele journey list --workspace DATEI [--json]
+                                         gespeicherte Journeys, an oder aus, mit ihren Zahlen
+        clientele journey on|off|remove --workspace DATEI --name NAME
+                                         lässt eine Journey mit jedem Import laufen, hält sie an, löscht sie
+        clientele journey outbox --workspace DATEI --name NAME [--channel K] [--limit N] [--json]
+                                         die Nachrichten, die eine laufende Journey eingeplant hat
+        clientele journey lift --workspace DATEI (--campaign NAME [--days N] | --name NAME) [--json]
+                                         vergleicht Versand und Kontrollgruppe einer früheren Kampagne oder laufenden Journey
+        clientele --help | --version
+</translation>
+    </message>
+    <message>
+        <source>Running journeys: %1 shoppers entered, %2 messages scheduled in the outbox.</source>
+        <translation>Laufende Journeys: %1 Kunden eingestiegen, %2 Nachrichten im Postausgang eingeplant.</translation>
+    </message>
+    <message>
+        <source>A saved journey, with --step or --outbox.</source>
+        <translation>Eine gespeicherte Journey, mit --step oder --outbox.</translation>
+    </message>
+    <message>
+        <source>The shoppers at this step (node id) of the journey now.</source>
+        <translation>Die Kunden, die jetzt an diesem Schritt (Knoten-ID) der Journey sind.</translation>
+    </message>
+    <message>
+        <source>NODE</source>
+        <translation>KNOTEN</translation>
+    </message>
+    <message>
+        <source>The journey&apos;s messages of this channel not exported yet (email, sms, push, banner or ad_audience), with their rendered text and codes.</source>
+        <translation>Die noch nicht exportierten Nachrichten der Journey auf diesem Kanal (email, sms, push, banner oder ad_audience), mit fertigem Text und Codes.</translation>
+    </message>
+    <message>
+        <source>Choose the shoppers with exactly one of --all, --segment NAME, --profiles IDS.txt or --journey NAME with --step NODE or --outbox CHANNEL.</source>
+        <translation>Wählen Sie die Kunden mit genau einem von --all, --segment NAME, --profiles IDS.txt oder --journey NAME mit --step KNOTEN oder --outbox KANAL.</translation>
+    </message>
+    <message>
+        <source>no app device</source>
+        <translation>kein App-Gerät</translation>
+    </message>
+    <message>
+        <source>Usage: clientele journey simulate|save|list|on|off|remove|outbox|lift --workspace FILE … (see clientele --help)</source>
+        <translation>Aufruf: clientele journey simulate|save|list|on|off|remove|outbox|lift --workspace DATEI … (siehe clientele --help)</translation>
+    </message>
+    <message>
+        <source>A journey saved in the workspace.</source>
+        <translation>Eine im Arbeitsbereich gespeicherte Journey.</translation>
+    </message>
+    <message>
+        <source>Usage: clientele journey simulate --workspace FILE (--name NAME | --template cart-recovery | --file JOURNEY.json) --from YYYY-MM-DD --to YYYY-MM-DD [--json]</source>
+        <translation>Aufruf: clientele journey simulate --workspace DATEI (--name NAME | --template cart-recovery | --file JOURNEY.json) --from JJJJ-MM-TT --to JJJJ-MM-TT [--json]</translation>
+    </message>
+    <message>
+        <source>There is no journey called %1 in this workspace.</source>
+        <translation>In diesem Arbeitsbereich gibt es keine Journey namens %1.</translation>
+    </message>
+    <message>
+        <source>A journey that runs in the workspace: its message arm against its holdout.</source>
+        <translation>Eine Journey, die im Arbeitsbereich läuft: ihre Empfänger gegen ihre Kontrollgruppe.</translation>
+    </message>
+    <message>
+        <source>Usage: clientele journey lift --workspace FILE (--campaign NAME [--days N] | --name JOURNEY) [--json]</source>
+        <translation>Aufruf: clientele journey lift --workspace DATEI (--campaign NAME [--days N] | --name JOURNEY) [--json]</translation>
+    </message>
+    <message>
+        <source>The journey %1 has sent no messages and held back nobody yet.</source>
+        <translation>Die Journey %1 hat noch keine Nachrichten gesendet und niemanden zurückgehalten.</translation>
+    </message>
+    <message>
+        <source>Sent messages: %1 of %2 entries reached the goal while in the journey (%3 %).</source>
+        <translation>Mit Nachrichten: %1 von %2 Einstiegen haben das Ziel in der Journey erreicht (%3 %).</translation>
+    </message>
+    <message>
+        <source>Holdout: %1 of %2 entries reached the goal (%3 %).</source>
+        <translation>Kontrollgruppe: %1 von %2 Einstiegen haben das Ziel erreicht (%3 %).</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Saves a journey in the workspace (a new one, or a new version of one with the same name). A journey that is on only accepts a valid new version.</source>
+        <translation>Speichert eine Journey im Arbeitsbereich (eine neue oder eine neue Fassung einer gleichnamigen). Eine laufende Journey nimmt nur eine gültige neue Fassung an.</translation>
+    </message>
+    <message>
+        <source>The name to save it under (default: the journey&apos;s own name).</source>
+        <translation>Der Name, unter dem sie gespeichert wird (Standard: der eigene Name der Journey).</translation>
+    </message>
+    <message>
+        <source>Usage: clientele journey save --workspace FILE (--file JOURNEY.json | --template cart-recovery) [--name NAME]</source>
+        <translation>Aufruf: clientele journey save --workspace DATEI (--file JOURNEY.json | --template cart-recovery) [--name NAME]</translation>
+    </message>
+    <message>
+        <source>Saved the journey %1.</source>
+        <translation>Journey %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>It cannot be switched on yet: %1</source>
+        <translation>Sie kann noch nicht eingeschaltet werden: %1</translation>
+    </message>
+    <message>
+        <source>The journey was not saved: %1</source>
+        <translation>Die Journey wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Lists the journeys saved in the workspace.</source>
+        <translation>Listet die im Arbeitsbereich gespeicherten Journeys auf.</translation>
+    </message>
+    <message>
+        <source>Print the list as one JSON array on stdout.</source>
+        <translation>Gibt die Liste als ein JSON-Array auf stdout aus.</translation>
+    </message>
+    <message>
+        <source>Usage: clientele journey list --workspace FILE [--json]</source>
+        <translation>Aufruf: clientele journey list --workspace DATEI [--json]</translation>
+    </message>
+    <message>
+        <source>%1	%2	%3 in the journey	%4 messages waiting for export</source>
+        <translation>%1	%2	%3 in der Journey	%4 Nachrichten warten auf den Export</translation>
+    </message>
+    <message>
+        <source>Cannot list the journeys: %1</source>
+        <translation>Die Journeys können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Deletes a journey with its shoppers&apos; state and its outbox.</source>
+        <translation>Löscht eine Journey mit dem Stand ihrer Kunden und ihrem Postausgang.</translation>
+    </message>
+    <message>
+        <source>Switches a journey on (each import advances it) or off (it keeps its state).</source>
+        <translation>Schaltet eine Journey ein (jeder Import führt sie weiter) oder aus (sie behält ihren Stand).</translation>
+    </message>
+    <message>
+        <source>The journey&apos;s name.</source>
+        <translation>Der Name der Journey.</translation>
+    </message>
+    <message>
+        <source>Usage: clientele journey %1 --workspace FILE --name NAME</source>
+        <translation>Aufruf: clientele journey %1 --workspace DATEI --name NAME</translation>
+    </message>
+    <message>
+        <source>There is no journey called %1.</source>
+        <translation>Es gibt keine Journey namens %1.</translation>
+    </message>
+    <message>
+        <source>Removed the journey %1.</source>
+        <translation>Journey %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>The journey %1 is on: each import advances it.</source>
+        <translation>Die Journey %1 ist an: jeder Import führt sie weiter.</translation>
+    </message>
+    <message>
+        <source>The journey %1 is off; its shoppers keep their place.</source>
+        <translation>Die Journey %1 ist aus; ihre Kunden behalten ihren Platz.</translation>
+    </message>
+    <message>
+        <source>Lists the messages a running journey scheduled, newest first.</source>
+        <translation>Listet die Nachrichten, die eine laufende Journey eingeplant hat, die neuesten zuerst.</translation>
+    </message>
+    <message>
+        <source>Only this channel: email, push, sms, banner or ad_audience.</source>
+        <translation>Nur dieser Kanal: email, push, sms, banner oder ad_audience.</translation>
+    </message>
+    <message>
+        <source>At most this many messages (default 50).</source>
+        <translation>Höchstens so viele Nachrichten (Standard 50).</translation>
+    </message>
+    <message>
+        <source>Print the messages as one JSON array on stdout.</source>
+        <translation>Gibt die Nachrichten als ein JSON-Array auf stdout aus.</translation>
+    </message>
+    <message>
+        <source>Usage: clientele journey outbox --workspace FILE --name NAME [--channel C] [--limit N] [--json]</source>
+        <translation>Aufruf: clientele journey outbox --workspace DATEI --name NAME [--channel K] [--limit N] [--json]</translation>
+    </message>
+    <message>
+        <source>%1 messages in the outbox of %2 (newest first):</source>
+        <translation>%1 Nachrichten im Postausgang von %2 (neueste zuerst):</translation>
+    </message>
+    <message>
+        <source>Cannot read the outbox: %1</source>
+        <translation>Der Postausgang kann nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2735,6 +2917,66 @@ Details: %2</translation>
     <message>
         <source>Manifest: %1</source>
         <translation>Manifest: %1</translation>
+    </message>
+    <message>
+        <source>Journey:</source>
+        <translation>Journey:</translation>
+    </message>
+    <message>
+        <source>No saved journeys yet</source>
+        <translation>Noch keine gespeicherten Journeys</translation>
+    </message>
+    <message>
+        <source>The shoppers at a step of the journey now, or the messages it scheduled on one channel (each message is exported once).</source>
+        <translation>Die Kunden, die jetzt an einem Schritt der Journey sind, oder die Nachrichten, die sie auf einem Kanal eingeplant hat (jede Nachricht wird einmal exportiert).</translation>
+    </message>
+    <message>
+        <source>Push (journey outbox; needs push consent)</source>
+        <translation>Push (Postausgang einer Journey; braucht Push-Einwilligung)</translation>
+    </message>
+    <message>
+        <source>On-site banner (journey outbox)</source>
+        <translation>Banner im Shop (Postausgang einer Journey)</translation>
+    </message>
+    <message>
+        <source>Outbox: e-mail messages</source>
+        <translation>Postausgang: E-Mails</translation>
+    </message>
+    <message>
+        <source>Outbox: text messages</source>
+        <translation>Postausgang: SMS</translation>
+    </message>
+    <message>
+        <source>Outbox: push messages</source>
+        <translation>Postausgang: Push-Nachrichten</translation>
+    </message>
+    <message>
+        <source>Outbox: on-site banners</source>
+        <translation>Postausgang: Banner im Shop</translation>
+    </message>
+    <message>
+        <source>Outbox: ad audience</source>
+        <translation>Postausgang: Werbezielgruppe</translation>
+    </message>
+    <message>
+        <source>Shoppers now at: %1</source>
+        <translation>Kunden jetzt bei: %1</translation>
+    </message>
+    <message>
+        <source>no app device to send a push to</source>
+        <translation>kein App-Gerät für eine Push-Nachricht</translation>
+    </message>
+    <message>
+        <source>Choose a journey, or save one in the Journeys area first.</source>
+        <translation>Wählen Sie eine Journey oder speichern Sie zuerst eine im Bereich Journeys.</translation>
+    </message>
+    <message>
+        <source>push</source>
+        <translation>Push</translation>
+    </message>
+    <message>
+        <source>the on-site banner</source>
+        <translation>das Banner im Shop</translation>
     </message>
 </context>
 <context>

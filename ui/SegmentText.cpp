@@ -166,6 +166,7 @@ QString eventFilterText(const json &filter, bool did)
     QT_TRANSLATE_NOOP("SegmentFields", "First seen"),
     QT_TRANSLATE_NOOP("SegmentFields", "Last seen"),
     QT_TRANSLATE_NOOP("SegmentFields", "Channels used"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Tags"),
     QT_TRANSLATE_NOOP("SegmentFields", "Devices"),
     QT_TRANSLATE_NOOP("SegmentFields", "Orders"),
     QT_TRANSLATE_NOOP("SegmentFields", "Revenue"),

@@ -4,6 +4,8 @@
 #include "DemoPeople.h"
 #include "DemoShopper.h"
 #include "DemoWriter.h"
+#include "journey/JourneyStore.h"
+#include "journey/JourneyTemplates.h"
 #include "profile/TraitBuilder.h"
 #include "store/StoreError.h"
 #include "store/Workspace.h"
@@ -119,6 +121,9 @@ DemoSummary DemoStore::generate(
     workspace.setMeta("demo.shoppers", std::to_string(shoppers));
     workspace.setMeta("currency", "EUR");
     workspace.setMeta("store.name", kStoreName);
+    // The Journeys area opens with the cart-recovery journey saved (off), ready to
+    // simulate over the demo's history.
+    JourneyStore(db).save(JourneyTemplates::cartRecovery(), end);
     reportProgress(progress, shoppers, shoppers, "Saving");
     transaction.commit();
     return summary;

@@ -7,6 +7,7 @@
 #include <date/tz.h>
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <numeric>
 #include <set>
@@ -19,6 +20,7 @@ using nlohmann::json;
 namespace {
 
 using replay::kNever;
+using replay::kSegmentEntered;
 using replay::ShopperState;
 
 enum class Kind { Entry, Wait, WaitUntil, Branch, Split, Send, UpdateProfile, Exit };
@@ -74,6 +76,8 @@ struct Step {
     Kind kind = Kind::Exit;
     std::vector<int> out; ///< connection index per output port (Journey::outputPorts order)
     Millis duration = 0; ///< wait; wait_until timeout
+    int untilHour = -1; ///< wait until a time of day (shopper's zone); -1: a duration
+    int weekdays = 0; ///< bit per day (0 = Sunday) the time of day may fall on; 0: any
     int eventType = -1; ///< wait_until
     bool matchCart = false;
     bool matchOrder = false;
@@ -83,6 +87,7 @@ struct Step {
     Channel channel = Email;
     int offerKind = 0; ///< 0 none, 1 discount, 2 fixed reward
     double offerAmount = 0.0;
+    std::string tag; ///< update_profile
 };
 
 struct EventRow {
@@ -92,6 +97,9 @@ struct EventRow {
     std::uint32_t cart; ///< interned cart_id (0: none / not needed)
     std::uint32_t order; ///< interned order_id
     std::uint8_t type;
+    /// Runtime: imported after the clock had passed it. It still counts as what the shopper
+    /// did (an order is an order), but lets nobody in: that moment has gone.
+    bool late;
 };
 
 /// What a shopper can receive.
@@ -143,7 +151,8 @@ private:
     struct Instance {
         bool active = false;
         int node = -1;
-        enum class Waiting { Nothing, Timer, Event } waiting = Waiting::Nothing;
+        using Waiting = ShopperState::Waiting;
+        Waiting waiting = Waiting::Nothing;
         Millis due = kNever; ///< timer end, or the wait_until deadline
         bool sendPending = false; ///< the timer is a quiet-hours postponement
         bool heldOut = false;
@@ -169,6 +178,9 @@ private:
     int typeId(const std::string &type);
     void loadEvents();
     void loadNewEvents();
+    /// Entries into the trigger segment, as made-up trigger events: per day of the window
+    /// (backtest, from as-of evaluations), or at the clock for new members (runtime).
+    void addSegmentEntries();
     void loadReach();
     void readReach(Statement &query, Reach &reach,
         std::unordered_map<std::string, const date::time_zone *> &zones);
@@ -184,6 +196,8 @@ private:
     void addRevenue(Instance &instance, const EventRow &event);
     /// When a send at t must wait for the end of quiet hours: that end; else t.
     Millis quietEnd(const Reach *reach, Millis t) const;
+    /// The next time after t that a wait until a time of day ends, in the shopper's zone.
+    Millis nextTimeOfDay(const Reach *reach, Millis t, const Step &step) const;
 
     Database &db_;
     const Journey &journey_;
@@ -196,6 +210,7 @@ private:
 
     std::vector<Step> steps_;
     std::vector<int> targets_; ///< node index per connection
+    std::unordered_map<std::string, int> nodeIndex_; ///< node id → index
     int entry_ = -1;
     std::unordered_map<std::string, int> types_;
     std::vector<std::string> typeNames_;
@@ -203,6 +218,7 @@ private:
     int cancelType_ = -1; ///< then_not
     Millis within_ = 0;
     std::optional<Members> entrySegment_;
+    std::optional<SegmentDefinition> triggerSegment_; ///< entry when a shopper enters it
     enum class Reentry { Once, AgainAfter, EveryTime } reentry_ = Reentry::Once;
     Millis reentryAfter_ = 0;
     int goalType_ = -1;
@@ -220,6 +236,7 @@ private:
     std::vector<std::int64_t> candidates_;
     std::vector<Reach> reach_; ///< per candidate
     const date::time_zone *defaultZone_ = nullptr;
+    bool needsZones_ = false; ///< quiet hours or a wait until a time of day
 
     // Per shopper during the replay.
     std::vector<Millis> sendTimes_;
@@ -236,9 +253,8 @@ int Replay::typeId(const std::string &type)
 
 void Replay::compile()
 {
-    std::unordered_map<std::string, int> index;
     for (std::size_t i = 0; i < journey_.nodes.size(); ++i)
-        index[journey_.nodes[i].id] = static_cast<int>(i);
+        nodeIndex_[journey_.nodes[i].id] = static_cast<int>(i);
     steps_.resize(journey_.nodes.size());
     SegmentEvaluator evaluator(db_);
     auto members = [&](const json &rule) {
@@ -264,7 +280,14 @@ void Replay::compile()
         case Kind::Entry: {
             entry_ = static_cast<int>(i);
             const json &trigger = config.at("trigger");
-            triggerType_ = typeId(trigger.at("event").get<std::string>());
+            if (trigger.contains("segment")) {
+                // Entering the segment is the trigger: an entry "event" made up per shopper
+                // (addSegmentEntries), of a type no imported event has.
+                triggerSegment_ = SegmentDefinition::fromJson(trigger.at("segment"));
+                triggerType_ = typeId(kSegmentEntered);
+            } else {
+                triggerType_ = typeId(trigger.at("event").get<std::string>());
+            }
             if (trigger.contains("then_not")) {
                 cancelType_ = typeId(trigger.at("then_not").get<std::string>());
                 within_ = hoursToMillis(trigger.at("within_hours").get<double>());
@@ -284,9 +307,18 @@ void Replay::compile()
             break;
         }
         case Kind::Wait:
-            step.duration
-                = hoursToMillis(config.value("hours", 0.0) + 24.0 * config.value("days", 0.0));
-            horizon += step.duration;
+            if (config.contains("until")) {
+                const json &until = config.at("until");
+                step.untilHour = until.at("hour").get<int>();
+                for (const json &day : until.value("weekdays", json::array()))
+                    step.weekdays |= 1 << JourneyValidator::weekdayIndex(day.get<std::string>());
+                horizon += 8 * kMillisPerDay;
+                needsZones_ = true;
+            } else {
+                step.duration = hoursToMillis(
+                    config.value("hours", 0.0) + 24.0 * config.value("days", 0.0));
+                horizon += step.duration;
+            }
             break;
         case Kind::WaitUntil: {
             step.duration = hoursToMillis(config.at("timeout_hours").get<double>());
@@ -331,6 +363,9 @@ void Replay::compile()
             horizon += kMillisPerDay; // a postponement by quiet hours
             break;
         }
+        case Kind::UpdateProfile:
+            step.tag = config.value("tag", std::string());
+            break;
         default:
             break;
         }
@@ -338,7 +373,7 @@ void Replay::compile()
     }
     for (const JourneyConnection &connection : journey_.connections) {
         result_.connections.push_back({ connection, 0, 0, 0.0 });
-        targets_.push_back(index.at(connection.toNode));
+        targets_.push_back(nodeIndex_.at(connection.toNode));
     }
     if (!journey_.settings.goalEvent.empty())
         goalType_ = typeId(journey_.settings.goalEvent);
@@ -353,11 +388,12 @@ void Replay::compile()
         dataEnd_ = std::min(last, to_ + within_ + horizon);
     }
     result_.dataEnd = dataEnd_;
+    needsZones_ = needsZones_ || journey_.settings.quietHours.has_value();
+    defaultZone_ = date::locate_zone("UTC");
     if (journey_.settings.quietHours) {
         try {
             defaultZone_ = date::locate_zone(journey_.settings.quietHours->defaultTimezone);
         } catch (const std::exception &) {
-            defaultZone_ = date::locate_zone("UTC");
         }
     }
 }
@@ -395,8 +431,10 @@ void Replay::loadEvents()
 void Replay::loadNewEvents()
 {
     // The rows imported since the last advance, through the row id (the table's own key):
-    // an advance costs what the import brought, not the size of the history.
-    const Millis floor = runtime_->previousClock();
+    // an advance costs what the import brought, not the size of the history. A journey
+    // that has seen no data yet (switched on in an empty workspace) takes its first import
+    // as history: all of it is late.
+    const Millis floor = runtime_->previousClock() > 0 ? runtime_->previousClock() : dataEnd_ - 1;
     Statement query(db_,
         "SELECT profile_id, ts, value, cart_id, order_id, type FROM events "
         "WHERE id > ?1 AND ts < ?2");
@@ -407,6 +445,7 @@ void Replay::loadNewEvents()
             continue;
         EventRow row {};
         row.profile = query.columnInt(0);
+        row.late = query.columnInt(1) < floor;
         row.ts = std::max(query.columnInt(1), floor);
         row.value = query.isNull(2) ? 0.0 : query.columnDouble(2);
         if (internCarts_)
@@ -422,6 +461,53 @@ void Replay::loadNewEvents()
     });
     const std::vector<std::int64_t> due = runtime_->dueProfiles(dataEnd_ - 1);
     candidates_.insert(candidates_.end(), due.begin(), due.end());
+    std::sort(candidates_.begin(), candidates_.end());
+    candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
+}
+
+void Replay::addSegmentEntries()
+{
+    SegmentEvaluator evaluator(db_);
+    auto addEntries = [&](const Members &entrants, Millis at) {
+        for (const std::int64_t profile : entrants) {
+            EventRow row {};
+            row.profile = profile;
+            row.ts = at;
+            row.type = static_cast<std::uint8_t>(triggerType_);
+            events_.push_back(row);
+            candidates_.push_back(profile);
+        }
+    };
+    if (runtime_) {
+        std::vector<std::int64_t> members = evaluator.ids(*triggerSegment_);
+        std::sort(members.begin(), members.end());
+        addEntries(runtime_->segmentEntrants(members), dataEnd_ - 1);
+    } else {
+        // Membership at the end of each day, from the events up to it: who is in on a day
+        // and was not the day before entered that day (at its end).
+        const Millis firstDay = startOfDay(from_);
+        auto membersAsOf = [&](Millis dayStart) {
+            EvaluationOptions options;
+            options.asOf = dayStart + kMillisPerDay - 1;
+            Members ids = evaluator.ids(*triggerSegment_, options);
+            std::sort(ids.begin(), ids.end());
+            return ids;
+        };
+        Members before = membersAsOf(firstDay - kMillisPerDay);
+        for (Millis day = firstDay; day < to_ && day + kMillisPerDay <= dataEnd_;
+             day += kMillisPerDay) {
+            Members now = membersAsOf(day);
+            Members entrants;
+            std::set_difference(now.begin(), now.end(), before.begin(), before.end(),
+                std::back_inserter(entrants));
+            addEntries(entrants, day + kMillisPerDay - 1);
+            before = std::move(now);
+            reportProgress(progress_, 0, 0, JourneySimulator::kProgressStage);
+        }
+    }
+    std::sort(events_.begin(), events_.end(), [](const EventRow &a, const EventRow &b) {
+        return a.profile != b.profile ? a.profile < b.profile : a.ts < b.ts;
+    });
     std::sort(candidates_.begin(), candidates_.end());
     candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
 }
@@ -467,7 +553,7 @@ void Replay::readReach(Statement &query, Reach &reach,
     reach.channel[Push]
         = !query.isNull(4) && query.columnInt(4) > 0 && query.columnView(7) == "granted";
     reach.channel[AdAudience] = email && emailConsent;
-    if (!journey_.settings.quietHours)
+    if (!needsZones_)
         return;
     reach.zone = defaultZone_;
     if (query.isNull(1))
@@ -483,6 +569,29 @@ void Replay::readReach(Statement &query, Reach &reach,
     }
     if (it->second)
         reach.zone = it->second;
+}
+
+Millis Replay::nextTimeOfDay(const Reach *reach, Millis t, const Step &step) const
+{
+    const date::time_zone *zone = reach && reach->zone ? reach->zone : defaultZone_;
+    auto offsetAt = [zone](Millis utc) {
+        const auto info = zone->get_info(date::sys_seconds(std::chrono::seconds(utc / 1000)));
+        return static_cast<Millis>(info.offset.count()) * 1000;
+    };
+    const Millis local = t + offsetAt(t);
+    const Millis dayStart = local - ((local % kMillisPerDay) + kMillisPerDay) % kMillisPerDay;
+    for (int day = 0; day < 8; ++day) {
+        const Millis candidate = dayStart + day * kMillisPerDay + step.untilHour * kMillisPerHour;
+        if (candidate <= local)
+            continue;
+        // 1 January 1970 was a Thursday (4, counting from Sunday).
+        const auto days = (candidate - ((candidate % kMillisPerDay) + kMillisPerDay) % kMillisPerDay)
+            / kMillisPerDay;
+        const int weekday = static_cast<int>(((days + 4) % 7 + 7) % 7);
+        if (step.weekdays == 0 || (step.weekdays & (1 << weekday)) != 0)
+            return candidate - offsetAt(candidate - offsetAt(t));
+    }
+    return t + 7 * kMillisPerDay; // unreachable: a week has every weekday
 }
 
 Millis Replay::quietEnd(const Reach *reach, Millis t) const
@@ -539,13 +648,17 @@ void Replay::arrive(Instance &instance, std::int64_t profile, int node, Millis t
     NodeCounts &counts = result_.nodes[journey_.nodes[static_cast<std::size_t>(node)].id];
     ++counts.arrived;
     switch (step.kind) {
-    case Kind::Entry:
     case Kind::UpdateProfile:
+        if (runtime_ && !instance.heldOut)
+            runtime_->tagged(profile, step.tag, t);
+        leaveBy(instance, profile, 0, t);
+        return;
+    case Kind::Entry:
         leaveBy(instance, profile, 0, t);
         return;
     case Kind::Wait:
         instance.waiting = Instance::Waiting::Timer;
-        instance.due = t + step.duration;
+        instance.due = step.untilHour >= 0 ? nextTimeOfDay(currentReach_, t, step) : t + step.duration;
         return;
     case Kind::WaitUntil:
         instance.waiting = Instance::Waiting::Event;
@@ -669,17 +782,12 @@ void Replay::convert(Instance &instance, const EventRow &event)
 
 void Replay::restore(const ShopperState &state, Instance &instance, Pending &pending)
 {
-    std::unordered_map<std::string, int> index;
-    for (std::size_t i = 0; i < journey_.nodes.size(); ++i)
-        index[journey_.nodes[i].id] = static_cast<int>(i);
-    const auto node = index.find(state.node);
+    const auto node = nodeIndex_.find(state.node);
     // A step removed from a running journey since: its shoppers leave.
-    if (state.active && node != index.end()) {
+    if (state.active && node != nodeIndex_.end()) {
         instance.active = true;
         instance.node = node->second;
-        instance.waiting = state.waiting == ShopperState::Waiting::Timer ? Instance::Waiting::Timer
-            : state.waiting == ShopperState::Waiting::Event             ? Instance::Waiting::Event
-                                                                        : Instance::Waiting::Nothing;
+        instance.waiting = state.waiting;
         instance.due = state.due;
         instance.sendPending = state.sendPending;
         instance.heldOut = state.heldOut;
@@ -687,7 +795,7 @@ void Replay::restore(const ShopperState &state, Instance &instance, Pending &pen
         instance.order = orders_.id(state.order);
         instance.entryId = state.entryId;
         for (const std::string &visited : state.visited)
-            if (const auto found = index.find(visited); found != index.end())
+            if (const auto found = nodeIndex_.find(visited); found != nodeIndex_.end())
                 instance.nodes.push_back(found->second);
     } else if (state.active) {
         runtime_->left(state.entryId, runtime_->previousClock(), false);
@@ -705,9 +813,7 @@ ShopperState Replay::store(const Instance &instance, const Pending &pending) con
     state.active = instance.active;
     if (instance.active) {
         state.node = journey_.nodes[static_cast<std::size_t>(instance.node)].id;
-        state.waiting = instance.waiting == Instance::Waiting::Timer ? ShopperState::Waiting::Timer
-            : instance.waiting == Instance::Waiting::Event ? ShopperState::Waiting::Event
-                                                           : ShopperState::Waiting::Nothing;
+        state.waiting = instance.waiting;
         state.due = instance.due;
         state.sendPending = instance.sendPending;
         state.heldOut = instance.heldOut;
@@ -789,7 +895,7 @@ void Replay::replayProfile(std::int64_t profile, std::size_t begin, std::size_t 
             }
             if (type == cancelType_ && pending.entry != kNever)
                 pending.entry = kNever;
-            if (type == triggerType_) {
+            if (type == triggerType_ && !event.late) {
                 if (cancelType_ >= 0) {
                     pending.entry = event.ts + within_;
                     pending.cart = event.cart;
@@ -830,6 +936,8 @@ SimulationResult Replay::run()
         loadNewEvents();
     else
         loadEvents();
+    if (triggerSegment_)
+        addSegmentEntries();
     loadReach();
     const auto total = static_cast<std::int64_t>(candidates_.size());
     std::int64_t done = 0;

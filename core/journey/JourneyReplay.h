@@ -18,6 +18,8 @@
 namespace clientele::replay {
 
 inline constexpr Millis kNever = std::numeric_limits<Millis>::max();
+/// The made-up event type of "entered the trigger segment" (no imported event has it).
+inline constexpr const char *kSegmentEntered = "__segment_entered";
 
 /// Everything the runtime keeps of one shopper in one journey between two advances.
 struct ShopperState {
@@ -72,6 +74,11 @@ public:
         Millis at, const std::string &cart)
         = 0;
     virtual void left(std::int64_t entryId, Millis at, bool converted) = 0;
+    /// The trigger segment's members now (sorted): returns those who were not members at
+    /// the last advance (or when the journey was switched on), and remembers the members.
+    virtual std::vector<std::int64_t> segmentEntrants(const std::vector<std::int64_t> &members) = 0;
+    /// An "update profile" step: the shopper gets the tag.
+    virtual void tagged(std::int64_t profile, const std::string &tag, Millis at) = 0;
 };
 
 /// Where a replay looks: shoppers enter in [from, to); events up to dataEnd are replayed.

@@ -6,11 +6,13 @@
 
 #include "export/DiscountCodes.h"
 #include "export/ExportError.h"
+#include "segment/SegmentDefinition.h"
+#include "segment/SegmentEvaluator.h"
 #include "store/Database.h"
 
-#include <sqlite3.h>
-
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <map>
 #include <optional>
 
@@ -19,6 +21,22 @@ namespace clientele {
 using nlohmann::json;
 
 namespace {
+
+/// Adds joined to and removes left from the remembered members of a trigger segment.
+void rememberMembers(Database &db, std::int64_t journeyId, const std::vector<std::int64_t> &joined,
+    const std::vector<std::int64_t> &left)
+{
+    Statement add(db, "INSERT OR IGNORE INTO journey_members(journey_id, profile_id) VALUES (?1, ?2)");
+    for (const std::int64_t profile : joined) {
+        add.bind(1, journeyId).bind(2, profile);
+        add.run();
+    }
+    Statement drop(db, "DELETE FROM journey_members WHERE journey_id = ?1 AND profile_id = ?2");
+    for (const std::int64_t profile : left) {
+        drop.bind(1, journeyId).bind(2, profile);
+        drop.run();
+    }
+}
 
 struct RunningJourney {
     std::int64_t id = 0;
@@ -72,6 +90,10 @@ public:
               "INSERT OR IGNORE INTO discount_codes(code, profile_id, outbox_id, created_at) "
               "VALUES (?1, ?2, ?3, ?4)")
         , setCode_(db, "UPDATE outbox SET offer_code = ?2 WHERE id = ?1")
+        , tag_(db,
+              "INSERT INTO profile_tags(profile_id, tag, journey_id, ts) VALUES (?1, ?2, ?3, ?4) "
+              "ON CONFLICT(profile_id, tag) DO UPDATE SET journey_id = excluded.journey_id, "
+              "ts = excluded.ts")
     {
     }
 
@@ -136,6 +158,32 @@ public:
     {
         leave_.bind(1, entryId).bind(2, at).bind(3, converted ? 1 : 0);
         leave_.run();
+    }
+
+    std::vector<std::int64_t> segmentEntrants(const std::vector<std::int64_t> &members) override
+    {
+        std::vector<std::int64_t> previous;
+        {
+            Statement query(db_,
+                "SELECT profile_id FROM journey_members WHERE journey_id = ?1 ORDER BY profile_id");
+            query.bind(1, journey_.id);
+            while (query.step())
+                previous.push_back(query.columnInt(0));
+        }
+        std::vector<std::int64_t> entrants;
+        std::vector<std::int64_t> leavers;
+        std::set_difference(members.begin(), members.end(), previous.begin(), previous.end(),
+            std::back_inserter(entrants));
+        std::set_difference(previous.begin(), previous.end(), members.begin(), members.end(),
+            std::back_inserter(leavers));
+        rememberMembers(db_, journey_.id, entrants, leavers);
+        return entrants;
+    }
+
+    void tagged(std::int64_t profile, const std::string &tag, Millis at) override
+    {
+        tag_.bind(1, profile).bind(2, tag).bind(3, journey_.id).bind(4, at);
+        tag_.run();
     }
 
     void sent(std::int64_t profile, std::int64_t entryId, const JourneyNode &node, Millis at,
@@ -208,6 +256,7 @@ private:
     Statement outbox_;
     Statement code_;
     Statement setCode_;
+    Statement tag_;
     std::map<std::string, DiscountCodePattern> patterns_;
 };
 
@@ -234,19 +283,22 @@ void followMerges(Database &db)
 {
     for (int round = 0; round < 8; ++round) {
         int moved = 0;
-        for (const std::string table : { "journey_state", "journey_entries", "outbox" }) {
+        for (const std::string table :
+            { "journey_state", "journey_entries", "outbox", "profile_tags" }) {
             const std::string survivor
                 = "(SELECT m.kept_profile_id FROM merges m WHERE m.merged_profile_id = " + table
                 + ".profile_id AND m.action = 'merge' ORDER BY m.id DESC LIMIT 1)";
             db.exec("UPDATE OR IGNORE " + table + " SET profile_id = " + survivor
-                + " WHERE profile_id NOT IN (SELECT id FROM profiles) AND " + survivor
-                + " IS NOT NULL");
+                + " WHERE NOT EXISTS (SELECT 1 FROM profiles p WHERE p.id = " + table
+                + ".profile_id) AND " + survivor + " IS NOT NULL");
             moved += db.changes();
         }
         if (moved == 0)
             break;
     }
-    db.exec("DELETE FROM journey_state WHERE profile_id NOT IN (SELECT id FROM profiles)");
+    for (const char *table : { "journey_state", "profile_tags" })
+        db.exec(std::string("DELETE FROM ") + table + " WHERE NOT EXISTS (SELECT 1 FROM profiles p "
+            + "WHERE p.id = " + table + ".profile_id)");
 }
 
 AdvanceSummary advanceJourney(Database &db, RunningJourney &running, ProgressSink *progress)
@@ -300,9 +352,7 @@ void add(AdvanceSummary &total, const AdvanceSummary &one)
 AdvanceSummary advanceWhere(
     Database &db, const char *condition, const std::string *name, ProgressSink *progress)
 {
-    std::optional<Transaction> transaction;
-    if (sqlite3_get_autocommit(db.handle()) != 0)
-        transaction.emplace(db);
+    TransactionUnlessOpen transaction(db);
     std::vector<RunningJourney> journeys;
     {
         Statement query(db,
@@ -323,17 +373,33 @@ AdvanceSummary advanceWhere(
         }
     }
     AdvanceSummary total;
-    if (!journeys.empty()) {
+    // Merges of this import move journey rows and tags along, whether a journey runs or not.
+    if (db.queryInt("SELECT EXISTS (SELECT 1 FROM journeys)") != 0)
         followMerges(db);
-        for (RunningJourney &running : journeys)
-            add(total, advanceJourney(db, running, progress));
-    }
-    if (transaction)
-        transaction->commit();
+    for (RunningJourney &running : journeys)
+        add(total, advanceJourney(db, running, progress));
+    transaction.commit();
     return total;
 }
 
 } // namespace
+
+void JourneyRuntime::rememberTriggerSegment(
+    Database &db, std::int64_t journeyId, const Journey &journey)
+{
+    Statement clear(db, "DELETE FROM journey_members WHERE journey_id = ?1");
+    clear.bind(1, journeyId);
+    clear.run();
+    for (const JourneyNode &node : journey.nodes) {
+        if (node.kind != JourneyKind::kEntry || !node.config.contains("trigger")
+            || !node.config.at("trigger").contains("segment"))
+            continue;
+        SegmentEvaluator evaluator(db);
+        const std::vector<std::int64_t> members
+            = evaluator.ids(SegmentDefinition::fromJson(node.config.at("trigger").at("segment")));
+        rememberMembers(db, journeyId, members, {});
+    }
+}
 
 AdvanceSummary JourneyRuntime::advanceAll(Database &db, ProgressSink *progress)
 {

@@ -1,5 +1,6 @@
 #include "JourneyStore.h"
 
+#include "JourneyRuntime.h"
 #include "JourneySimulator.h"
 #include "JourneyValidator.h"
 
@@ -29,14 +30,15 @@ JourneySummary readSummary(Statement &query)
     summary.clock = query.isNull(5) ? 0 : query.columnInt(5);
     summary.inJourney = query.columnInt(6);
     summary.outboxPending = query.columnInt(7);
+    summary.stats = nlohmann::json::parse(query.columnView(8));
     return summary;
 }
 
 constexpr const char *kSummarySql
     = "SELECT j.id, j.name, j.active, j.updated_at, j.activated_at, j.clock, "
       "(SELECT count(*) FROM journey_state s WHERE s.journey_id = j.id AND s.node IS NOT NULL), "
-      "(SELECT count(*) FROM outbox o WHERE o.journey_id = j.id AND o.exported_at IS NULL) "
-      "FROM journeys j";
+      "(SELECT count(*) FROM outbox o WHERE o.journey_id = j.id AND o.exported_at IS NULL), "
+      "j.stats FROM journeys j";
 
 } // namespace
 
@@ -99,6 +101,7 @@ void JourneyStore::save(const Journey &journey, Millis now)
 
 void JourneyStore::rename(const std::string &from, const std::string &to, Millis now)
 {
+    TransactionUnlessOpen transaction(db_);
     if (to.empty())
         throw JourneyStoreError("A journey needs a name.");
     const std::int64_t id = idOf(from);
@@ -112,6 +115,7 @@ void JourneyStore::rename(const std::string &from, const std::string &to, Millis
         db_, "UPDATE journeys SET name = ?2, definition = ?3, updated_at = ?4 WHERE id = ?1");
     update.bind(1, id).bind(2, to).bind(3, journey.toJson().dump()).bind(4, now);
     update.run();
+    transaction.commit();
 }
 
 void JourneyStore::duplicate(const std::string &from, const std::string &to, Millis now)
@@ -130,6 +134,7 @@ void JourneyStore::duplicate(const std::string &from, const std::string &to, Mil
 
 bool JourneyStore::remove(const std::string &name)
 {
+    TransactionUnlessOpen transaction(db_);
     Statement find(db_, "SELECT id FROM journeys WHERE name = ?1");
     find.bind(1, name);
     if (!find.step())
@@ -142,11 +147,13 @@ bool JourneyStore::remove(const std::string &name)
             "DELETE FROM outbox WHERE journey_id = ?1",
             "DELETE FROM journey_entries WHERE journey_id = ?1",
             "DELETE FROM journey_state WHERE journey_id = ?1",
+            "DELETE FROM journey_members WHERE journey_id = ?1",
             "DELETE FROM journeys WHERE id = ?1" }) {
         Statement statement(db_, sql);
         statement.bind(1, id);
         statement.run();
     }
+    transaction.commit();
     return true;
 }
 
@@ -172,14 +179,17 @@ Audience JourneyStore::outboxAudience(const std::string &name, const std::string
 
 void JourneyStore::setActive(const std::string &name, bool active, Millis now)
 {
+    TransactionUnlessOpen transaction(db_);
     const std::int64_t id = idOf(name);
     if (!active) {
         Statement update(db_, "UPDATE journeys SET active = 0, updated_at = ?2 WHERE id = ?1");
         update.bind(1, id).bind(2, now);
         update.run();
+        transaction.commit();
         return;
     }
-    requireValid(*load(name));
+    const Journey journey = *load(name);
+    requireValid(journey);
     // From now on the journey sees what is imported after this moment: the watermark is
     // the newest event row, the clock the newest event time (never going back).
     Statement update(db_,
@@ -189,6 +199,9 @@ void JourneyStore::setActive(const std::string &name, bool active, Millis now)
         "WHERE id = ?1 AND active = 0");
     update.bind(1, id).bind(2, now);
     update.run();
+    if (db_.changes() == 1)
+        JourneyRuntime::rememberTriggerSegment(db_, id, journey);
+    transaction.commit();
 }
 
 } // namespace clientele

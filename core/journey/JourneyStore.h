@@ -32,6 +32,10 @@ struct JourneySummary {
     Millis clock = 0; ///< the workspace time the runtime has reached (0: never ran)
     std::int64_t inJourney = 0; ///< shoppers at a step now
     std::int64_t outboxPending = 0; ///< scheduled messages not exported yet
+    /// What the runtime counted since the journey first ran: entered, conversions, revenue,
+    /// offer_cost, and per step ("nodes") and channel ("channels") the same counts as a
+    /// simulation (SimulationResult::toJson). An empty object before the first advance.
+    nlohmann::json stats = nlohmann::json::object();
 };
 
 /**

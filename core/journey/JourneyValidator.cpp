@@ -53,8 +53,16 @@ void checkConfig(const JourneyNode &node, std::vector<JourneyIssue> &issues)
     const std::string name = node.displayName();
     if (node.kind == JourneyKind::kEntry) {
         const json trigger = config.value("trigger", json());
-        if (!trigger.is_object() || !nonEmptyText(trigger, "event"))
-            issues.push_back({ node.id, name + ": choose the event that lets shoppers in" });
+        const bool bySegment = trigger.is_object() && trigger.contains("segment");
+        if (bySegment) {
+            checkSegmentRule(node, trigger.at("segment"), "the segment shoppers enter", issues);
+            if (trigger.contains("event") || trigger.contains("then_not"))
+                issues.push_back({ node.id,
+                    name + ": shoppers enter either on an event or on entering a segment, "
+                           "not both" });
+        } else if (!trigger.is_object() || !nonEmptyText(trigger, "event"))
+            issues.push_back({ node.id,
+                name + ": choose the event (or the segment) that lets shoppers in" });
         else if (trigger.contains("then_not")
             && (!nonEmptyText(trigger, "then_not") || !positiveNumber(trigger, "within_hours")))
             issues.push_back({ node.id,
@@ -72,8 +80,26 @@ void checkConfig(const JourneyNode &node, std::vector<JourneyIssue> &issues)
             issues.push_back(
                 { node.id, name + ": say after how many days a shopper may enter again" });
     } else if (node.kind == JourneyKind::kWait) {
-        if (!positiveNumber(config, "hours") && !positiveNumber(config, "days"))
+        if (config.contains("until")) {
+            const json &until = config.at("until");
+            const json hour = until.is_object() ? until.value("hour", json()) : json();
+            if (!hour.is_number_integer() || hour.get<int>() < 0 || hour.get<int>() > 23)
+                issues.push_back({ node.id, name + ": wait until which hour (0 to 23)?" });
+            const json days = until.is_object() ? until.value("weekdays", json::array()) : json();
+            bool daysOk = days.is_array();
+            if (daysOk)
+                for (const json &day : days)
+                    daysOk = daysOk && day.is_string()
+                        && JourneyValidator::weekdayIndex(day.get<std::string>()) >= 0;
+            if (!daysOk)
+                issues.push_back({ node.id,
+                    name + ": weekdays are mon, tue, wed, thu, fri, sat and sun" });
+            if (config.contains("hours") || config.contains("days"))
+                issues.push_back({ node.id,
+                    name + ": wait either a duration or until a time of day, not both" });
+        } else if (!positiveNumber(config, "hours") && !positiveNumber(config, "days")) {
             issues.push_back({ node.id, name + ": set how long to wait (hours or days)" });
+        }
     } else if (node.kind == JourneyKind::kWaitUntil) {
         if (!nonEmptyText(config, "event"))
             issues.push_back({ node.id, name + ": choose the event to wait for" });
@@ -175,6 +201,13 @@ void checkConfig(const JourneyNode &node, std::vector<JourneyIssue> &issues)
 }
 
 } // namespace
+
+int JourneyValidator::weekdayIndex(const std::string &day)
+{
+    static const std::vector<std::string> days { "sun", "mon", "tue", "wed", "thu", "fri", "sat" };
+    const auto found = std::find(days.begin(), days.end(), day);
+    return found == days.end() ? -1 : static_cast<int>(found - days.begin());
+}
 
 const std::vector<std::string> &JourneyValidator::channels()
 {

@@ -30,6 +30,8 @@ public:
     static std::vector<JourneyIssue> validate(const Journey &journey);
     /// The channels a send may use.
     static const std::vector<std::string> &channels();
+    /// "sun" 0, "mon" 1 … "sat" 6 (a wait until a time of day's weekdays); -1 otherwise.
+    static int weekdayIndex(const std::string &day);
 };
 
 } // namespace clientele

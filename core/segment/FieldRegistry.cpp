@@ -67,6 +67,10 @@ FieldRegistry::FieldRegistry()
         field("first_seen", "First seen", T::Date, G::Profile, "pt.first_seen", true),
         field("last_seen", "Last seen", T::Date, G::Profile, "pt.last_seen", true),
         list("channels", "Channels used", G::Profile, "pt.channels", "csv"),
+        // Set by journeys' "update profile" steps.
+        list("tags", "Tags", G::Profile,
+            "(SELECT group_concat(g.tag) FROM profile_tags g WHERE g.profile_id = pt.profile_id)",
+            "csv"),
         field("devices", "Devices", T::Number, G::Profile, "pt.devices", false),
 
         field("orders", "Orders", T::Number, G::Orders, "pt.orders", true),

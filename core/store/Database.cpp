@@ -280,6 +280,11 @@ std::string_view Statement::columnView(int column) const
     return std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
+bool Database::inTransaction() const
+{
+    return sqlite3_get_autocommit(db_) == 0;
+}
+
 Transaction::Transaction(Database &db, Kind kind)
     : db_(db)
 {

@@ -38,6 +38,8 @@ public:
     bool hasTable(std::string_view name);
 
     std::int64_t lastInsertRowId() const;
+    /// Whether a transaction is open on this connection.
+    bool inTransaction() const;
     int changes() const;
     const std::string &path() const { return path_; }
     sqlite3 *handle() const { return db_; }
@@ -120,6 +122,28 @@ public:
 private:
     Database &db_;
     bool open_ = true;
+};
+
+/**
+ * A transaction of its own when the connection is not in one yet; inside the caller's
+ * transaction it does nothing, and the caller's commit or rollback decides (an import that
+ * advances journeys, a store change called from a larger job).
+ */
+class TransactionUnlessOpen {
+public:
+    explicit TransactionUnlessOpen(Database &db)
+    {
+        if (!db.inTransaction())
+            own_.emplace(db);
+    }
+    void commit()
+    {
+        if (own_)
+            own_->commit();
+    }
+
+private:
+    std::optional<Transaction> own_;
 };
 
 } // namespace clientele

@@ -352,8 +352,12 @@ void addSegmentIndexes(Database &db)
  * JSON. journey_entries records every entry with its arm and outcome, for the lift report;
  * outbox holds the messages a running journey scheduled, rendered, until they are exported.
  * discount_codes is rebuilt so that a code can come from an outbox message instead of an
- * export (export_id becomes optional, outbox_id is new). Tables with a profile_id are
- * covered by erasure; merges move state and messages to the surviving profile.
+ * export (export_id becomes optional, outbox_id is new). profile_tags holds the tags an
+ * "update profile" step set (segments test them as the list field "tags");
+ * journey_members the members of a journey's trigger segment at its last advance (who is
+ * new in the segment enters). Tables with a
+ * profile_id are covered by erasure; merges move state, messages and tags to the surviving
+ * profile.
  */
 void addJourneys(Database &db)
 {
@@ -414,6 +418,20 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_journey ON outbox(journey_id, channel, due_at);
 CREATE INDEX outbox_profile ON outbox(profile_id);
+
+CREATE TABLE journey_members (
+    journey_id INTEGER NOT NULL REFERENCES journeys(id) ON DELETE CASCADE,
+    profile_id INTEGER NOT NULL,
+    PRIMARY KEY (journey_id, profile_id)
+) WITHOUT ROWID;
+
+CREATE TABLE profile_tags (
+    profile_id INTEGER NOT NULL,
+    tag        TEXT NOT NULL,
+    journey_id INTEGER REFERENCES journeys(id) ON DELETE SET NULL,
+    ts         INTEGER NOT NULL,
+    PRIMARY KEY (profile_id, tag)
+) WITHOUT ROWID;
 
 CREATE TABLE discount_codes_v8 (
     code       TEXT PRIMARY KEY,

@@ -1,4 +1,7 @@
-// Times the cart-recovery backtest over the last 90 days of a workspace, and the lift report.
+// Times the cart-recovery backtest over the last 90 days of a workspace, the lift report, and
+// the runtime: what a running cart-recovery journey adds to an import of N new add-to-cart
+// events (--new N, default 20000), and to the next import when their hours run out. The
+// runtime part runs in a transaction that is rolled back: the workspace is left unchanged.
 // Make a workspace first:
 //   build/app/clientele demo --out /tmp/big.clientele --shoppers 1000000 --end 2026-11-25
 //   build/tests/bench/bench_journey --workspace /tmp/big.clientele [--days 90] [--runs 3]
@@ -6,6 +9,8 @@
 
 #include "demo/DemoStore.h"
 #include "journey/JourneyLift.h"
+#include "journey/JourneyRuntime.h"
+#include "journey/JourneyStore.h"
 #include "journey/JourneySimulator.h"
 #include "journey/JourneyTemplates.h"
 #include "profile/TraitBuilder.h"
@@ -25,6 +30,7 @@ int main(int argc, char *argv[])
     std::string path;
     int runs = 3;
     int days = 90;
+    int fresh = 20000;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         const bool hasValue = i + 1 < argc;
@@ -34,13 +40,15 @@ int main(int argc, char *argv[])
             runs = std::max(1, std::atoi(argv[++i]));
         else if (arg == "--days" && hasValue)
             days = std::max(1, std::atoi(argv[++i]));
+        else if (arg == "--new" && hasValue)
+            fresh = std::max(1, std::atoi(argv[++i]));
         else {
-            std::fprintf(stderr, "usage: bench_journey --workspace FILE [--days N] [--runs N]\n");
+            std::fprintf(stderr, "usage: bench_journey --workspace FILE [--days N] [--runs N] [--new N]\n");
             return 2;
         }
     }
     if (path.empty()) {
-        std::fprintf(stderr, "usage: bench_journey --workspace FILE [--days N] [--runs N]\n");
+        std::fprintf(stderr, "usage: bench_journey --workspace FILE [--days N] [--runs N] [--new N]\n");
         return 2;
     }
     auto workspace = Workspace::open(path);
@@ -71,6 +79,54 @@ int main(int argc, char *argv[])
         lift.campaign.c_str(), lift.treatment.rate() * 100.0,
         static_cast<long long>(lift.treatment.sends), lift.holdout.rate() * 100.0,
         static_cast<long long>(lift.holdout.sends), liftWatch.seconds());
+
+    {
+        // An import of `fresh` add-to-carts by existing shoppers the day after the data ends,
+        // then one at noon that lets their hour pass, then one two days later (timeouts).
+        Transaction rollback(db);
+        JourneyStore store(db);
+        Journey running = journey;
+        running.name = "bench runtime";
+        store.save(running, nowMillis());
+        store.setActive(running.name, true, nowMillis());
+        std::vector<std::int64_t> profiles;
+        Statement ids(db, "SELECT id FROM profiles");
+        while (ids.step())
+            profiles.push_back(ids.columnInt(0));
+        const Millis day = end + kMillisPerDay;
+        std::int64_t key = db.queryInt("SELECT max(event_key) FROM events") + 1;
+        Statement insert(db, "INSERT INTO events(event_key, ts, type, profile_id, channel, value, "
+                             "cart_id) VALUES (?1, ?2, ?3, ?4, 'web', ?5, ?6)");
+        auto add = [&](Millis ts, const char *type, std::int64_t profile) {
+            insert.bind(1, key++).bind(2, ts).bind(3, type).bind(4, profile).bind(5, 40.0);
+            insert.bind(6, "bench-" + std::to_string(profile));
+            insert.run();
+        };
+        for (int i = 0; i < fresh; ++i)
+            add(day + 9 * kMillisPerHour + i, "product_added",
+                profiles[static_cast<std::size_t>(i * 7919LL) % profiles.size()]);
+        const bench::Stopwatch first;
+        const AdvanceSummary carts = JourneyRuntime::advanceAll(db);
+        const double cartSeconds = first.seconds();
+        add(day + 12 * kMillisPerHour, "page_viewed", profiles.front());
+        const bench::Stopwatch second;
+        const AdvanceSummary entries = JourneyRuntime::advanceAll(db);
+        const double entrySeconds = second.seconds();
+        add(day + 3 * kMillisPerDay, "page_viewed", profiles.front());
+        const bench::Stopwatch third;
+        const AdvanceSummary timeouts = JourneyRuntime::advanceAll(db);
+        const double timeoutSeconds = third.seconds();
+        std::printf("runtime, %d new add-to-carts: advance %.2f s (%lld entered); next import "
+                    "(hour passed) %.2f s (%lld entered, %lld messages); two days later %.2f s "
+                    "(%lld messages)\n",
+            fresh, cartSeconds, static_cast<long long>(carts.entered), entrySeconds,
+            static_cast<long long>(entries.entered), static_cast<long long>(entries.messages),
+            timeoutSeconds, static_cast<long long>(timeouts.messages));
+        std::printf("runtime: %lld shoppers in the journey, %lld messages in the outbox "
+                    "(rolled back)\n",
+            static_cast<long long>(store.summary(running.name)->inJourney),
+            static_cast<long long>(db.queryInt("SELECT count(*) FROM outbox")));
+    }
     std::printf("peak memory %.0f MiB\n", bench::peakMemoryMiB());
     return 0;
 }

@@ -99,6 +99,8 @@ private Q_SLOTS:
     void messageTokens();
 
     void entryOnEventWaitAndSend();
+    void waitUntilTimeOfDay();
+    void entryOnEnteringASegment();
     void abandonedCartSequence();
     void entrySegmentAndReentry();
     void waitUntilSameCart();
@@ -415,6 +417,96 @@ void TestJourney::entryOnEventWaitAndSend()
         emailSend(), node("done", "exit") }));
     QCOMPARE(cut.nodes.at("w").waitingAtEnd, 2);
     QCOMPARE(cut.nodes.at("mail").arrived, 0);
+}
+
+void TestJourney::waitUntilTimeOfDay()
+{
+    // Wait until 9 o'clock on a weekday in the shopper's zone, then mail, then a day.
+    // 1 (Berlin) views on Saturday 16:00 local, orders Monday 07:30 UTC = 08:30 local:
+    //   still waiting for 09:00 local → leaves at goal at the wait.
+    // 2 (Berlin) the same, orders Monday 08:30 UTC = 09:30 local: mailed at 08:00 UTC,
+    //   leaves at goal at the second wait.
+    // 3 (no zone: UTC) views Wednesday 10:00, orders Thursday 08:30 UTC: before 09:00 UTC.
+    for (const std::int64_t id : { 1, 2, 3 }) {
+        Shopper s;
+        s.id = id;
+        s.email = "s";
+        s.email += std::to_string(id) + "@example.com";
+        s.emailConsent = "granted";
+        s.timezone = id == 3 ? "" : "Europe/Berlin";
+        addShopper(s);
+    }
+    addEvent(1, at(5 * 24 + 15), "product_viewed");
+    addEvent(2, at(5 * 24 + 15), "product_viewed");
+    addEvent(3, at(2 * 24 + 10), "product_viewed");
+    addEvent(1, at(7 * 24 + 7.5), "order_completed", 50);
+    addEvent(2, at(7 * 24 + 8.5), "order_completed", 50);
+    addEvent(3, at(3 * 24 + 8.5), "order_completed", 50);
+    addDataEnd();
+    const json until = { { "hour", 9 }, { "weekdays", { "mon", "tue", "wed", "thu", "fri" } } };
+    const json journey = line({ viewedEntry(), node("w", "wait", { { "until", until } }),
+                                  emailSend(), node("w2", "wait", { { "hours", 24 } }),
+                                  node("done", "exit") },
+        { { "goal", "order_completed" } });
+    QVERIFY(JourneyValidator::validate(Journey::fromJson(journey)).empty());
+    const auto result = simulate(journey);
+    QCOMPARE(result.entered, 3);
+    QCOMPARE(result.nodes.at("w").leftAtGoal, 2);
+    QCOMPARE(result.nodes.at("mail").sent, 1);
+    QCOMPARE(result.nodes.at("w2").leftAtGoal, 1);
+    QCOMPARE(result.conversions, 3);
+
+    // Validation explains a wrong hour, a wrong day and a wait that is both kinds.
+    auto issues = [](const json &config) {
+        return JourneyValidator::validate(
+            Journey::fromJson(line({ viewedEntry(), node("w", "wait", config), node("done", "exit") })));
+    };
+    QCOMPARE(issues({ { "until", { { "hour", 24 } } } }).size(), std::size_t(1));
+    QVERIFY(QString::fromStdString(issues({ { "until", { { "hour", 24 } } } }).front().message)
+                .contains(QStringLiteral("0 to 23")));
+    QVERIFY(QString::fromStdString(
+        issues({ { "until", { { "hour", 9 }, { "weekdays", { "monday" } } } } }).front().message)
+                .contains(QStringLiteral("mon, tue")));
+    QVERIFY(QString::fromStdString(
+        issues({ { "hours", 2 }, { "until", { { "hour", 9 } } } }).front().message)
+                .contains(QStringLiteral("not both")));
+}
+
+void TestJourney::entryOnEnteringASegment()
+{
+    // "Repeat buyers": shoppers enter on the day their second order makes them members.
+    // 1: orders on Monday and Wednesday → enters at the end of Wednesday, is mailed.
+    // 2: was a repeat buyer before the window → never enters. 3: one order → never.
+    for (const std::int64_t id : { 1, 2, 3 }) {
+        Shopper s;
+        s.id = id;
+        s.email = "r";
+        s.email += std::to_string(id) + "@example.com";
+        s.emailConsent = "granted";
+        addShopper(s);
+    }
+    addEvent(1, at(10), "order_completed", 30);
+    addEvent(1, at(58), "order_completed", 30);
+    addEvent(2, at(-48), "order_completed", 30);
+    addEvent(2, at(-30), "order_completed", 30);
+    addEvent(3, at(20), "order_completed", 30);
+    addDataEnd();
+    const json repeatBuyers = { { "version", 1 },
+        { "rule", { { "type", "trait" }, { "field", "orders" }, { "op", ">=" }, { "value", 2 } } } };
+    const json journey = line({ node("entry", "entry", { { "trigger", { { "segment", repeatBuyers } } } }),
+        node("w", "wait", { { "hours", 1 } }), emailSend(), node("done", "exit") });
+    QVERIFY(JourneyValidator::validate(Journey::fromJson(journey)).empty());
+    const auto result = simulate(journey, kT0, kT0 + 10 * kMillisPerDay);
+    QCOMPARE(result.entered, 1);
+    QCOMPARE(result.nodes.at("mail").sent, 1);
+    QCOMPARE(result.nodes.at("w").arrived, 1);
+
+    // A trigger is an event or a segment, not both.
+    json both = journey;
+    both["nodes"][0]["config"]["trigger"]["event"] = "product_viewed";
+    const auto issues = JourneyValidator::validate(Journey::fromJson(both));
+    QCOMPARE(issues.size(), std::size_t(1));
+    QVERIFY(QString::fromStdString(issues.front().message).contains(QStringLiteral("not both")));
 }
 
 void TestJourney::abandonedCartSequence()

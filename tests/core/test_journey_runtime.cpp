@@ -10,6 +10,8 @@
 #include "journey/JourneyRuntime.h"
 #include "journey/JourneySimulator.h"
 #include "journey/JourneyStore.h"
+#include "segment/SegmentDefinition.h"
+#include "segment/SegmentEvaluator.h"
 #include "store/Database.h"
 #include "store/Workspace.h"
 
@@ -71,6 +73,26 @@ json cartJourney(bool withHoldout = false)
         { "connections", connections } };
 }
 
+/// A journey that enters on trigger and passes the steps in order, then exits.
+json chain(const char *name, const char *trigger, const json &steps)
+{
+    json nodes = json::array({ { { "id", "entry" }, { "kind", "entry" },
+        { "config", { { "trigger", { { "event", trigger } } } } } } });
+    json connections = json::array();
+    std::string from = "entry";
+    for (const json &step : steps) {
+        nodes.push_back(step);
+        connections.push_back({ { "from", { { "node", from }, { "port", "out" } } },
+            { "to", { { "node", step.at("id") }, { "port", "in" } } } });
+        from = step.at("id").get<std::string>();
+    }
+    nodes.push_back({ { "id", "done" }, { "kind", "exit" } });
+    connections.push_back({ { "from", { { "node", from }, { "port", "out" } } },
+        { "to", { { "node", "done" }, { "port", "in" } } } });
+    return { { "version", 1 }, { "name", name }, { "nodes", nodes },
+        { "connections", connections } };
+}
+
 ImportMapping eventsMapping()
 {
     ImportMapping mapping;
@@ -114,11 +136,18 @@ private Q_SLOTS:
     void failedImportLeavesJourneysAsTheyWere();
     void outboxExportsEachMessageOnce();
     void pushAndBannerOutboxes();
+    void updateProfileTagsForSegments();
+    void stateFollowsAMerge();
+    void entryOnJoiningASegment();
+    void lateEventsLetNobodyIn();
 
 private:
     ImportSummary importText(const QString &name, const std::string &rows,
         const char *header = kHeader, const ImportMapping &mapping = eventsMapping());
     void reopen();
+    /// Saves the journey and switches it on; an empty workspace first gets one day of
+    /// history (a journey takes the first data it sees as history).
+    void switchOn(JourneyStore &store, const json &document);
     std::int64_t queryInt(const std::string &sql);
 
     QTemporaryDir dir_;
@@ -154,6 +183,16 @@ ImportSummary TestJourneyRuntime::importText(const QString &name, const std::str
     request.inputPath = file.toStdString();
     request.mapping = mapping;
     return ImportJob::run(*workspace_, request);
+}
+
+void TestJourneyRuntime::switchOn(JourneyStore &store, const json &document)
+{
+    if (queryInt("SELECT count(*) FROM events") == 0)
+        importText(QStringLiteral("history.csv"),
+            "2026-03-01 00:00:00,Page Viewed,history@example.com,Hal,,,,,\n");
+    const Journey journey = Journey::fromJson(document);
+    store.save(journey, 1);
+    store.setActive(journey.name, true, 2);
 }
 
 void TestJourneyRuntime::reopen()
@@ -225,8 +264,7 @@ void TestJourneyRuntime::advancesAcrossTwoImportsAndAReopen()
 {
     {
         JourneyStore store(workspace_->db());
-        store.save(Journey::fromJson(cartJourney()), 1);
-        store.setActive("Cart rescue", true, 2);
+        switchOn(store, cartJourney());
     }
     // Ana and Dan leave carts (consent given), Ben leaves one without consent, Cleo orders
     // within the hour; Eve's page view at noon moves the workspace's clock past 11:00.
@@ -293,8 +331,7 @@ void TestJourneyRuntime::advancesAcrossTwoImportsAndAReopen()
 void TestJourneyRuntime::switchedOffKeepsStateAndIgnoresImports()
 {
     JourneyStore store(workspace_->db());
-    store.save(Journey::fromJson(cartJourney()), 1);
-    store.setActive("Cart rescue", true, 2);
+    switchOn(store, cartJourney());
     importText(QStringLiteral("day1.csv"),
         "2026-03-02 10:00:00,Product Added,ana@example.com,Ana,c-ana,TENT-1,Trail Tent,199.00,yes\n"
         "2026-03-02 12:00:00,Page Viewed,eve@example.com,Eve,,,,,\n");
@@ -322,8 +359,7 @@ void TestJourneyRuntime::switchedOffKeepsStateAndIgnoresImports()
 void TestJourneyRuntime::holdoutReceivesNothingAndLiftComparesArms()
 {
     JourneyStore store(workspace_->db());
-    store.save(Journey::fromJson(cartJourney(true)), 1);
-    store.setActive("Cart rescue", true, 2);
+    switchOn(store, cartJourney(true));
     std::string rows;
     for (int i = 0; i < 40; ++i) {
         const std::string email = "shopper" + std::to_string(i) + "@example.com";
@@ -369,8 +405,7 @@ void TestJourneyRuntime::holdoutReceivesNothingAndLiftComparesArms()
 void TestJourneyRuntime::failedImportLeavesJourneysAsTheyWere()
 {
     JourneyStore store(workspace_->db());
-    store.save(Journey::fromJson(cartJourney()), 1);
-    store.setActive("Cart rescue", true, 2);
+    switchOn(store, cartJourney());
     importText(QStringLiteral("day1.csv"),
         "2026-03-02 10:00:00,Product Added,ana@example.com,Ana,c-ana,TENT-1,Trail Tent,199.00,yes\n"
         "2026-03-02 12:00:00,Page Viewed,eve@example.com,Eve,,,,,\n");
@@ -405,8 +440,7 @@ void TestJourneyRuntime::failedImportLeavesJourneysAsTheyWere()
 void TestJourneyRuntime::outboxExportsEachMessageOnce()
 {
     JourneyStore store(workspace_->db());
-    store.save(Journey::fromJson(cartJourney()), 1);
-    store.setActive("Cart rescue", true, 2);
+    switchOn(store, cartJourney());
     importText(QStringLiteral("day1.csv"),
         "2026-03-02 10:00:00,Product Added,ana@example.com,Ana,c-ana,TENT-1,Trail Tent,199.00,yes\n"
         "2026-03-02 10:00:00,Product Added,dan@example.com,Dan,c-dan,LAMP-2,Head Lamp,25.50,yes\n"
@@ -454,26 +488,14 @@ void TestJourneyRuntime::outboxExportsEachMessageOnce()
 void TestJourneyRuntime::pushAndBannerOutboxes()
 {
     // Every product view gets a push (app users) and a banner.
-    const json document = { { "version", 1 }, { "name", "Viewed" },
-        { "nodes",
-            { { { "id", "entry" }, { "kind", "entry" },
-                  { "config", { { "trigger", { { "event", "product_viewed" } } } } } },
-                { { "id", "push" }, { "kind", "send" },
-                    { "config",
-                        { { "channel", "push" }, { "body", "{{first_name|Hi}}, still looking?" } } } },
-                { { "id", "banner" }, { "kind", "send" },
-                    { "config", { { "channel", "banner" }, { "body", "Welcome back" } } } },
-                { { "id", "done" }, { "kind", "exit" } } } },
-        { "connections",
-            { { { "from", { { "node", "entry" }, { "port", "out" } } },
-                  { "to", { { "node", "push" }, { "port", "in" } } } },
-                { { "from", { { "node", "push" }, { "port", "out" } } },
-                    { "to", { { "node", "banner" }, { "port", "in" } } } },
-                { { "from", { { "node", "banner" }, { "port", "out" } } },
-                    { "to", { { "node", "done" }, { "port", "in" } } } } } } };
+    const json document = chain("Viewed", "product_viewed",
+        { { { "id", "push" }, { "kind", "send" },
+              { "config",
+                  { { "channel", "push" }, { "body", "{{first_name|Hi}}, still looking?" } } } },
+            { { "id", "banner" }, { "kind", "send" },
+                { "config", { { "channel", "banner" }, { "body", "Welcome back" } } } } });
     JourneyStore store(workspace_->db());
-    store.save(Journey::fromJson(document), 1);
-    store.setActive("Viewed", true, 2);
+    switchOn(store, document);
     ImportMapping mapping;
     mapping.columns = { { "Time", FieldTarget::Timestamp, {} },
         { "Event", FieldTarget::EventType, {} }, { "Email", FieldTarget::Identity, "email" },
@@ -515,6 +537,115 @@ void TestJourneyRuntime::pushAndBannerOutboxes()
     notOutbox.channel = ExportChannel::Push;
     notOutbox.outputPath = dir_.filePath(QStringLiteral("no.csv")).toStdString();
     QVERIFY_THROWS_EXCEPTION(ExportError, ExportJob::run(db, notOutbox));
+}
+
+void TestJourneyRuntime::updateProfileTagsForSegments()
+{
+    const json document = chain("Tagger", "product_added",
+        { { { "id", "tag" }, { "kind", "update_profile" },
+            { "config", { { "tag", "cart-starter" } } } } });
+    JourneyStore store(workspace_->db());
+    switchOn(store, document);
+    importText(QStringLiteral("carts.csv"),
+        "2026-03-02 10:00:00,Product Added,ana@example.com,Ana,c-ana,TENT-1,Trail Tent,199.00,yes\n"
+        "2026-03-02 10:00:00,Page Viewed,ben@example.com,Ben,,,,,\n");
+    const auto tagged = SegmentDefinition::fromJson(json { { "version", 1 },
+        { "rule",
+            { { "type", "trait" }, { "field", "tags" }, { "op", "contains" },
+                { "value", "cart-starter" } } } });
+    SegmentEvaluator evaluator(workspace_->db());
+    QCOMPARE(evaluator.count(tagged), 1);
+    QCOMPARE(queryInt("SELECT count(*) FROM profile_tags t JOIN identities i ON i.profile_id = "
+                      "t.profile_id WHERE i.value = 'ana@example.com' AND t.tag = 'cart-starter'"),
+        1);
+}
+
+void TestJourneyRuntime::stateFollowsAMerge()
+{
+    JourneyStore store(workspace_->db());
+    switchOn(store, cartJourney());
+    ImportMapping mapping = eventsMapping();
+    mapping.columns.push_back({ "Device", FieldTarget::Identity, "anonymous_id" });
+    const char *header = "Time,Event,Email,First,Cart,SKU,Product,Price,Newsletter,Device\n";
+    // A guest leaves a cart on a device; Ana is known by e-mail already.
+    importText(QStringLiteral("day1.csv"),
+        "2026-03-02 08:00:00,Page Viewed,ana@example.com,Ana,,,,,yes,\n"
+        "2026-03-02 10:00:00,Product Added,,,c-1,TENT-1,Trail Tent,199.00,,dev-1\n"
+        "2026-03-02 12:00:00,Page Viewed,eve@example.com,Eve,,,,,,\n",
+        header, mapping);
+    QCOMPARE(queryInt("SELECT count(*) FROM journey_state WHERE node = 'until'"), 1);
+    const std::int64_t guest = queryInt("SELECT profile_id FROM journey_state");
+    // Ana signs in on that device: the guest's profile merges with hers, and the shopper
+    // waiting for an order is still waiting, now as Ana.
+    importText(QStringLiteral("day2.csv"),
+        "2026-03-02 13:00:00,Signed In,ana@example.com,Ana,,,,,,dev-1\n", header, mapping);
+    QCOMPARE(queryInt("SELECT count(*) FROM journey_state WHERE node = 'until'"), 1);
+    const std::int64_t now = queryInt("SELECT profile_id FROM journey_state");
+    QCOMPARE(queryInt("SELECT count(*) FROM profiles WHERE id = " + std::to_string(now)), 1);
+    QCOMPARE(now, queryInt("SELECT profile_id FROM identities WHERE value = 'ana@example.com'"));
+    QCOMPARE(queryInt("SELECT count(*) FROM journey_entries WHERE profile_id = "
+                 + std::to_string(now)),
+        1);
+    QVERIFY2(now != guest, "the known profile is kept, so the guest's state had to move");
+    // Her order now ends the stay as a conversion.
+    importText(QStringLiteral("day3.csv"),
+        "2026-03-02 14:00:00,Order Completed,ana@example.com,Ana,c-1,,,199.00,,\n", header,
+        mapping);
+    QCOMPARE(queryInt("SELECT count(*) FROM journey_entries WHERE converted_at IS NOT NULL"), 1);
+}
+
+void TestJourneyRuntime::entryOnJoiningASegment()
+{
+    // Ben is a repeat buyer before the journey runs; Ana becomes one afterwards and enters.
+    importText(QStringLiteral("orders1.csv"),
+        "2026-03-01 10:00:00,Order Completed,ana@example.com,Ana,,,,30.00,yes\n"
+        "2026-03-01 10:00:00,Order Completed,ben@example.com,Ben,,,,30.00,yes\n"
+        "2026-03-01 11:00:00,Order Completed,ben@example.com,Ben,,,,30.00,\n");
+    const json repeatBuyers = { { "version", 1 },
+        { "rule", { { "type", "trait" }, { "field", "orders" }, { "op", ">=" }, { "value", 2 } } } };
+    json document = chain("Thank repeat buyers", "unused",
+        { { { "id", "mail" }, { "kind", "send" },
+            { "config", { { "channel", "email" }, { "subject", "Thank you, {{first_name}}" } } } } });
+    document["nodes"][0]["config"]["trigger"] = { { "segment", repeatBuyers } };
+    JourneyStore store(workspace_->db());
+    switchOn(store, document);
+    QCOMPARE(queryInt("SELECT count(*) FROM journey_members"), 1); // Ben
+
+    const ImportSummary second = importText(QStringLiteral("orders2.csv"),
+        "2026-03-02 10:00:00,Order Completed,ana@example.com,Ana,,,,30.00,\n");
+    QCOMPARE(second.journeyEntries, 1);
+    QCOMPARE(second.journeyMessages, 1);
+    OutboxFilter filter;
+    filter.journey = "Thank repeat buyers";
+    const auto messages = JourneyOutbox::list(workspace_->db(), filter, 10);
+    QCOMPARE(messages.size(), std::size_t(1));
+    QCOMPARE(messages.front().subject, std::string("Thank you, Ana"));
+    QCOMPARE(queryInt("SELECT count(*) FROM journey_members"), 2);
+    // Another import changes nothing: both were members already.
+    QCOMPARE(importText(QStringLiteral("orders3.csv"),
+                 "2026-03-03 10:00:00,Page Viewed,ana@example.com,Ana,,,,,\n")
+                 .journeyEntries,
+        0);
+}
+
+void TestJourneyRuntime::lateEventsLetNobodyIn()
+{
+    JourneyStore store(workspace_->db());
+    switchOn(store, cartJourney());
+    importText(QStringLiteral("day1.csv"),
+        "2026-03-02 10:00:00,Product Added,ana@example.com,Ana,c-ana,TENT-1,Trail Tent,199.00,yes\n"
+        "2026-03-02 12:00:00,Page Viewed,eve@example.com,Eve,,,,,\n");
+    QCOMPARE(store.summary("Cart rescue")->inJourney, 1);
+    // A file of last month arrives late: its carts let nobody in, but Ana's order in it
+    // is still an order (she leaves as converted).
+    const ImportSummary late = importText(QStringLiteral("february.csv"),
+        "2026-02-10 10:00:00,Product Added,dan@example.com,Dan,c-dan,LAMP-2,Head Lamp,25.50,yes\n"
+        "2026-02-11 10:00:00,Order Completed,ana@example.com,Ana,c-old,,,20.00,\n");
+    QCOMPARE(late.journeyEntries, 0);
+    QCOMPARE(late.journeyMessages, 0);
+    QCOMPARE(store.summary("Cart rescue")->inJourney, 0);
+    QCOMPARE(queryInt("SELECT count(*) FROM journey_entries WHERE converted_at IS NOT NULL"), 1);
+    QCOMPARE(queryInt("SELECT count(*) FROM journey_state WHERE wake_at IS NOT NULL"), 0);
 }
 
 QTEST_GUILESS_MAIN(TestJourneyRuntime)
