@@ -1,6 +1,7 @@
 #include "AppSettings.h"
 #include "JourneyConnectionItem.h"
 #include "JourneyDocument.h"
+#include "JourneyKinds.h"
 #include "JourneyLayout.h"
 #include "JourneyLibrary.h"
 #include "JourneyListModel.h"
@@ -28,6 +29,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -90,6 +92,7 @@ private Q_SLOTS:
     void switchOnAndOff();
     void outboxTabExportsThroughExportArea();
     void previewForRealShopper();
+    void segmentTriggerAndTimeOfDayWait();
 
 private:
     JourneyDocument *document() const { return page_->document(); }
@@ -808,7 +811,6 @@ void TestJourneys::outboxTabExportsThroughExportArea()
     QTest::mouseClick(export_, Qt::LeftButton);
     auto *sidebar = window_->findChild<QListWidget *>(QStringLiteral("sidebar"));
     QCOMPARE(sidebar->currentItem()->text(), QStringLiteral("Export"));
-
 }
 
 void TestJourneys::previewForRealShopper()
@@ -839,6 +841,41 @@ void TestJourneys::previewForRealShopper()
     shopper->clear();
     QTest::keyClick(shopper, Qt::Key_Return);
     QCOMPARE(page_->properties()->previewSubject(), QStringLiteral("Anna, your cart is waiting"));
+}
+
+void TestJourneys::segmentTriggerAndTimeOfDayWait()
+{
+    page_->newJourney();
+    scene()->selectNodes({ "entry" });
+    auto *mode = page_->properties()->findChild<QComboBox *>(QStringLiteral("triggerMode"));
+    QVERIFY(mode);
+    mode->setCurrentIndex(1);
+    const json trigger = document()->journey().node("entry")->config["trigger"];
+    QVERIFY(trigger.contains("segment"));
+    QVERIFY(!trigger.contains("event"));
+    QVERIFY(document()->issues().empty());
+    QVERIFY(page_->properties()->findChild<QComboBox *>(QStringLiteral("triggerSegment")));
+    QVERIFY(JourneyKinds::summary(*document()->journey().node("entry"))
+                .startsWith(QStringLiteral("On joining")));
+    document()->undoStack()->undo();
+    QCOMPARE(document()->journey().node("entry")->config["trigger"]["event"].get<std::string>(),
+        std::string("product_added"));
+
+    dropKind(JourneyKind::kWait, page_->view()->mapFromScene(QPointF(0, 200)));
+    const std::string waitId = document()->journey().nodes.back().id;
+    auto *waitMode = page_->properties()->findChild<QComboBox *>(QStringLiteral("waitMode"));
+    QVERIFY(waitMode);
+    waitMode->setCurrentIndex(1);
+    QCOMPARE(document()->journey().node(waitId)->config["until"]["hour"].get<int>(), 9);
+    QVERIFY(!document()->journey().node(waitId)->config.contains("hours"));
+    auto *monday = page_->properties()->findChild<QCheckBox *>();
+    QVERIFY(monday);
+    monday->setChecked(true);
+    QVERIFY(
+        document()->journey().node(waitId)->config["until"]["weekdays"] == json::array({ "mon" }));
+    QCOMPARE(JourneyKinds::summary(*document()->journey().node(waitId)),
+        QStringLiteral("Until 9:00 on Mon"));
+    QVERIFY(document()->issuesOf(waitId).size() == 2); // not wired, but the config is valid
 }
 
 QTEST_MAIN(TestJourneys)

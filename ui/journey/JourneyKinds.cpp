@@ -8,6 +8,7 @@
 #include <QPixmap>
 
 #include <cmath>
+#include <map>
 
 namespace clientele {
 
@@ -196,6 +197,13 @@ QString JourneyKinds::summary(const JourneyNode &node)
     const json &config = node.config;
     if (node.kind == JourneyKind::kEntry) {
         const json trigger = config.value("trigger", json::object());
+        if (trigger.is_object() && trigger.contains("segment")) {
+            const json segment = trigger.at("segment");
+            return tr("On joining: %1")
+                .arg(segment.is_object() && segment.contains("rule")
+                        ? SegmentText::sentence(segment.at("rule"))
+                        : tr("a segment"));
+        }
         const std::string event = trigger.is_object() ? trigger.value("event", std::string()) : "";
         if (event.empty())
             return tr("No trigger yet");
@@ -205,6 +213,23 @@ QString JourneyKinds::summary(const JourneyNode &node)
                     SegmentText::eventLabel(trigger.value("then_not", std::string())).toLower(),
                     hoursText(number(trigger, "within_hours")));
         return tr("When: %1").arg(SegmentText::eventLabel(event));
+    }
+    if (node.kind == JourneyKind::kWait && config.contains("until")) {
+        const json until = config.at("until");
+        const QString hour = tr("%1:00").arg(static_cast<int>(number(until, "hour")));
+        QStringList days;
+        static const std::map<std::string, const char *> names { { "mon", QT_TR_NOOP("Mon") },
+            { "tue", QT_TR_NOOP("Tue") }, { "wed", QT_TR_NOOP("Wed") },
+            { "thu", QT_TR_NOOP("Thu") }, { "fri", QT_TR_NOOP("Fri") },
+            { "sat", QT_TR_NOOP("Sat") }, { "sun", QT_TR_NOOP("Sun") } };
+        for (const json &day : until.value("weekdays", json::array()))
+            if (day.is_string()) {
+                const auto found = names.find(day.get<std::string>());
+                days << (found != names.end() ? tr(found->second)
+                                              : QString::fromStdString(day.get<std::string>()));
+            }
+        return days.isEmpty() ? tr("Until %1").arg(hour)
+                              : tr("Until %1 on %2").arg(hour, days.join(QStringLiteral(", ")));
     }
     if (node.kind == JourneyKind::kWait)
         return tr("Wait %1").arg(hoursText(number(config, "days") * 24 + number(config, "hours")));

@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -373,46 +374,48 @@ void JourneyProperties::buildEntry(QFormLayout *form, const json &config)
 {
     QWidget *page = form->parentWidget();
     const json trigger = config.value("trigger", json::object());
-    auto *event = eventPicker(trigger.value("event", std::string()), page);
-    event->setObjectName(QStringLiteral("triggerEvent"));
-    form->addRow(tr("Shoppers enter when they:"), event);
-    connect(event, &QComboBox::currentTextChanged, this, [this, event] {
-        editConfig(
-            [&](json &c) { c["trigger"]["event"] = currentKey(event); }, QStringLiteral("trigger"));
-    });
-
-    auto *thenNot = new QCheckBox(tr("then do not"), page);
-    thenNot->setObjectName(QStringLiteral("thenNot"));
-    thenNot->setChecked(trigger.contains("then_not"));
-    auto *notEvent = eventPicker(trigger.value("then_not", std::string("order_completed")), page);
-    auto *within = spinBox(
-        1, 24 * 90, static_cast<int>(numberOf(trigger, "within_hours", 1)), tr(" h"), page);
-    auto *notRow = new QHBoxLayout;
-    notRow->addWidget(notEvent, 1);
-    notRow->addWidget(new QLabel(tr("within"), page));
-    notRow->addWidget(within);
-    form->addRow(thenNot, notRow);
-    notEvent->setEnabled(thenNot->isChecked());
-    within->setEnabled(thenNot->isChecked());
-    const auto applySequence = [this, thenNot, notEvent, within](const QString &key) {
+    // The trigger: an event (or "did A, then not B"), or joining a segment.
+    const bool bySegment = trigger.is_object() && trigger.contains("segment");
+    auto *mode = new QComboBox(page);
+    mode->setObjectName(QStringLiteral("triggerMode"));
+    mode->addItem(tr("When they do something"), QStringLiteral("event"));
+    mode->addItem(tr("When they join a segment"), QStringLiteral("segment"));
+    mode->setCurrentIndex(bySegment ? 1 : 0);
+    form->addRow(tr("Shoppers enter:"), mode);
+    connect(mode, &QComboBox::currentIndexChanged, this, [this, mode] {
+        const bool segment = mode->currentData().toString() == QStringLiteral("segment");
         editConfig(
             [&](json &c) {
-                json &t = c["trigger"];
-                if (thenNot->isChecked()) {
-                    t["then_not"] = currentKey(notEvent);
-                    t["within_hours"] = within->value();
-                } else {
-                    t.erase("then_not");
-                    t.erase("within_hours");
-                }
+                if (!segment)
+                    c["trigger"] = { { "event", "product_added" } };
+                else if (!context_.segments.empty())
+                    c["trigger"] = { { "segment", context_.segments.begin()->second } };
+                else
+                    c["trigger"] = { { "segment",
+                        JourneyKinds::defaultConfig(JourneyKind::kBranch).at("segment") } };
             },
-            key, key.isEmpty());
-    };
-    connect(thenNot, &QCheckBox::toggled, this, [applySequence] { applySequence(QString()); });
-    connect(notEvent, &QComboBox::currentTextChanged, this,
-        [applySequence] { applySequence(QStringLiteral("thenNot")); });
-    connect(within, &QSpinBox::valueChanged, this,
-        [applySequence] { applySequence(QStringLiteral("within")); });
+            QString(), true);
+    });
+    if (bySegment) {
+        auto *joined = segmentPicker(trigger.at("segment"), false, page);
+        joined->setObjectName(QStringLiteral("triggerSegment"));
+        form->addRow(tr("Segment:"), joined);
+        if (trigger.at("segment").is_object() && trigger.at("segment").contains("rule")) {
+            auto *sentence
+                = new QLabel(SegmentText::sentence(trigger.at("segment").at("rule")), page);
+            sentence->setWordWrap(true);
+            sentence->setStyleSheet(QStringLiteral("color: palette(dark);"));
+            form->addRow(sentence);
+        }
+        connect(joined, &QComboBox::currentIndexChanged, this, [this, joined] {
+            const QString name = joined->currentData().toString();
+            if (context_.segments.count(name))
+                editConfig([&](json &c) { c["trigger"]["segment"] = context_.segments.at(name); },
+                    QString(), true);
+        });
+    } else {
+        buildEventTrigger(form, trigger);
+    }
 
     auto *segment = segmentPicker(config.value("segment", json()), true, page);
     segment->setToolTip(tr("Only members of this segment enter"));
@@ -467,15 +470,124 @@ void JourneyProperties::buildEntry(QFormLayout *form, const json &config)
         [applyReentry] { applyReentry(QStringLiteral("reentryDays")); });
 }
 
+void JourneyProperties::buildEventTrigger(QFormLayout *form, const json &trigger)
+{
+    QWidget *page = form->parentWidget();
+    auto *event = eventPicker(trigger.value("event", std::string()), page);
+    event->setObjectName(QStringLiteral("triggerEvent"));
+    form->addRow(tr("Event:"), event);
+    connect(event, &QComboBox::currentTextChanged, this, [this, event] {
+        editConfig(
+            [&](json &c) { c["trigger"]["event"] = currentKey(event); }, QStringLiteral("trigger"));
+    });
+
+    auto *thenNot = new QCheckBox(tr("then do not"), page);
+    thenNot->setObjectName(QStringLiteral("thenNot"));
+    thenNot->setChecked(trigger.contains("then_not"));
+    auto *notEvent = eventPicker(trigger.value("then_not", std::string("order_completed")), page);
+    auto *within = spinBox(
+        1, 24 * 90, static_cast<int>(numberOf(trigger, "within_hours", 1)), tr(" h"), page);
+    auto *notRow = new QHBoxLayout;
+    notRow->addWidget(notEvent, 1);
+    notRow->addWidget(new QLabel(tr("within"), page));
+    notRow->addWidget(within);
+    form->addRow(thenNot, notRow);
+    notEvent->setEnabled(thenNot->isChecked());
+    within->setEnabled(thenNot->isChecked());
+    const auto applySequence = [this, thenNot, notEvent, within](const QString &key) {
+        editConfig(
+            [&](json &c) {
+                json &t = c["trigger"];
+                if (thenNot->isChecked()) {
+                    t["then_not"] = currentKey(notEvent);
+                    t["within_hours"] = within->value();
+                } else {
+                    t.erase("then_not");
+                    t.erase("within_hours");
+                }
+            },
+            key, key.isEmpty());
+    };
+    connect(thenNot, &QCheckBox::toggled, this, [applySequence] { applySequence(QString()); });
+    connect(notEvent, &QComboBox::currentTextChanged, this,
+        [applySequence] { applySequence(QStringLiteral("thenNot")); });
+    connect(within, &QSpinBox::valueChanged, this,
+        [applySequence] { applySequence(QStringLiteral("within")); });
+}
+
 void JourneyProperties::buildWait(QFormLayout *form, const json &config)
 {
     QWidget *page = form->parentWidget();
+    const bool untilTime = config.contains("until");
+    auto *mode = new QComboBox(page);
+    mode->setObjectName(QStringLiteral("waitMode"));
+    mode->addItem(tr("For a time"), QStringLiteral("duration"));
+    mode->addItem(tr("Until a time of day"), QStringLiteral("until"));
+    mode->setCurrentIndex(untilTime ? 1 : 0);
+    form->addRow(tr("Wait:"), mode);
+    connect(mode, &QComboBox::currentIndexChanged, this, [this, mode] {
+        const bool until = mode->currentData().toString() == QStringLiteral("until");
+        editConfig(
+            [&](json &c) {
+                c.erase("days");
+                c.erase("hours");
+                c.erase("until");
+                if (until)
+                    c["until"] = { { "hour", 9 } };
+                else
+                    c["hours"] = 24;
+            },
+            QString(), true);
+    });
+    if (untilTime) {
+        const json until = config.at("until");
+        auto *hour = spinBox(0, 23, static_cast<int>(numberOf(until, "hour", 9)), tr(":00"), page);
+        hour->setObjectName(QStringLiteral("untilHour"));
+        form->addRow(tr("Until:"), hour);
+        const json weekdays = until.value("weekdays", json::array());
+        static const char *const keys[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+        const QStringList names { tr("Mon"), tr("Tue"), tr("Wed"), tr("Thu"), tr("Fri"), tr("Sat"),
+            tr("Sun") };
+        auto *days = new QGridLayout;
+        std::vector<QCheckBox *> boxes;
+        for (int i = 0; i < 7; ++i) {
+            auto *box = new QCheckBox(names[i], page);
+            box->setChecked(
+                std::find(weekdays.begin(), weekdays.end(), json(keys[i])) != weekdays.end());
+            days->addWidget(box, i / 4, i % 4);
+            boxes.push_back(box);
+        }
+        form->addRow(tr("On:"), days);
+        auto *note = new QLabel(tr("No day ticked: any day. In the shopper's time zone."), page);
+        note->setWordWrap(true);
+        note->setStyleSheet(QStringLiteral("color: palette(dark);"));
+        form->addRow(note);
+        const auto apply = [this, hour, boxes](const QString &key) {
+            editConfig(
+                [&](json &c) {
+                    json next = { { "hour", hour->value() } };
+                    json chosen = json::array();
+                    for (std::size_t i = 0; i < boxes.size(); ++i)
+                        if (boxes[i]->isChecked())
+                            chosen.push_back(keys[i]);
+                    if (!chosen.empty())
+                        next["weekdays"] = chosen;
+                    c["until"] = next;
+                },
+                key);
+        };
+        connect(
+            hour, &QSpinBox::valueChanged, this, [apply] { apply(QStringLiteral("untilHour")); });
+        for (QCheckBox *box : boxes)
+            connect(box, &QCheckBox::toggled, this, [apply] { apply(QString()); });
+        return;
+    }
     auto *days = spinBox(0, 365, static_cast<int>(numberOf(config, "days")), tr(" days"), page);
     days->setObjectName(QStringLiteral("waitDays"));
     auto *hours = spinBox(0, 23 * 24, static_cast<int>(numberOf(config, "hours")), tr(" h"), page);
     hours->setObjectName(QStringLiteral("waitHours"));
-    form->addRow(tr("Wait:"), days);
-    form->addRow(tr("and:"), hours);
+    form->addRow(tr("Days:"), days);
+    form->addRow(tr("and hours:"), hours);
     const auto apply = [this, days, hours](const QString &key) {
         editConfig(
             [&](json &c) {

@@ -59,6 +59,8 @@ private:
     void rebuild();
     void buildSettings(QFormLayout *form);
     void buildEntry(QFormLayout *form, const nlohmann::json &config);
+    /// The event trigger's rows: the event and the optional "then not … within".
+    void buildEventTrigger(QFormLayout *form, const nlohmann::json &trigger);
     void buildWait(QFormLayout *form, const nlohmann::json &config);
     void buildWaitUntil(QFormLayout *form, const nlohmann::json &config);
     void buildBranch(QFormLayout *form, const nlohmann::json &config);
