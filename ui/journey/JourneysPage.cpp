@@ -377,9 +377,10 @@ QWidget *JourneysPage::createEmptyState()
     auto *text = new QLabel(tr("A journey guides shoppers through messages: it starts when they "
                                "do something (leave a full cart), waits, checks what they did, "
                                "and sends an e-mail, a push or a banner.<br><br>"
-                               "Start with the <b>Cart recovery</b> template to see one working "
-                               "and simulate it on your store's history, or with a blank "
-                               "journey and drag steps from the left onto the canvas."),
+                               "Open a saved journey on the left (double-click), start with the "
+                               "<b>Cart recovery</b> template to see one working and simulate "
+                               "it on your store's history, or start blank and drag steps from "
+                               "the left onto the canvas."),
         empty);
     text->setAlignment(Qt::AlignCenter);
     text->setWordWrap(true);
