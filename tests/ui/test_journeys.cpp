@@ -40,6 +40,7 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -93,6 +94,8 @@ private Q_SLOTS:
     void outboxTabExportsThroughExportArea();
     void previewForRealShopper();
     void segmentTriggerAndTimeOfDayWait();
+    void rubberBandSelectsAndPanScrolls();
+    void simulationCancels();
 
 private:
     JourneyDocument *document() const { return page_->document(); }
@@ -876,6 +879,58 @@ void TestJourneys::segmentTriggerAndTimeOfDayWait()
     QCOMPARE(JourneyKinds::summary(*document()->journey().node(waitId)),
         QStringLiteral("Until 9:00 on Mon"));
     QVERIFY(document()->issuesOf(waitId).size() == 2); // not wired, but the config is valid
+}
+
+void TestJourneys::rubberBandSelectsAndPanScrolls()
+{
+    page_->openCartRecovery();
+    JourneyView *view = page_->view();
+    QTest::qWait(20); // the first view of the journey
+    // A band from empty canvas above the entry to below the split's card selects both.
+    const QRectF entry = scene()->nodeItem("entry")->sceneBoundingRect();
+    const QRectF split = scene()->nodeItem("holdout_split")->sceneBoundingRect();
+    dragOnCanvas(entry.topLeft() - QPointF(10, 30), split.bottomRight() + QPointF(5, 30));
+    QCOMPARE(scene()->selectedNodeIds(), (std::vector<std::string> { "entry", "holdout_split" }));
+    QCOMPARE(document()->undoStack()->count(), 0);
+
+    // Dragging with the middle button pans the view.
+    QWidget *viewport = view->viewport();
+    const int before = view->horizontalScrollBar()->value();
+    const QPoint start(300, 300);
+    QTest::mousePress(viewport, Qt::MiddleButton, Qt::NoModifier, start);
+    QMouseEvent move(QEvent::MouseMove, QPointF(start - QPoint(150, 0)),
+        QPointF(viewport->mapToGlobal(start - QPoint(150, 0))), Qt::NoButton, Qt::MiddleButton,
+        Qt::NoModifier);
+    QApplication::sendEvent(viewport, &move);
+    QTest::mouseRelease(viewport, Qt::MiddleButton, Qt::NoModifier, start - QPoint(150, 0));
+    QCOMPARE(view->horizontalScrollBar()->value(), before + 150);
+    QCOMPARE(document()->undoStack()->count(), 0);
+}
+
+void TestJourneys::simulationCancels()
+{
+    page_->openCartRecovery();
+    JourneySimulationPanel *panel = page_->simulationPanel();
+    page_->sideTabs()->setCurrentWidget(panel);
+    panel->simulate();
+    QVERIFY(panel->isRunning());
+    auto *cancel = panel->findChild<QPushButton *>(QStringLiteral("cancelSimulation"));
+    QVERIFY(cancel->isVisible());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_VERIFY(!panel->isRunning());
+    QVERIFY(!panel->result());
+    QVERIFY(!scene()->hasCounts());
+    QCOMPARE(panel->findChild<QLabel *>(QStringLiteral("simulationStatus"))->text(),
+        QStringLiteral("Simulation cancelled."));
+    QVERIFY(panel->simulateButton()->isEnabled());
+    // An invalid journey is not simulated; the panel says why.
+    scene()->selectNodes({ "push" });
+    scene()->deleteSelection();
+    panel->simulate();
+    QVERIFY(!panel->isRunning());
+    QVERIFY(panel->findChild<QLabel *>(QStringLiteral("simulationStatus"))
+                ->text()
+                .startsWith(QStringLiteral("Fix the journey's problems first")));
 }
 
 QTEST_MAIN(TestJourneys)

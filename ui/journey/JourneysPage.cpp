@@ -115,7 +115,7 @@ JourneysPage::JourneysPage(QWidget *parent)
     canvasSplit->addWidget(problems);
     canvasSplit->setStretchFactor(0, 4);
     canvasSplit->setStretchFactor(1, 1);
-    canvasSplit->setSizes({ 560, 90 });
+    canvasSplit->setSizes({ 700, 70 });
     centreLayout->addWidget(canvasSplit, 1);
 
     // Right: the selected step (or the journey's settings) and the simulation.
@@ -175,13 +175,16 @@ JourneysPage::JourneysPage(QWidget *parent)
         [this](const SimulationResult &result) { scene_->showCounts(result); });
     connect(simulation_, &JourneySimulationPanel::cleared, this,
         [this] { scene_->showCounts(std::nullopt); });
-    connect(issueList_, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+    // A click (or Enter) on a problem shows its step.
+    const auto showStep = [this](QListWidgetItem *item) {
         const std::string id = item->data(Qt::UserRole).toString().toStdString();
         if (JourneyNodeItem *node = scene_->nodeItem(id)) {
             scene_->selectNodes({ id });
             view_->centerOn(node);
         }
-    });
+    };
+    connect(issueList_, &QListWidget::itemClicked, this, showStep);
+    connect(issueList_, &QListWidget::itemActivated, this, showStep);
     showIssues();
 }
 
