@@ -273,10 +273,6 @@
         <translation>Noch kein Auslöser</translation>
     </message>
     <message>
-        <source>%1, then no %2 within %3</source>
-        <translation>%1, dann kein(e) %2 innerhalb von %3</translation>
-    </message>
-    <message>
         <source>When: %1</source>
         <translation>Wenn: %1</translation>
     </message>
@@ -379,6 +375,10 @@
     <message>
         <source>else</source>
         <translation>sonst</translation>
+    </message>
+    <message>
+        <source>%1, then within %2: %3</source>
+        <translation>%1, danach innerhalb von %2: %3</translation>
     </message>
 </context>
 <context>
@@ -3854,7 +3854,7 @@ Zuletzt gespeichert %2
     </message>
     <message>
         <source>Outbox</source>
-        <translation>Postausgang</translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>Shoppers at a step now</source>
@@ -4010,20 +4010,8 @@ Zuletzt gespeichert %2
         <translation>Häufigkeitsgrenze: höchstens</translation>
     </message>
     <message>
-        <source> messages</source>
-        <translation> Nachrichten</translation>
-    </message>
-    <message>
         <source> days</source>
         <translation> Tage</translation>
-    </message>
-    <message>
-        <source>in</source>
-        <translation>in</translation>
-    </message>
-    <message>
-        <source>Quiet hours: no e-mail, push or SMS from</source>
-        <translation>Ruhezeit: keine E-Mail, Push-Nachricht oder SMS von</translation>
     </message>
     <message>
         <source>:00</source>
@@ -4047,7 +4035,7 @@ Zuletzt gespeichert %2
     </message>
     <message>
         <source>Split seed:</source>
-        <translation>Startwert der Aufteilung:</translation>
+        <translation>Zufallsstartwert:</translation>
     </message>
     <message>
         <source>When they do something</source>
@@ -4328,6 +4316,22 @@ Zuletzt gespeichert %2
     <message>
         <source>As %1 would read it:</source>
         <translation>So würde %1 sie lesen:</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>Ruhezeit</translation>
+    </message>
+    <message>
+        <source>No e-mail, push or SMS goes out in these hours of the shopper&apos;s day; it waits until they end</source>
+        <translation>In diesen Stunden des Tages (beim Kunden) geht keine E-Mail, Push-Nachricht oder SMS hinaus; sie wartet bis zum Ende</translation>
+    </message>
+    <message>
+        <source>messages in</source>
+        <translation>Nachrichten in</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tagen</translation>
     </message>
 </context>
 <context>

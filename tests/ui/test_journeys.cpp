@@ -40,6 +40,7 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
@@ -51,6 +52,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
+#include <QTranslator>
 #include <QUndoStack>
 
 using namespace clientele;
@@ -96,6 +98,7 @@ private Q_SLOTS:
     void segmentTriggerAndTimeOfDayWait();
     void rubberBandSelectsAndPanScrolls();
     void simulationCancels();
+    void germanTextsFit();
 
 private:
     JourneyDocument *document() const { return page_->document(); }
@@ -931,6 +934,33 @@ void TestJourneys::simulationCancels()
     QVERIFY(panel->findChild<QLabel *>(QStringLiteral("simulationStatus"))
                 ->text()
                 .startsWith(QStringLiteral("Fix the journey's problems first")));
+}
+
+void TestJourneys::germanTextsFit()
+{
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral("clientele_de"), QStringLiteral(CLIENTELE_QM_DIR)));
+    QCoreApplication::installTranslator(&translator);
+    {
+        auto window = test::openArea(*settings_, path_, QStringLiteral("Journeys"));
+        QVERIFY(window);
+        window->resize(1440, 900);
+        JourneysPage *page = window->journeysPage();
+        page->openCartRecovery();
+        page->scene()->selectNodes({ "cart_email" });
+        QCOMPARE(page->sideTabs()->tabText(0), QStringLiteral("Eigenschaften"));
+        QVERIFY(test::saveScreenshot(*window, QStringLiteral("journeys-german-send.png")));
+        page->scene()->clearSelection();
+        QTest::qWait(20);
+        QVERIFY(test::saveScreenshot(*window, QStringLiteral("journeys-german-settings.png")));
+        // The settings form fits its panel in German too.
+        auto *scroll = page->properties()->findChild<QScrollArea *>();
+        QVERIFY2(scroll->widget()->minimumSizeHint().width() <= scroll->viewport()->width(),
+            qPrintable(QStringLiteral("%1 > %2")
+                           .arg(scroll->widget()->minimumSizeHint().width())
+                           .arg(scroll->viewport()->width())));
+    }
+    QCoreApplication::removeTranslator(&translator);
 }
 
 QTEST_MAIN(TestJourneys)

@@ -47,13 +47,13 @@ std::vector<JourneyIssue> JourneyDocument::issuesOf(const std::string &nodeId) c
     return found;
 }
 
-std::string JourneyDocument::freeId(const std::string &kind) const
+std::string JourneyDocument::freeId(const Journey &journey, const std::string &kind)
 {
-    if (!journey_.node(kind))
+    if (!journey.node(kind))
         return kind;
     for (int n = 2;; ++n) {
         std::string id = kind + "_" + std::to_string(n);
-        if (!journey_.node(id))
+        if (!journey.node(id))
             return id;
     }
 }

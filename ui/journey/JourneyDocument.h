@@ -54,7 +54,9 @@ public:
     std::vector<JourneyIssue> issuesOf(const std::string &nodeId) const;
 
     /// An id that no node has yet, from the kind ("send", "send_2" …).
-    std::string freeId(const std::string &kind) const;
+    std::string freeId(const std::string &kind) const { return freeId(journey_, kind); }
+    /// An id that no node of journey has yet.
+    static std::string freeId(const Journey &journey, const std::string &kind);
     /// Why from.port → to cannot be drawn, or nullopt when it can.
     std::optional<QString> connectionRefusal(const JourneyConnection &connection) const;
 

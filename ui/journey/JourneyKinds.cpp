@@ -208,10 +208,9 @@ QString JourneyKinds::summary(const JourneyNode &node)
         if (event.empty())
             return tr("No trigger yet");
         if (trigger.contains("then_not"))
-            return tr("%1, then no %2 within %3")
-                .arg(SegmentText::eventLabel(event),
-                    SegmentText::eventLabel(trigger.value("then_not", std::string())).toLower(),
-                    hoursText(number(trigger, "within_hours")));
+            return tr("%1, then within %2: %3")
+                .arg(SegmentText::eventLabel(event), hoursText(number(trigger, "within_hours")),
+                    SegmentText::eventPhrase(trigger.value("then_not", std::string()), false));
         return tr("When: %1").arg(SegmentText::eventLabel(event));
     }
     if (node.kind == JourneyKind::kWait && config.contains("until")) {

@@ -312,16 +312,22 @@ void JourneyProperties::buildSettings(QFormLayout *form)
     auto *capOn = new QCheckBox(tr("Frequency cap: at most"), page);
     capOn->setChecked(settings.frequencyCap.has_value());
     const FrequencyCap cap = settings.frequencyCap.value_or(FrequencyCap { 3, 7 });
-    auto *capSends = spinBox(1, 100, cap.sends, tr(" messages"), page);
-    auto *capDays = spinBox(1, 365, cap.days, tr(" days"), page);
+    // Words beside the numbers rather than as suffixes: narrower spin boxes in any language.
+    auto *capSends = spinBox(1, 100, cap.sends, QString(), page);
+    auto *capDays = spinBox(1, 365, cap.days, QString(), page);
     auto *capRow = new QHBoxLayout;
     capRow->addWidget(capSends);
-    capRow->addWidget(new QLabel(tr("in"), page));
+    capRow->addWidget(new QLabel(tr("messages in"), page));
     capRow->addWidget(capDays);
+    capRow->addWidget(new QLabel(tr("days"), page));
+    capRow->addStretch();
     form->addRow(capOn);
-    form->addRow(QString(), capRow);
+    capRow->setContentsMargins(24, 0, 0, 0); // under its check box, across the form
+    form->addRow(capRow);
 
-    auto *quietOn = new QCheckBox(tr("Quiet hours: no e-mail, push or SMS from"), page);
+    auto *quietOn = new QCheckBox(tr("Quiet hours"), page);
+    quietOn->setToolTip(tr("No e-mail, push or SMS goes out in these hours of the shopper's "
+                           "day; it waits until they end"));
     quietOn->setChecked(settings.quietHours.has_value());
     const QuietHours quiet = settings.quietHours.value_or(QuietHours {});
     auto *quietStart = spinBox(0, 23, quiet.startHour, tr(":00"), page);
@@ -331,7 +337,8 @@ void JourneyProperties::buildSettings(QFormLayout *form)
     quietRow->addWidget(new QLabel(tr("to"), page));
     quietRow->addWidget(quietEnd);
     form->addRow(quietOn);
-    form->addRow(QString(), quietRow);
+    quietRow->setContentsMargins(24, 0, 0, 0); // under its check box, across the form
+    form->addRow(quietRow);
     auto *zone = new QLineEdit(QString::fromStdString(quiet.defaultTimezone), page);
     zone->setToolTip(tr("The quiet hours' time zone for shoppers without one of their own, "
                         "e.g. Europe/Berlin"));

@@ -261,9 +261,7 @@ void JourneyScene::paste()
     std::map<std::string, std::string> renamed;
     std::vector<JourneyNode> nodes;
     for (JourneyNode node : copied.nodes) {
-        std::string id = node.kind;
-        for (int n = 2; taken.node(id); ++n)
-            id = node.kind + "_" + std::to_string(n);
+        const std::string id = JourneyDocument::freeId(taken, node.kind);
         renamed[node.id] = id;
         node.id = id;
         node.position.x += 2 * kGrid;
