@@ -52,6 +52,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTranslator>
 #include <QUndoStack>
 
@@ -99,6 +100,7 @@ private Q_SLOTS:
     void rubberBandSelectsAndPanScrolls();
     void simulationCancels();
     void germanTextsFit();
+    void renamingAnExitKeepsItsConnection();
 
 private:
     JourneyDocument *document() const { return page_->document(); }
@@ -961,6 +963,42 @@ void TestJourneys::germanTextsFit()
                            .arg(scroll->viewport()->width())));
     }
     QCoreApplication::removeTranslator(&translator);
+}
+
+void TestJourneys::renamingAnExitKeepsItsConnection()
+{
+    page_->openCartRecovery();
+    const QString original = dumped(document()->journey());
+    scene()->selectNodes({ "holdout_split" });
+    auto *name = page_->properties()->findChild<QLineEdit *>(QStringLiteral("armName0"));
+    QVERIFY(name);
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("mailed"));
+    QTest::keyClick(name, Qt::Key_Return);
+    const Journey &journey = document()->journey();
+    QCOMPARE(journey.node("holdout_split")->config["arms"][0]["port"].get<std::string>(),
+        std::string("mailed"));
+    QVERIFY(journey.connections[1]
+        == (JourneyConnection { "holdout_split", "mailed", "cart_email", "in" }));
+    QVERIFY(document()->issues().empty());
+    QVERIFY(scene()->connectionItem({ "holdout_split", "mailed", "cart_email", "in" }));
+    QCOMPARE(scene()->nodeItem("holdout_split")->outputPort("mailed") != nullptr, true);
+    // One undo step gives back the exact journey.
+    QCOMPARE(document()->undoStack()->count(), 1);
+    document()->undoStack()->undo();
+    QCOMPARE(dumped(document()->journey()), original);
+
+    // Removing a path removes its connection with it.
+    scene()->selectNodes({ "holdout_split" });
+    auto *add = page_->properties()->findChild<QPushButton *>(QStringLiteral("addArm"));
+    QTest::mouseClick(add, Qt::LeftButton);
+    QCOMPARE(document()->journey().node("holdout_split")->config["arms"].size(), std::size_t(3));
+    const std::size_t connections = document()->journey().connections.size();
+    auto removes = page_->properties()->findChildren<QToolButton *>();
+    QVERIFY(removes.size() == 3);
+    QTest::mouseClick(removes[1], Qt::LeftButton); // the holdout path
+    QCOMPARE(document()->journey().connections.size(), connections - 1);
+    QVERIFY(document()->journey().connectionsFrom("holdout_split", "holdout").empty());
 }
 
 QTEST_MAIN(TestJourneys)

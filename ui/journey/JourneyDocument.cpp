@@ -143,14 +143,54 @@ std::optional<QString> JourneyDocument::connectPorts(const JourneyConnection &co
     return std::nullopt;
 }
 
-void JourneyDocument::changeConfig(
-    const std::string &nodeId, const nlohmann::json &config, const QString &mergeKey)
+void JourneyDocument::changeConfig(const std::string &nodeId, const nlohmann::json &config,
+    const QString &mergeKey, const std::map<std::string, std::string> &renamedExits)
 {
     const JourneyNode *node = journey_.node(nodeId);
     if (!node || node->config == config)
         return;
-    undo_->push(new ChangeConfigCommand(this, nodeId, node->config, config, mergeKey,
-        tr("Change %1").arg(QString::fromStdString(node->displayName()))));
+    const QString text = tr("Change %1").arg(QString::fromStdString(node->displayName()));
+    JourneyNode changed = *node;
+    changed.config = config;
+    const std::vector<std::string> exits = Journey::outputPorts(changed);
+    // The connections of exits that are renamed or gone.
+    std::vector<IndexedConnection> removed;
+    std::vector<IndexedConnection> moved;
+    for (std::size_t i = 0; i < journey_.connections.size(); ++i) {
+        const JourneyConnection &connection = journey_.connections[i];
+        if (connection.fromNode != nodeId
+            || std::find(exits.begin(), exits.end(), connection.fromPort) != exits.end())
+            continue;
+        removed.push_back({ i, connection });
+        if (const auto renamed = renamedExits.find(connection.fromPort);
+            renamed != renamedExits.end()) {
+            JourneyConnection again = connection;
+            again.fromPort = renamed->second;
+            moved.push_back({ i, again });
+        }
+    }
+    auto *command = new ChangeConfigCommand(
+        this, nodeId, node->config, config, removed.empty() ? mergeKey : QString(), text);
+    if (removed.empty()) {
+        undo_->push(command);
+        return;
+    }
+    undo_->beginMacro(text);
+    undo_->push(command);
+    undo_->push(new RemoveItemsCommand(this, {}, removed, text));
+    if (!moved.empty()) {
+        // Back in their places: the connections of exits that are gone no longer count.
+        std::vector<IndexedConnection> reinserted;
+        for (const IndexedConnection &entry : moved) {
+            std::size_t goneBefore = 0;
+            for (const IndexedConnection &gone : removed)
+                if (gone.index < entry.index && !renamedExits.count(gone.connection.fromPort))
+                    ++goneBefore;
+            reinserted.push_back({ entry.index - goneBefore, entry.connection });
+        }
+        undo_->push(new InsertItemsCommand(this, {}, reinserted, text));
+    }
+    undo_->endMacro();
 }
 
 void JourneyDocument::changeSettings(

@@ -70,9 +70,13 @@ public:
     void moveNodes(const std::map<std::string, NodePosition> &positions, const QString &text);
     /// Draws a connection; returns the refusal instead when it cannot be drawn.
     std::optional<QString> connectPorts(const JourneyConnection &connection);
-    /// A new config for a node; edits with the same mergeKey in a row undo as one step.
-    void changeConfig(
-        const std::string &nodeId, const nlohmann::json &config, const QString &mergeKey);
+    /**
+     * A new config for a node; edits with the same mergeKey in a row undo as one step.
+     * When the node's exits change, its connections follow in the same undo step: an exit
+     * renamed (renamedExits: old → new name) keeps its connection, one that is gone loses it.
+     */
+    void changeConfig(const std::string &nodeId, const nlohmann::json &config,
+        const QString &mergeKey, const std::map<std::string, std::string> &renamedExits = {});
     void changeSettings(
         const std::string &name, const JourneySettings &settings, const QString &mergeKey);
 

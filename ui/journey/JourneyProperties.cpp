@@ -278,8 +278,8 @@ QComboBox *JourneyProperties::segmentPicker(
     return combo;
 }
 
-void JourneyProperties::editConfig(
-    const std::function<void(json &)> &edit, const QString &mergeKey, bool structural)
+void JourneyProperties::editConfig(const std::function<void(json &)> &edit, const QString &mergeKey,
+    bool structural, const std::map<std::string, std::string> &renamedExits)
 {
     const JourneyNode *node = document_->journey().node(nodeId_);
     if (!node)
@@ -287,7 +287,7 @@ void JourneyProperties::editConfig(
     json config = node->config;
     edit(config);
     applying_ = true;
-    document_->changeConfig(nodeId_, config, mergeKey);
+    document_->changeConfig(nodeId_, config, mergeKey, renamedExits);
     applying_ = false;
     if (structural)
         rebuild();
@@ -745,9 +745,21 @@ void JourneyProperties::buildSplit(QFormLayout *form, const json &config)
                       },
                       mergeKey, structural);
               };
-        connect(name, &QLineEdit::editingFinished, this, [setArm, name] {
-            setArm("port", name->text().trimmed().toStdString(), QString(), true);
-        });
+        // A renamed path keeps its connection (one undo step with the rename).
+        connect(name, &QLineEdit::editingFinished, this,
+            [this, i, name, before = arm.value("port", std::string()), arms] {
+                const std::string after = name->text().trimmed().toStdString();
+                bool taken = false;
+                for (const json &other : arms)
+                    taken = taken || other.value("port", std::string()) == after;
+                if (after.empty() || taken) {
+                    if (after != before)
+                        rebuild(); // an exit needs a name of its own: back to the old one
+                    return;
+                }
+                editConfig([&](json &c) { c["arms"][i]["port"] = after; }, QString(), true,
+                    { { before, after } });
+            });
         connect(percent, &QDoubleSpinBox::valueChanged, this, [setArm, i](double value) {
             setArm("percent", numberJson(value), QStringLiteral("percent%1").arg(i), false);
         });

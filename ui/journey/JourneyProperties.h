@@ -76,7 +76,7 @@ private:
     /// Applies edit to a copy of the shown step's config and records it as one undo step
     /// (edits with the same mergeKey in a row merge). structural: rebuild the form after.
     void editConfig(const std::function<void(nlohmann::json &)> &edit, const QString &mergeKey,
-        bool structural = false);
+        bool structural = false, const std::map<std::string, std::string> &renamedExits = {});
     void updatePreview();
     /// The shown step's problems (or the journey-wide ones) above the form.
     void showIssues();
