@@ -651,8 +651,12 @@ void TestJourneys::hundredSteps()
     QCOMPARE(document()->undoStack()->count(), 1);
     QCOMPARE(document()->journey().node("wait50")->position.x,
         50 * (JourneyNodeItem::kWidth + JourneyLayout::kColumnGap));
+    // Every card can be scrolled to.
+    QVERIFY(page_->view()->sceneRect().contains(scene()->itemsBoundingRect()));
     // Moving one card updates only it and its two connections.
     page_->view()->centerOn(scene()->nodeItem("wait50"));
+    QVERIFY(page_->view()->viewport()->rect().contains(
+        page_->view()->mapFromScene(scene()->nodeItem("wait50")->sceneBoundingRect().center())));
     const QPointF grab = scene()->nodeItem("wait50")->mapToScene(QPointF(100, 35));
     dragOnCanvas(grab, grab + QPointF(0, 100));
     QCOMPARE(document()->journey().node("wait50")->position.y,

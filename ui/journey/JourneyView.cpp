@@ -43,8 +43,17 @@ JourneyView::JourneyView(JourneyScene *scene, QWidget *parent)
     setCacheMode(QGraphicsView::CacheBackground);
     setOptimizationFlags(QGraphicsView::DontAdjustForAntialiasing);
     setFocusPolicy(Qt::StrongFocus);
+    updateSceneRect();
+    connect(scene_->document(), &JourneyDocument::changed, this, &JourneyView::updateSceneRect);
+}
+
+void JourneyView::updateSceneRect()
+{
     // Room around the journey so that cards can be dragged past its current edges.
-    setSceneRect(-2000, -2000, 6000, 4000);
+    const QRectF journey = scene_->itemsBoundingRect();
+    const QRectF area = journey.isEmpty() ? QRectF(-1000, -1000, 2000, 2000)
+                                          : journey.adjusted(-1500, -1000, 1500, 1000);
+    setSceneRect(area);
 }
 
 double JourneyView::zoom() const

@@ -30,6 +30,9 @@ public:
     double zoom() const;
     /// Adds a step of kind with its top left corner at scenePos (snapped to the grid).
     void addStep(const std::string &kind, const QPointF &scenePos);
+    /// The scrollable area: the journey with room around it to drag cards into. Follows
+    /// the journey after each change.
+    void updateSceneRect();
     /// Adds a step at the middle of what the view shows (palette double-click).
     void addStepAtCentre(const std::string &kind);
 
