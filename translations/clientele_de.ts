@@ -3931,6 +3931,18 @@ Zuletzt gespeichert %2
         <source>waiting</source>
         <translation>wartet</translation>
     </message>
+    <message>
+        <source>%1 to %2, step %3, due %4</source>
+        <translation>%1 an %2, Schritt %3, fällig %4</translation>
+    </message>
+    <message>
+        <source>the shop&apos;s site</source>
+        <translation>die Website des Shops</translation>
+    </message>
+    <message>
+        <source>Offer: %1, code %2</source>
+        <translation>Angebot: %1, Code %2</translation>
+    </message>
 </context>
 <context>
     <name>clientele::JourneyPalette</name>

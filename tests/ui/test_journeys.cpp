@@ -12,6 +12,7 @@
 #include "JourneyProperties.h"
 #include "JourneyScene.h"
 #include "JourneySimulationPanel.h"
+#include "JourneySimulationRunner.h"
 #include "JourneyView.h"
 #include "JourneysPage.h"
 #include "MainWindow.h"
@@ -20,6 +21,7 @@
 
 #include "common/Time.h"
 #include "demo/DemoStore.h"
+#include "ingest/ImportJob.h"
 #include "journey/JourneyMessage.h"
 #include "journey/JourneySimulator.h"
 #include "journey/JourneyStore.h"
@@ -101,6 +103,7 @@ private Q_SLOTS:
     void simulationCancels();
     void germanTextsFit();
     void renamingAnExitKeepsItsConnection();
+    void outboxListsMessagesOfARunningJourney();
 
 private:
     JourneyDocument *document() const { return page_->document(); }
@@ -921,16 +924,26 @@ void TestJourneys::simulationCancels()
     page_->openCartRecovery();
     JourneySimulationPanel *panel = page_->simulationPanel();
     page_->sideTabs()->setCurrentWidget(panel);
+    // While it runs, Cancel shows and says it is cancelling.
     panel->simulate();
     QVERIFY(panel->isRunning());
     auto *cancel = panel->findChild<QPushButton *>(QStringLiteral("cancelSimulation"));
+    auto *status = panel->findChild<QLabel *>(QStringLiteral("simulationStatus"));
     QVERIFY(cancel->isVisible());
-    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(!panel->simulateButton()->isEnabled());
+    panel->cancel();
+    QCOMPARE(status->text(), QStringLiteral("Cancelling…"));
+    QTRY_VERIFY(!panel->isRunning());
+
+    // A cancelled run (deterministically: cancelled before its first progress report)
+    // shows no counts.
+    JourneySimulationRunner::cancelNextRunForTests();
+    QTest::mouseClick(panel->simulateButton(), Qt::LeftButton);
     QTRY_VERIFY(!panel->isRunning());
     QVERIFY(!panel->result());
     QVERIFY(!scene()->hasCounts());
-    QCOMPARE(panel->findChild<QLabel *>(QStringLiteral("simulationStatus"))->text(),
-        QStringLiteral("Simulation cancelled."));
+    QCOMPARE(status->text(), QStringLiteral("Simulation cancelled."));
+    QVERIFY(!cancel->isVisible());
     QVERIFY(panel->simulateButton()->isEnabled());
     // An invalid journey is not simulated; the panel says why.
     scene()->selectNodes({ "push" });
@@ -1003,6 +1016,75 @@ void TestJourneys::renamingAnExitKeepsItsConnection()
     QTest::mouseClick(removes[1], Qt::LeftButton); // the holdout path
     QCOMPARE(document()->journey().connections.size(), connections - 1);
     QVERIFY(document()->journey().connectionsFrom("holdout_split", "holdout").empty());
+}
+
+void TestJourneys::outboxListsMessagesOfARunningJourney()
+{
+    // A running journey (saved and switched on through core), then an import of new events:
+    // the import advances it and its e-mail lands in the outbox.
+    const Journey welcome = Journey::fromText(R"({"version": 1, "name": "Welcome mail",
+      "nodes": [
+        {"id": "entry", "kind": "entry", "config": {"trigger": {"event": "product_added"}}},
+        {"id": "mail", "kind": "send", "config": {"channel": "email",
+          "subject": "{{first_name|Hi}}, thanks for looking", "body": "{{cart.items}}"}},
+        {"id": "done", "kind": "exit"}],
+      "connections": [
+        {"from": {"node": "entry", "port": "out"}, "to": {"node": "mail", "port": "in"}},
+        {"from": {"node": "mail", "port": "out"}, "to": {"node": "done", "port": "in"}}]})");
+    {
+        auto workspace = Workspace::open(path_.toStdString());
+        JourneyStore store(workspace.db());
+        store.save(welcome, nowMillis());
+        store.setActive(welcome.name, true, nowMillis());
+        const QString file = dir_.filePath(QStringLiteral("new-events.csv"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write("Time,Event,Email,First,Cart,SKU,Product,Price,Newsletter\n"
+                  "2026-11-26 10:00:00,Product Added,ana@example.com,Ana,c-ana,TENT-1,Trail Tent,"
+                  "199.00,yes\n");
+        out.close();
+        ImportRequest request;
+        request.inputPath = file.toStdString();
+        request.mapping.columns = {
+            { "Time", FieldTarget::Timestamp, {} },
+            { "Event", FieldTarget::EventType, {} },
+            { "Email", FieldTarget::Identity, "email" },
+            { "First", FieldTarget::FirstName, {} },
+            { "Cart", FieldTarget::CartId, {} },
+            { "SKU", FieldTarget::ProductSku, {} },
+            { "Product", FieldTarget::ProductName, {} },
+            { "Price", FieldTarget::Price, {} },
+            { "Newsletter", FieldTarget::Consent, "email" },
+        };
+        request.mapping.timezone = "UTC";
+        request.mapping.country = "DE";
+        ImportJob::run(workspace, request);
+        QVERIFY(JourneyStore(workspace.db()).summary("Welcome mail")->outboxPending >= 1);
+    }
+
+    JourneyLibrary *library = page_->library();
+    library->reload();
+    QTRY_VERIFY(library->model()->rowOf(QStringLiteral("Welcome mail")) >= 0);
+    const int row = library->model()->rowOf(QStringLiteral("Welcome mail"));
+    QVERIFY(library->model()->journeyAt(row).active);
+    QCOMPARE(
+        library->model()->data(library->model()->index(row, JourneyListModel::Outbox)).toString(),
+        QStringLiteral("1"));
+    library->table()->selectRow(row);
+    JourneyOutboxPanel *outbox = page_->outboxPanel();
+    page_->sideTabs()->setCurrentWidget(outbox);
+    QTRY_VERIFY(!outbox->isLoading());
+    QCOMPARE(outbox->table()->rowCount(), 1);
+    QCOMPARE(outbox->table()->item(0, 1)->text(), QStringLiteral("ana@example.com"));
+    QVERIFY(
+        outbox->table()->item(0, 2)->text().startsWith(QStringLiteral("Ana, thanks for looking")));
+    QCOMPARE(outbox->table()->item(0, 3)->text(), QStringLiteral("E-mail"));
+    QVERIFY(outbox->countLabel()->text().startsWith(QStringLiteral("1 messages, 1 waiting")));
+    // The whole message under the table.
+    QVERIFY(outbox->detailLabel()->text().startsWith(QStringLiteral("E-mail to ana@example.com")));
+    QVERIFY(outbox->detailLabel()->text().contains(QStringLiteral("Ana, thanks for looking")));
+    QVERIFY(outbox->detailLabel()->text().contains(QStringLiteral("Trail Tent")));
+    QVERIFY(test::saveScreenshot(*window_, QStringLiteral("journeys-outbox.png")));
 }
 
 QTEST_MAIN(TestJourneys)

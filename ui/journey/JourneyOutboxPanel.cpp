@@ -14,11 +14,14 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace clientele {
 
 namespace {
 
-enum Column { Due, Channel, Step, Address, Message, Code, Exported, ColumnCount };
+// The message and whom it goes to first: the panel is narrow.
+enum Column { Due, Address, Message, Channel, Step, Code, Exported, ColumnCount };
 
 } // namespace
 
@@ -47,14 +50,21 @@ JourneyOutboxPanel::JourneyOutboxPanel(QWidget *parent)
     layout->addWidget(count_);
     table_ = new QTableWidget(0, ColumnCount, this);
     table_->setObjectName(QStringLiteral("outboxTable"));
-    table_->setHorizontalHeaderLabels({ tr("Due"), tr("Channel"), tr("Step"), tr("To"),
-        tr("Message"), tr("Code"), tr("Exported") });
+    table_->setHorizontalHeaderLabels({ tr("Due"), tr("To"), tr("Message"), tr("Channel"),
+        tr("Step"), tr("Code"), tr("Exported") });
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->verticalHeader()->hide();
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->setWordWrap(false);
     layout->addWidget(table_, 1);
+    detail_ = new QLabel(this);
+    detail_->setObjectName(QStringLiteral("outboxDetail"));
+    detail_->setWordWrap(true);
+    detail_->setTextFormat(Qt::PlainText);
+    detail_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(detail_);
+    connect(table_, &QTableWidget::currentCellChanged, this, [this](int row) { showDetail(row); });
 
     connect(channel_, &QComboBox::currentIndexChanged, this, &JourneyOutboxPanel::reload);
     connect(export_, &QPushButton::clicked, this,
@@ -83,6 +93,8 @@ void JourneyOutboxPanel::reload()
     if (journey_.isEmpty()) {
         loading_ = false;
         table_->setRowCount(0);
+        shown_.clear();
+        detail_->clear();
         count_->setText(tr("Select a saved journey on the left to see the messages it "
                            "scheduled."));
         return;
@@ -130,6 +142,7 @@ void JourneyOutboxPanel::show(const Page &page)
         text = tr("No messages yet: a journey fills its outbox once it is switched on and "
                   "new events are imported.");
     count_->setText(text);
+    shown_ = page.messages;
     table_->setRowCount(static_cast<int>(page.messages.size()));
     for (int row = 0; row < table_->rowCount(); ++row) {
         const OutboxMessage &message = page.messages[static_cast<std::size_t>(row)];
@@ -138,8 +151,8 @@ void JourneyOutboxPanel::show(const Page &page)
             : QStringLiteral("%1 — %2").arg(
                 QString::fromStdString(message.subject), QString::fromStdString(message.body));
         const QStringList cells { formatLocalDateTime(message.dueAt),
-            JourneyKinds::channelLabel(message.channel), QString::fromStdString(message.node),
             QString::fromStdString(message.address), body,
+            JourneyKinds::channelLabel(message.channel), QString::fromStdString(message.node),
             QString::fromStdString(message.offerCode),
             message.exportedAt ? formatLocalDateTime(*message.exportedAt) : tr("waiting") };
         for (int column = 0; column < ColumnCount; ++column) {
@@ -150,6 +163,34 @@ void JourneyOutboxPanel::show(const Page &page)
         }
     }
     table_->resizeColumnsToContents();
+    table_->setColumnWidth(Message, std::min(table_->columnWidth(Message), 320));
+    if (table_->rowCount() > 0)
+        table_->setCurrentCell(0, Due);
+    showDetail(table_->currentRow());
+}
+
+void JourneyOutboxPanel::showDetail(int row)
+{
+    if (row < 0 || row >= static_cast<int>(shown_.size())) {
+        detail_->clear();
+        return;
+    }
+    const OutboxMessage &message = shown_[static_cast<std::size_t>(row)];
+    QString text
+        = tr("%1 to %2, step %3, due %4")
+              .arg(JourneyKinds::channelLabel(message.channel),
+                  message.address.empty() ? tr("the shop's site")
+                                          : QString::fromStdString(message.address),
+                  QString::fromStdString(message.node), formatLocalDateTime(message.dueAt));
+    if (!message.offerCode.empty())
+        text += QLatin1Char('\n')
+            + tr("Offer: %1, code %2")
+                  .arg(QString::fromStdString(message.offer),
+                      QString::fromStdString(message.offerCode));
+    if (!message.subject.empty())
+        text += QLatin1Char('\n') + QString::fromStdString(message.subject);
+    text += QLatin1Char('\n') + QString::fromStdString(message.body);
+    detail_->setText(text);
 }
 
 } // namespace clientele

@@ -35,6 +35,8 @@ public:
     void reload();
     const QString &journey() const { return journey_; }
     QTableWidget *table() const { return table_; }
+    /// The whole of the selected message, under the table.
+    QLabel *detailLabel() const { return detail_; }
     QLabel *countLabel() const { return count_; }
     bool isLoading() const { return loading_; }
 
@@ -50,12 +52,15 @@ private:
         std::int64_t pending = 0;
     };
     void show(const Page &page);
+    void showDetail(int row);
 
     DatabaseWorker reader_;
     QString journey_;
     QComboBox *channel_ = nullptr;
     QLabel *count_ = nullptr;
     QTableWidget *table_ = nullptr;
+    QLabel *detail_ = nullptr;
+    std::vector<OutboxMessage> shown_;
     QPushButton *export_ = nullptr;
     int generation_ = 0;
     bool loading_ = false;

@@ -46,6 +46,10 @@ void JourneySimulationRunner::start(const Journey &journey, Millis from, Millis 
     }
     auto *progress = new JobProgress(this);
     running_ = progress;
+    if (cancelNext_) {
+        cancelNext_ = false;
+        progress->cancel();
+    }
     connect(progress, &JobProgress::progressed, this, [this, progress](qint64 done, qint64 total) {
         if (progress == running_)
             Q_EMIT progressed(done, total);

@@ -27,6 +27,9 @@ public:
     /// Stops the running simulation at its next progress report; cancelled follows.
     void cancel();
     bool isRunning() const { return running_ != nullptr; }
+    /// For tests: the next start() begins as if Cancel had been pressed at once, so the
+    /// simulation stops at its first progress report (a real cancel, without a race).
+    static void cancelNextRunForTests() { cancelNext_ = true; }
 
 Q_SIGNALS:
     void progressed(qint64 done, qint64 total);
@@ -38,6 +41,7 @@ private:
     DatabaseWorker worker_;
     /// The progress (and cancel flag) of the newest run.
     JobProgress *running_ = nullptr;
+    static inline bool cancelNext_ = false;
 };
 
 } // namespace clientele
