@@ -90,7 +90,8 @@ JourneysPage::JourneysPage(QWidget *parent)
     QWidget *left = createLeftColumn();
     left->setParent(splitter);
 
-    // Centre: toolbar, canvas (or what to do first), the message line and the problems.
+    // Centre: the canvas (or what to do first); below it the message line (refusals, saves;
+    // also without a journey open) and the problems.
     auto *centre = new QWidget(splitter);
     auto *centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(0, 0, 0, 0);
@@ -167,7 +168,6 @@ JourneysPage::JourneysPage(QWidget *parent)
     connect(document_, &JourneyDocument::validated, this, &JourneysPage::showIssues);
     connect(document_, &JourneyDocument::journeyReset, this, [this] {
         canvasStates_->setCurrentIndex(document_->isOpen() ? CanvasShown : EmptyState);
-        issueList_->parentWidget()->setVisible(document_->isOpen());
         showMessage({}, false);
         // After the view has its size.
         QTimer::singleShot(0, view_, &JourneyView::showStart);
@@ -187,7 +187,6 @@ JourneysPage::JourneysPage(QWidget *parent)
     connect(issueList_, &QListWidget::itemClicked, this, showStep);
     connect(issueList_, &QListWidget::itemActivated, this, showStep);
     showIssues();
-    problems->setVisible(false); // until a journey is open
 }
 
 JourneysPage::~JourneysPage()
