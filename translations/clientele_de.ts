@@ -4693,6 +4693,26 @@ Zuletzt gespeichert %2
         <source>A journey guides shoppers through messages: it starts when they do something (leave a full cart), waits, checks what they did, and sends an e-mail, a push or a banner.&lt;br&gt;&lt;br&gt;Open a saved journey on the left (double-click), start with the &lt;b&gt;Cart recovery&lt;/b&gt; template to see one working and simulate it on your store&apos;s history, or start blank and drag steps from the left onto the canvas.</source>
         <translation>Eine Journey führt Kunden mit Nachrichten: Sie beginnt, wenn sie etwas tun (einen vollen Warenkorb verlassen), wartet, prüft, was sie getan haben, und sendet eine E-Mail, eine Push-Nachricht oder ein Banner.&lt;br&gt;&lt;br&gt;Öffnen Sie links eine gespeicherte Journey (Doppelklick), beginnen Sie mit der Vorlage &lt;b&gt;Warenkorb-Erinnerung&lt;/b&gt;, um eine funktionierende Journey zu sehen und auf der Geschichte Ihres Shops zu simulieren, oder beginnen Sie leer und ziehen Sie Schritte von links auf die Arbeitsfläche.</translation>
     </message>
+    <message>
+        <source>The journey &quot;%1&quot; has changes that are not saved. Leave it anyway?</source>
+        <translation>Die Journey „%1“ hat Änderungen, die nicht gespeichert sind. Trotzdem verlassen?</translation>
+    </message>
+    <message>
+        <source>Discard Changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>%1 — not saved yet</source>
+        <translation>%1 – noch nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>%1 — changes not saved</source>
+        <translation>%1 – Änderungen nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>%1 — saved</source>
+        <translation>%1 – gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>clientele::MainWindow</name>

@@ -18,6 +18,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -256,14 +257,22 @@ void MainWindow::reloadFigures()
     export_->setWorkspace(workspacePath());
 }
 
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!journeys_->confirmLeave()) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}
+
 void MainWindow::exportSegment(const QString &name)
 {
     sidebar_->setCurrentRow(pages_->indexOf(export_));
     export_->chooseSegment(name);
 }
 
-void MainWindow::exportJourney(
-    const QString &journey, const QString &step, const QString &channel)
+void MainWindow::exportJourney(const QString &journey, const QString &step, const QString &channel)
 {
     sidebar_->setCurrentRow(pages_->indexOf(export_));
     export_->chooseJourney(journey, step, channel);

@@ -65,6 +65,10 @@ public Q_SLOTS:
 Q_SIGNALS:
     void workspaceOpened(const QString &path);
 
+protected:
+    /// Asks before a journey with unsaved changes is left.
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void createActions();
     void createCentralArea();

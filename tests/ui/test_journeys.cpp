@@ -104,6 +104,7 @@ private Q_SLOTS:
     void germanTextsFit();
     void renamingAnExitKeepsItsConnection();
     void outboxListsMessagesOfARunningJourney();
+    void unsavedChangesAreNotLostSilently();
 
 private:
     JourneyDocument *document() const { return page_->document(); }
@@ -1085,6 +1086,33 @@ void TestJourneys::outboxListsMessagesOfARunningJourney()
     QVERIFY(outbox->detailLabel()->text().contains(QStringLiteral("Ana, thanks for looking")));
     QVERIFY(outbox->detailLabel()->text().contains(QStringLiteral("Trail Tent")));
     QVERIFY(test::saveScreenshot(*window_, QStringLiteral("journeys-outbox.png")));
+}
+
+void TestJourneys::unsavedChangesAreNotLostSilently()
+{
+    auto *title = page_->findChild<QLabel *>(QStringLiteral("journeyTitle"));
+    QVERIFY(title->text().isEmpty());
+    page_->newJourney();
+    QCOMPARE(title->text(), QStringLiteral("New journey — not saved yet"));
+    document()->changeSettings("Unsaved draft", document()->journey().settings, QString());
+    QCOMPARE(title->text(), QStringLiteral("Unsaved draft — not saved yet"));
+    page_->save();
+    QTRY_COMPARE(title->text(), QStringLiteral("Unsaved draft — saved"));
+    dropKind(JourneyKind::kExit, page_->view()->mapFromScene(QPointF(0, 200)));
+    QCOMPARE(title->text(), QStringLiteral("Unsaved draft — changes not saved"));
+
+    // Closing the window asks; "no" keeps it open with the journey.
+    Prompts::setNextConfirmation(false);
+    QVERIFY(!window_->close());
+    QVERIFY(window_->isVisible());
+    // Another journey asks too.
+    Prompts::setNextConfirmation(false);
+    page_->openCartRecovery();
+    QCOMPARE(document()->journey().name, std::string("Unsaved draft"));
+    // Undo back to the saved state: nothing to ask.
+    document()->undoStack()->undo();
+    QCOMPARE(title->text(), QStringLiteral("Unsaved draft — saved"));
+    QVERIFY(window_->close());
 }
 
 QTEST_MAIN(TestJourneys)

@@ -145,11 +145,13 @@ JourneysPage::JourneysPage(QWidget *parent)
     connect(library_, &JourneyLibrary::saved, this, [this](const QString &name) {
         savedName_ = name;
         document_->undoStack()->setClean();
+        updateTitle();
         outbox_->showJourney(name);
     });
     connect(library_, &JourneyLibrary::removed, this, [this](const QString &name) {
         if (savedName_ == name)
             savedName_.clear();
+        updateTitle();
     });
     connect(library_, &JourneyLibrary::currentChanged, outbox_, &JourneyOutboxPanel::showJourney);
     connect(library_, &JourneyLibrary::message, this, &JourneysPage::showMessage);
@@ -330,6 +332,16 @@ QToolBar *JourneysPage::createToolBar()
     connect(view_, &JourneyView::zoomChanged, this,
         [this](double zoom) { zoomLabel_->setText(tr("%1 %").arg(qRound(zoom * 100))); });
 
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    title_ = new QLabel(bar);
+    title_->setObjectName(QStringLiteral("journeyTitle"));
+    title_->setContentsMargins(0, 0, 8, 0);
+    bar->addWidget(title_);
+    connect(document_->undoStack(), &QUndoStack::cleanChanged, this, &JourneysPage::updateTitle);
+    connect(document_, &JourneyDocument::settingsChanged, this, &JourneysPage::updateTitle);
+
     // Editing a journey needs one open.
     const auto enableEditing = [this, bar, newAction, templateButton, importAction] {
         for (QAction *action : bar->actions())
@@ -449,9 +461,35 @@ void JourneysPage::setWorkspace(const QString &path, const std::string &currency
         [this](const QString &message) { showMessage(message, true); });
 }
 
+bool JourneysPage::hasUnsavedChanges() const
+{
+    return document_->isOpen() && !document_->undoStack()->isClean();
+}
+
+bool JourneysPage::confirmLeave()
+{
+    return !hasUnsavedChanges()
+        || Prompts::confirm(this, tr("Unsaved Changes"),
+            tr("The journey \"%1\" has changes that are not saved. Leave it anyway?")
+                .arg(QString::fromStdString(document_->journey().name)),
+            tr("Discard Changes"));
+}
+
+void JourneysPage::updateTitle()
+{
+    if (!document_->isOpen()) {
+        title_->clear();
+        return;
+    }
+    const QString name = QString::fromStdString(document_->journey().name);
+    title_->setText(savedName_.isEmpty() ? tr("%1 — not saved yet").arg(name)
+            : hasUnsavedChanges()        ? tr("%1 — changes not saved").arg(name)
+                                         : tr("%1 — saved").arg(name));
+}
+
 bool JourneysPage::confirmDiscard()
 {
-    if (!document_->isOpen() || document_->undoStack()->isClean())
+    if (!hasUnsavedChanges())
         return true;
     return Prompts::confirm(this, tr("Unsaved Changes"),
         tr("The journey shown has changes. Replace it anyway?"), tr("Replace"));
@@ -466,8 +504,9 @@ bool JourneysPage::openDocument(const Journey &journey, const QString &savedName
 {
     if (!confirmDiscard())
         return false;
-    document_->reset(journey);
     savedName_ = savedName;
+    document_->reset(journey);
+    updateTitle();
     if (!savedName.isEmpty())
         outbox_->showJourney(savedName);
     return true;

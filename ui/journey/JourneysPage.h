@@ -52,6 +52,11 @@ public:
     void save();
     /// The name the journey shown was opened or last saved under (empty: not saved yet).
     const QString &savedName() const { return savedName_; }
+    /// A journey is shown with changes that are not saved in the workspace.
+    bool hasUnsavedChanges() const;
+    /// Asks (through Prompts) whether to leave a journey with unsaved changes; true when
+    /// there are none or the user agrees.
+    bool confirmLeave();
     /// File › Import: reads a journey JSON file chosen through Prompts.
     void importJson();
     /// Export as JSON, PNG or SVG to a file chosen through Prompts.
@@ -94,6 +99,8 @@ private:
     void createEditActions();
     void showIssues();
     void showMessage(const QString &text, bool problem);
+    /// The toolbar's line about the journey shown: its name and whether it is saved.
+    void updateTitle();
     void selectionChanged();
     /// False when the user keeps the changed journey shown.
     bool confirmDiscard();
@@ -121,6 +128,7 @@ private:
     QListWidget *issueList_ = nullptr;
     QLabel *message_ = nullptr;
     QLabel *zoomLabel_ = nullptr;
+    QLabel *title_ = nullptr;
     QTabWidget *sideTabs_ = nullptr;
     QString path_;
 };
