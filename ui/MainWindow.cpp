@@ -272,7 +272,8 @@ void MainWindow::exportSegment(const QString &name)
     export_->chooseSegment(name);
 }
 
-void MainWindow::exportJourney(const QString &journey, const QString &step, const QString &channel)
+void MainWindow::exportJourney(
+    const QString &journey, const QString &step, const QString &channel)
 {
     sidebar_->setCurrentRow(pages_->indexOf(export_));
     export_->chooseJourney(journey, step, channel);
