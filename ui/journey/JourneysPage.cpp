@@ -430,12 +430,17 @@ QAction *JourneysPage::action(const QString &objectName) const
 
 void JourneysPage::setWorkspace(const QString &path, const std::string &currency)
 {
+    // The same workspace read again (after an import): the journey shown keeps its name
+    // there; another workspace does not have it.
+    if (path != path_) {
+        savedName_.clear();
+        updateTitle();
+    }
     path_ = path;
     reader_.setWorkspace(path);
     simulation_->setWorkspace(path, currency);
     library_->setWorkspace(path);
     outbox_->setWorkspace(path);
-    savedName_.clear();
     hasContext_ = false;
     reader_.post<JourneyContext>(
         this,
