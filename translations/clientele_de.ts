@@ -4470,10 +4470,6 @@ Zuletzt gespeichert %2
         <translation>Schritte</translation>
     </message>
     <message>
-        <source>Drag a step onto the canvas, then drag from an exit (right) to the next step&apos;s input (left).</source>
-        <translation>Ziehen Sie einen Schritt auf die Arbeitsfläche, dann von einem Ausgang (rechts) zum Eingang (links) des nächsten Schritts.</translation>
-    </message>
-    <message>
         <source>New</source>
         <translation>Neu</translation>
     </message>
@@ -4712,6 +4708,10 @@ Zuletzt gespeichert %2
     <message>
         <source>%1 — saved</source>
         <translation>%1 – gespeichert</translation>
+    </message>
+    <message>
+        <source>Drag a step onto the canvas, then drag from an exit (right) to the next step&apos;s input (left). Ctrl+wheel zooms; drag with the middle button or hold Space to move the canvas.</source>
+        <translation>Ziehen Sie einen Schritt auf die Arbeitsfläche, dann von einem Ausgang (rechts) zum Eingang (links) des nächsten Schritts. Strg+Mausrad zoomt; mit der mittleren Maustaste oder bei gedrückter Leertaste verschieben Sie die Arbeitsfläche.</translation>
     </message>
 </context>
 <context>

@@ -917,7 +917,15 @@ void TestJourneys::rubberBandSelectsAndPanScrolls()
     QApplication::sendEvent(viewport, &move);
     QTest::mouseRelease(viewport, Qt::MiddleButton, Qt::NoModifier, start - QPoint(150, 0));
     QCOMPARE(view->horizontalScrollBar()->value(), before + 150);
-    QCOMPARE(document()->undoStack()->count(), 0);
+    // So does the left button while Space is held, even over a card.
+    const int vertical = view->verticalScrollBar()->value();
+    QTest::keyPress(view, Qt::Key_Space);
+    const QPointF card = scene()->nodeItem("entry")->sceneBoundingRect().center();
+    dragOnCanvas(card, card - QPointF(0, 100));
+    QTest::keyRelease(view, Qt::Key_Space);
+    QVERIFY(view->verticalScrollBar()->value() > vertical);
+    QCOMPARE(document()->undoStack()->count(), 0); // the card did not move
+    QCOMPARE(view->dragMode(), QGraphicsView::RubberBandDrag);
 }
 
 void TestJourneys::simulationCancels()

@@ -8,6 +8,7 @@
 
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QKeyEvent>
 #include <QMimeData>
 #include <QScrollBar>
 #include <QWheelEvent>
@@ -142,7 +143,8 @@ void JourneyView::wheelEvent(QWheelEvent *event)
 
 void JourneyView::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::MiddleButton || event->button() == Qt::RightButton) {
+    if (event->button() == Qt::MiddleButton || event->button() == Qt::RightButton
+        || (event->button() == Qt::LeftButton && spaceHeld_)) {
         panning_ = true;
         panFrom_ = event->position().toPoint();
         viewport()->setCursor(Qt::ClosedHandCursor);
@@ -169,11 +171,37 @@ void JourneyView::mouseReleaseEvent(QMouseEvent *event)
 {
     if (panning_) {
         panning_ = false;
-        viewport()->unsetCursor();
+        if (spaceHeld_)
+            viewport()->setCursor(Qt::OpenHandCursor);
+        else
+            viewport()->unsetCursor();
         event->accept();
         return;
     }
     QGraphicsView::mouseReleaseEvent(event);
+}
+
+void JourneyView::keyPressEvent(QKeyEvent *event)
+{
+    // Space held: the left button pans instead of drawing a selection band.
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        spaceHeld_ = true;
+        viewport()->setCursor(Qt::OpenHandCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void JourneyView::keyReleaseEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        spaceHeld_ = false;
+        viewport()->unsetCursor();
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
 }
 
 void JourneyView::dragEnterEvent(QDragEnterEvent *event)

@@ -10,7 +10,8 @@ class JourneyScene;
 
 /**
  * The canvas's view: zoom (Ctrl+wheel, zoomIn/zoomOut/fit), pan (drag with the middle or
- * right button, or the scroll bars), rubber-band selection with the left button, and drops
+ * right button, or with the left one while Space is held, or the scroll bars), rubber-band
+ * selection with the left button, and drops
  * from the JourneyPalette, which create a step with a default config where they land.
  */
 class JourneyView : public QGraphicsView {
@@ -47,12 +48,16 @@ protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void keyReleaseEvent(QKeyEvent *event) override;
 
 private:
     void setZoom(double zoom);
 
     JourneyScene *scene_;
     bool panning_ = false;
+    /// Space is held: the left button pans.
+    bool spaceHeld_ = false;
     QPoint panFrom_;
 };
 

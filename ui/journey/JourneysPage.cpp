@@ -220,7 +220,9 @@ QWidget *JourneysPage::createLeftColumn()
     palette_ = new JourneyPalette(bottom);
     bottomLayout->addWidget(palette_, 1);
     auto *paletteHint = new QLabel(tr("Drag a step onto the canvas, then drag from an exit "
-                                      "(right) to the next step's input (left)."),
+                                      "(right) to the next step's input (left). Ctrl+wheel "
+                                      "zooms; drag with the middle button or hold Space to "
+                                      "move the canvas."),
         bottom);
     paletteHint->setWordWrap(true);
     paletteHint->setStyleSheet(QStringLiteral("color: palette(dark);"));
