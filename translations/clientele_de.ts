@@ -3970,10 +3970,6 @@ Zuletzt gespeichert %2
         <translation>Keine Journey geöffnet</translation>
     </message>
     <message>
-        <source>Start with New or a template.</source>
-        <translation>Beginnen Sie mit „Neu“ oder einer Vorlage.</translation>
-    </message>
-    <message>
         <source>Journey settings</source>
         <translation>Journey-Einstellungen</translation>
     </message>
@@ -4344,6 +4340,10 @@ Zuletzt gespeichert %2
     <message>
         <source>days</source>
         <translation>Tagen</translation>
+    </message>
+    <message>
+        <source>Start with New, a template or a saved journey.</source>
+        <translation>Beginnen Sie mit „Neu“, einer Vorlage oder einer gespeicherten Journey.</translation>
     </message>
 </context>
 <context>

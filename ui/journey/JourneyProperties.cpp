@@ -177,7 +177,7 @@ void JourneyProperties::rebuild()
     const JourneyNode *node = document_->journey().node(nodeId_);
     if (!document_->isOpen()) {
         title_->setText(tr("No journey open"));
-        auto *hint = new QLabel(tr("Start with New or a template."), page);
+        auto *hint = new QLabel(tr("Start with New, a template or a saved journey."), page);
         hint->setWordWrap(true);
         layout->addWidget(hint);
     } else if (!node) {

@@ -170,6 +170,7 @@ JourneysPage::JourneysPage(QWidget *parent)
     connect(document_, &JourneyDocument::validated, this, &JourneysPage::showIssues);
     connect(document_, &JourneyDocument::journeyReset, this, [this] {
         canvasStates_->setCurrentIndex(document_->isOpen() ? CanvasShown : EmptyState);
+        issueList_->setVisible(document_->isOpen());
         showMessage({}, false);
         // After the view has its size.
         QTimer::singleShot(0, view_, &JourneyView::showStart);
@@ -189,6 +190,7 @@ JourneysPage::JourneysPage(QWidget *parent)
     connect(issueList_, &QListWidget::itemClicked, this, showStep);
     connect(issueList_, &QListWidget::itemActivated, this, showStep);
     showIssues();
+    issueList_->setVisible(false); // until a journey is open
 }
 
 JourneysPage::~JourneysPage()
