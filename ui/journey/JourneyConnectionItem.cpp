@@ -31,8 +31,19 @@ JourneyConnectionItem::JourneyConnectionItem(const JourneyConnection &connection
     setPen(QPen(QColor(0x78, 0x90, 0x9c), 2.0));
 }
 
-QPainterPath JourneyConnectionItem::curve(const QPointF &from, const QPointF &to)
+QPainterPath JourneyConnectionItem::curve(
+    const QPointF &from, const QPointF &to, std::optional<double> lane)
 {
+    if (lane) {
+        // Out of the exit, along the lane past the steps in between, into the input.
+        const double bend = 60.0;
+        QPainterPath path(from);
+        path.cubicTo(
+            from + QPointF(bend, 0), QPointF(from.x(), *lane), QPointF(from.x() + bend, *lane));
+        path.lineTo(to.x() - bend, *lane);
+        path.cubicTo(QPointF(to.x(), *lane), to - QPointF(bend, 0), to);
+        return path;
+    }
     // Horizontal tangents at both ends; a backwards link bends out further.
     const double dx = std::max(60.0, std::abs(to.x() - from.x()) * 0.5);
     QPainterPath path(from);
@@ -40,12 +51,12 @@ QPainterPath JourneyConnectionItem::curve(const QPointF &from, const QPointF &to
     return path;
 }
 
-void JourneyConnectionItem::setEnds(const QPointF &from, const QPointF &to)
+void JourneyConnectionItem::setEnds(
+    const QPointF &from, const QPointF &to, std::optional<double> lane)
 {
     prepareGeometryChange();
-    const QPainterPath path = curve(from, to);
     start_ = from;
-    setPath(path);
+    setPath(curve(from, to, lane));
 }
 
 void JourneyConnectionItem::setShoppers(std::optional<std::int64_t> shoppers)

@@ -20,8 +20,9 @@ public:
 
     int type() const override { return Type; }
     const JourneyConnection &connection() const { return connection_; }
-    /// The curve between two scene points (exit → input).
-    void setEnds(const QPointF &from, const QPointF &to);
+    /// The curve between two scene points (exit → input); with a lane, it runs along that
+    /// height in between (around the steps it passes).
+    void setEnds(const QPointF &from, const QPointF &to, std::optional<double> lane = {});
     void setShoppers(std::optional<std::int64_t> shoppers);
     std::optional<std::int64_t> shoppers() const { return shoppers_; }
     /// The text of the count label (empty without counts).
@@ -33,7 +34,8 @@ public:
         QWidget *widget = nullptr) override;
 
     /// The curve the canvas draws between two points (also while dragging a new one).
-    static QPainterPath curve(const QPointF &from, const QPointF &to);
+    static QPainterPath curve(
+        const QPointF &from, const QPointF &to, std::optional<double> lane = {});
 
 private:
     QRectF labelRect() const;

@@ -40,6 +40,10 @@ JourneyScene::JourneyScene(JourneyDocument *document, QObject *parent)
     connect(document_, &JourneyDocument::nodeMoved, this, [this](const QString &id) {
         if (JourneyNodeItem *item = nodeItem(id.toStdString()))
             item->setModelPosition(document_->journey().node(id.toStdString())->position);
+        // A card that moved (after a drag, undo or Arrange) may now stand in the way of
+        // links that pass it by, or no longer.
+        for (JourneyConnectionItem *connection : connections_)
+            updateConnectionPath(connection);
     });
     connect(document_, &JourneyDocument::connectionAdded, this, &JourneyScene::addConnectionItem);
     connect(
@@ -171,7 +175,32 @@ void JourneyScene::updateConnectionPath(JourneyConnectionItem *item) const
         = out ? out->anchor() : from->mapToScene(QPointF(JourneyNodeItem::kWidth, 40));
     const QPointF end
         = to->inputPort() ? to->inputPort()->anchor() : to->mapToScene(QPointF(0, 40));
-    item->setEnds(start, end);
+    item->setEnds(start, end, laneAround(from, to, start, end));
+}
+
+std::optional<double> JourneyScene::laneAround(const JourneyNodeItem *from,
+    const JourneyNodeItem *to, const QPointF &start, const QPointF &end) const
+{
+    // Only a link that skips columns can run into a step between its ends.
+    if (end.x() - start.x() < 1.5 * JourneyNodeItem::kWidth)
+        return std::nullopt;
+    const double top = std::min(start.y(), end.y()) - 10;
+    const double bottom = std::max(start.y(), end.y()) + 10;
+    std::optional<double> highest;
+    bool blocked = false;
+    for (const auto &[id, card] : nodes_) {
+        if (card == from || card == to)
+            continue;
+        const QRectF box = card->sceneBoundingRect();
+        if (box.right() < start.x() || box.left() > end.x())
+            continue;
+        // Every card in between counts for the lane, so that it clears them all.
+        highest = highest ? std::min(*highest, box.top()) : box.top();
+        blocked = blocked || (box.bottom() > top && box.top() < bottom);
+    }
+    if (!blocked)
+        return std::nullopt;
+    return *highest - 2 * kGrid;
 }
 
 void JourneyScene::nodeItemMoved(JourneyNodeItem *item)

@@ -84,6 +84,10 @@ private:
     void addConnectionItem(const JourneyConnection &connection);
     void removeConnectionItem(const JourneyConnection &connection);
     void updateConnectionPath(JourneyConnectionItem *item) const;
+    /// For a link from start to end that would cross steps between its ends: the height
+    /// above them all to run along; nullopt when the direct curve is clear.
+    std::optional<double> laneAround(const JourneyNodeItem *from, const JourneyNodeItem *to,
+        const QPointF &start, const QPointF &end) const;
     void showIssues();
     JourneyPortItem *portAt(const QPointF &scenePos) const;
     void finishConnecting(const QPointF &scenePos);
