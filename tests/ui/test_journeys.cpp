@@ -41,6 +41,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
+#include <QPainterPathStroker>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -105,6 +106,7 @@ private Q_SLOTS:
     void renamingAnExitKeepsItsConnection();
     void outboxListsMessagesOfARunningJourney();
     void unsavedChangesAreNotLostSilently();
+    void longLinksGoAroundSteps();
 
 private:
     JourneyDocument *document() const { return page_->document(); }
@@ -1121,6 +1123,26 @@ void TestJourneys::unsavedChangesAreNotLostSilently()
     document()->undoStack()->undo();
     QCOMPARE(title->text(), QStringLiteral("Unsaved draft — saved"));
     QVERIFY(window_->close());
+}
+
+void TestJourneys::longLinksGoAroundSteps()
+{
+    page_->openCartRecovery();
+    // "Ordered within 24 h?" → Done skips four columns of steps.
+    JourneyConnectionItem *link = scene()->connectionItem({ "wait_order", "event", "done", "in" });
+    QVERIFY(link);
+    QPainterPathStroker stroker;
+    stroker.setWidth(2);
+    const QPainterPath line = stroker.createStroke(link->path());
+    for (const char *id : { "app_push", "push", "banner", "wait_final" }) {
+        const QRectF card = scene()->nodeItem(id)->sceneBoundingRect().adjusted(8, 10, -8, -8);
+        QVERIFY2(!line.intersects(card), id);
+    }
+    QCOMPARE(link->path().currentPosition(), scene()->nodeItem("done")->inputPort()->anchor());
+    // A link between neighbours stays a plain curve.
+    JourneyConnectionItem *next
+        = scene()->connectionItem({ "entry", "out", "holdout_split", "in" });
+    QCOMPARE(next->path().elementCount(), 4); // move + one cubic (three points)
 }
 
 QTEST_MAIN(TestJourneys)
