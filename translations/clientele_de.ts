@@ -4190,10 +4190,6 @@ Zuletzt gespeichert %2
         <translation>Mitglieder gehen über „ja“ hinaus, alle anderen über „nein“</translation>
     </message>
     <message>
-        <source>Shoppers in segment:</source>
-        <translation>Kunden im Segment:</translation>
-    </message>
-    <message>
         <source>Save segments in the Segments area to branch on them.</source>
         <translation>Speichern Sie Segmente im Bereich „Segmente“, um nach ihnen zu verzweigen.</translation>
     </message>
@@ -4344,6 +4340,18 @@ Zuletzt gespeichert %2
     <message>
         <source>Start with New, a template or a saved journey.</source>
         <translation>Beginnen Sie mit „Neu“, einer Vorlage oder einer gespeicherten Journey.</translation>
+    </message>
+    <message>
+        <source>Shoppers in a saved segment</source>
+        <translation>Kunden in einem gespeicherten Segment</translation>
+    </message>
+    <message>
+        <source>Shoppers who meet a condition</source>
+        <translation>Kunden, die eine Bedingung erfüllen</translation>
+    </message>
+    <message>
+        <source>Yes for:</source>
+        <translation>Ja für:</translation>
     </message>
 </context>
 <context>

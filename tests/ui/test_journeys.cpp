@@ -1,4 +1,6 @@
 #include "AppSettings.h"
+#include "ConditionRow.h"
+#include "FieldPicker.h"
 #include "JourneyConnectionItem.h"
 #include "JourneyDocument.h"
 #include "JourneyKinds.h"
@@ -107,6 +109,7 @@ private Q_SLOTS:
     void outboxListsMessagesOfARunningJourney();
     void unsavedChangesAreNotLostSilently();
     void longLinksGoAroundSteps();
+    void branchOnAConditionOfTheSegmentBuilder();
 
 private:
     JourneyDocument *document() const { return page_->document(); }
@@ -1143,6 +1146,37 @@ void TestJourneys::longLinksGoAroundSteps()
     JourneyConnectionItem *next
         = scene()->connectionItem({ "entry", "out", "holdout_split", "in" });
     QCOMPARE(next->path().elementCount(), 4); // move + one cubic (three points)
+}
+
+void TestJourneys::branchOnAConditionOfTheSegmentBuilder()
+{
+    page_->newJourney();
+    dropKind(JourneyKind::kBranch, page_->view()->mapFromScene(QPointF(0, 200)));
+    const std::string branchId = document()->journey().nodes.back().id;
+    auto *mode = page_->properties()->findChild<QComboBox *>(QStringLiteral("branchMode"));
+    QVERIFY(mode);
+    QCOMPARE(mode->currentIndex(), 1); // a new branch starts with one condition
+    auto *row = page_->properties()->findChild<ConditionRow *>(QStringLiteral("branchCondition"));
+    QVERIFY(row);
+    // Pick a field as in the segment builder: the branch's rule follows.
+    FieldPickerButton *button = row->fieldButton();
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY(button->popup());
+    QTest::keyClicks(button->popup()->searchField(), QStringLiteral("Orders"));
+    QTest::keyClick(button->popup()->searchField(), Qt::Key_Return);
+    QTRY_COMPARE(
+        document()->journey().node(branchId)->config["segment"]["rule"]["field"].get<std::string>(),
+        std::string("orders"));
+    QVERIFY(document()->issuesOf(branchId).size() >= 1); // unwired exits, but a valid rule
+    for (const JourneyIssue &issue : document()->issuesOf(branchId))
+        QVERIFY(!QString::fromStdString(issue.message).contains(QStringLiteral("segment rule")));
+    QVERIFY(page_->properties()->findChild<QLabel *>(QStringLiteral("branchSentence")));
+    QVERIFY(test::saveScreenshot(*window_, QStringLiteral("journeys-branch-condition.png")));
+    // Undo gives back the condition it had.
+    document()->undoStack()->undo();
+    QCOMPARE(
+        document()->journey().node(branchId)->config["segment"]["rule"]["type"].get<std::string>(),
+        std::string("consent"));
 }
 
 QTEST_MAIN(TestJourneys)

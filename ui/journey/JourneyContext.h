@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SegmentPickers.h"
+
 #include "common/Time.h"
 
 #include <nlohmann/json.hpp>
@@ -19,6 +21,8 @@ namespace clientele {
  */
 struct JourneyContext {
     QStringList eventTypes;
+    /// What the segment builder's condition rows offer (a branch's own condition).
+    SegmentPickers pickers;
     /// Saved segment documents ({"version": 1, "rule": …}) by name.
     std::map<QString, nlohmann::json> segments;
     std::optional<Millis> latestEvent;

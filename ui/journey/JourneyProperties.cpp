@@ -1,5 +1,6 @@
 #include "JourneyProperties.h"
 
+#include "ConditionRow.h"
 #include "JourneyDocument.h"
 #include "JourneyKinds.h"
 #include "SegmentText.h"
@@ -19,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QToolButton>
@@ -667,40 +669,89 @@ void JourneyProperties::buildBranch(QFormLayout *form, const json &config)
         form->addRow(note);
     }
     const json segment = config.value("segment", json());
-    auto *picker = segmentPicker(config.contains("rules") ? json() : segment, false, page);
-    if (config.contains("rules"))
-        picker->insertItem(0, tr("The step's own rules"), QStringLiteral("\x01"));
-    picker->setCurrentIndex(0);
-    if (!config.contains("rules"))
-        for (int i = 0; i < picker->count(); ++i)
-            if (const QString name = picker->itemData(i).toString();
-                context_.segments.count(name) && context_.segments.at(name) == segment)
-                picker->setCurrentIndex(i);
-    picker->setToolTip(tr("Members go out through \"yes\", everyone else through \"no\""));
-    form->addRow(tr("Shoppers in segment:"), picker);
-    if (segment.is_object() && segment.contains("rule")) {
-        auto *sentence = new QLabel(SegmentText::sentence(segment.at("rule")), page);
-        sentence->setObjectName(QStringLiteral("branchSentence"));
-        sentence->setWordWrap(true);
-        sentence->setStyleSheet(QStringLiteral("color: palette(dark);"));
-        form->addRow(sentence);
-    }
-    if (context_.segments.empty()) {
-        auto *hint = new QLabel(tr("Save segments in the Segments area to branch on them."), page);
-        hint->setWordWrap(true);
-        form->addRow(hint);
-    }
-    connect(picker, &QComboBox::currentIndexChanged, this, [this, picker] {
-        const QString name = picker->currentData().toString();
-        if (!context_.segments.count(name))
-            return;
+    const json rule = segment.is_object() ? segment.value("rule", json()) : json();
+    bool saved = false;
+    for (const auto &[name, document] : context_.segments)
+        saved = saved || document == segment;
+    // One condition of the segment builder, or a saved segment.
+    const std::string type = rule.is_object() ? rule.value("type", std::string()) : "";
+    const bool byCondition = !config.contains("rules") && !saved && !type.empty() && type != "all"
+        && type != "any" && type != "none";
+    auto *mode = new QComboBox(page);
+    mode->setObjectName(QStringLiteral("branchMode"));
+    mode->addItem(tr("Shoppers in a saved segment"), QStringLiteral("segment"));
+    mode->addItem(tr("Shoppers who meet a condition"), QStringLiteral("condition"));
+    mode->setCurrentIndex(byCondition ? 1 : 0);
+    form->addRow(tr("Yes for:"), mode);
+    connect(mode, &QComboBox::currentIndexChanged, this, [this, mode] {
+        const bool condition = mode->currentData().toString() == QStringLiteral("condition");
         editConfig(
             [&](json &c) {
                 c.erase("rules");
-                c["segment"] = context_.segments.at(name);
+                if (condition || context_.segments.empty())
+                    c["segment"] = JourneyKinds::defaultConfig(JourneyKind::kBranch).at("segment");
+                else
+                    c["segment"] = context_.segments.begin()->second;
             },
             QString(), true);
     });
+
+    if (byCondition) {
+        auto *row = new ConditionRow(rule, "/segment/rule", context_.pickers, false, page);
+        row->setObjectName(QStringLiteral("branchCondition"));
+        // The builder's row is made for a wide editor: it scrolls sideways on its own, so
+        // that the rest of the form keeps to the panel.
+        auto *rowArea = new QScrollArea(page);
+        rowArea->setObjectName(QStringLiteral("branchConditionArea"));
+        rowArea->setFrameShape(QFrame::NoFrame);
+        rowArea->setWidgetResizable(true);
+        rowArea->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        rowArea->setWidget(row);
+        rowArea->setFixedHeight(row->minimumSizeHint().height()
+            + rowArea->horizontalScrollBar()->sizeHint().height() + 4);
+        form->addRow(rowArea);
+        connect(row, &ConditionRow::edited, this,
+            [this](
+                const std::string &, const json &node, const QString &mergeKey, bool structural) {
+                editConfig([&](json &c) { c["segment"]["rule"] = node; }, mergeKey, structural);
+            });
+    } else {
+        auto *picker = segmentPicker(config.contains("rules") ? json() : segment, false, page);
+        if (config.contains("rules"))
+            picker->insertItem(0, tr("The step's own rules"), QStringLiteral("\x01"));
+        picker->setCurrentIndex(0);
+        for (int i = 0; i < picker->count(); ++i)
+            if (const QString name = picker->itemData(i).toString(); !config.contains("rules")
+                && context_.segments.count(name) && context_.segments.at(name) == segment)
+                picker->setCurrentIndex(i);
+        picker->setToolTip(tr("Members go out through \"yes\", everyone else through \"no\""));
+        form->addRow(tr("Segment:"), picker);
+        if (context_.segments.empty()) {
+            auto *hint
+                = new QLabel(tr("Save segments in the Segments area to branch on them."), page);
+            hint->setWordWrap(true);
+            form->addRow(hint);
+        }
+        connect(picker, &QComboBox::currentIndexChanged, this, [this, picker] {
+            const QString name = picker->currentData().toString();
+            if (!context_.segments.count(name))
+                return;
+            editConfig(
+                [&](json &c) {
+                    c.erase("rules");
+                    c["segment"] = context_.segments.at(name);
+                },
+                QString(), true);
+        });
+    }
+    if (rule.is_object()) {
+        auto *sentence = new QLabel(SegmentText::sentence(rule), page);
+        sentence->setObjectName(QStringLiteral("branchSentence"));
+        sentence->setWordWrap(true);
+        sentence->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        sentence->setStyleSheet(QStringLiteral("color: palette(dark);"));
+        form->addRow(sentence);
+    }
 }
 
 void JourneyProperties::buildSplit(QFormLayout *form, const json &config)

@@ -450,12 +450,24 @@ void JourneysPage::setWorkspace(const QString &path, const std::string &currency
         this,
         [currency](Database &db) {
             JourneyContext context;
-            for (const std::string &type : PickerValues::eventTypes(db))
-                context.eventTypes << QString::fromStdString(type);
+            const auto list = [](const std::vector<std::string> &values) {
+                QStringList texts;
+                for (const std::string &value : values)
+                    texts << QString::fromStdString(value);
+                return texts;
+            };
+            context.eventTypes = list(PickerValues::eventTypes(db));
+            context.pickers.eventTypes = context.eventTypes;
+            context.pickers.categories = list(PickerValues::categories(db));
+            context.pickers.brands = list(PickerValues::brands(db));
+            context.pickers.countries = list(PickerValues::countries(db));
+            context.pickers.channels = list(PickerValues::channels(db));
             SegmentStore store(db);
-            for (const SavedSegment &segment : store.list())
+            for (const SavedSegment &segment : store.list()) {
                 context.segments[QString::fromStdString(segment.name)]
                     = segment.definition.toJson();
+                context.pickers.segments << QString::fromStdString(segment.name);
+            }
             context.latestEvent = TraitBuilder::latestEventTime(db);
             context.currency = currency;
             return context;
