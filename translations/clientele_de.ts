@@ -163,6 +163,260 @@
     </message>
 </context>
 <context>
+    <name>JourneyKinds</name>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Einstieg</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Warten</translation>
+    </message>
+    <message>
+        <source>Wait until</source>
+        <translation>Warten bis</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Verzweigung</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Aufteilung</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Update profile</source>
+        <translation>Profil ändern</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Ausstieg</translation>
+    </message>
+    <message>
+        <source>Where shoppers start: the event that lets them in</source>
+        <translation>Hier beginnen Kunden: das Ereignis, mit dem sie einsteigen</translation>
+    </message>
+    <message>
+        <source>Waits a fixed time</source>
+        <translation>Wartet eine feste Zeit</translation>
+    </message>
+    <message>
+        <source>Waits for an event, at most a number of hours</source>
+        <translation>Wartet auf ein Ereignis, höchstens einige Stunden</translation>
+    </message>
+    <message>
+        <source>Sends shoppers one way or the other by a segment</source>
+        <translation>Schickt Kunden je nach Segment den einen oder anderen Weg</translation>
+    </message>
+    <message>
+        <source>Splits shoppers at random, with an optional holdout</source>
+        <translation>Teilt Kunden zufällig auf, auf Wunsch mit Kontrollgruppe</translation>
+    </message>
+    <message>
+        <source>Sends an e-mail, push, SMS, banner or ad audience</source>
+        <translation>Sendet eine E-Mail, Push-Nachricht, SMS, ein Banner oder eine Werbezielgruppe</translation>
+    </message>
+    <message>
+        <source>Sets a tag on the shopper&apos;s profile</source>
+        <translation>Setzt ein Tag im Profil des Kunden</translation>
+    </message>
+    <message>
+        <source>Where shoppers leave the journey</source>
+        <translation>Hier verlassen Kunden die Journey</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Push</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Banner</source>
+        <translation>Banner</translation>
+    </message>
+    <message>
+        <source>Ad audience</source>
+        <translation>Werbezielgruppe</translation>
+    </message>
+    <message>
+        <source>On joining: %1</source>
+        <translation>Beim Eintritt: %1</translation>
+    </message>
+    <message>
+        <source>a segment</source>
+        <translation>ein Segment</translation>
+    </message>
+    <message>
+        <source>No trigger yet</source>
+        <translation>Noch kein Auslöser</translation>
+    </message>
+    <message>
+        <source>When: %1</source>
+        <translation>Wenn: %1</translation>
+    </message>
+    <message>
+        <source>%1:00</source>
+        <translation>%1:00 Uhr</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Di</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mi</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Do</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Fr</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sa</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>So</translation>
+    </message>
+    <message>
+        <source>Until %1</source>
+        <translation>Bis %1</translation>
+    </message>
+    <message>
+        <source>Until %1 on %2</source>
+        <translation>Bis %1 am %2</translation>
+    </message>
+    <message>
+        <source>Wait %1</source>
+        <translation>%1 warten</translation>
+    </message>
+    <message>
+        <source>%1, at most %2</source>
+        <translation>%1, höchstens %2</translation>
+    </message>
+    <message>
+        <source>By rules: %1</source>
+        <translation>Nach Regeln: %1</translation>
+    </message>
+    <message>
+        <source>No segment yet</source>
+        <translation>Noch kein Segment</translation>
+    </message>
+    <message>
+        <source>Split %1</source>
+        <translation>Aufteilung %1</translation>
+    </message>
+    <message>
+        <source>%1 (holdout)</source>
+        <translation>%1 (Kontrollgruppe)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Tag: %1</source>
+        <translation>Tag: %1</translation>
+    </message>
+    <message>
+        <source>Leaves the journey</source>
+        <translation>Verlässt die Journey</translation>
+    </message>
+    <message>
+        <source>%1 · %2 %</source>
+        <translation>%1 · %2 %</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>Zeit abgelaufen</translation>
+    </message>
+    <message>
+        <source>else</source>
+        <translation>sonst</translation>
+    </message>
+    <message>
+        <source>%1, then within %2: %3</source>
+        <translation>%1, danach innerhalb von %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>JourneyNodeItem</name>
+    <message>
+        <source>%1 arrived</source>
+        <translation>%1 angekommen</translation>
+    </message>
+    <message>
+        <source>%1 · %2 left at goal</source>
+        <translation>%1 · %2 am Ziel ausgestiegen</translation>
+    </message>
+    <message>
+        <source>%1 sent · %2 skipped</source>
+        <translation>%1 gesendet · %2 übersprungen</translation>
+    </message>
+    <message>
+        <source>%1 held out</source>
+        <translation>%1 in der Kontrollgruppe</translation>
+    </message>
+    <message>
+        <source>%1 exited</source>
+        <translation>%1 ausgestiegen</translation>
+    </message>
+    <message>
+        <source>%1 still waiting</source>
+        <translation>%1 warten noch</translation>
+    </message>
+    <message>
+        <source>Input: drop a connection here</source>
+        <translation>Eingang: hier eine Verbindung ablegen</translation>
+    </message>
+    <message>
+        <source>Exit &quot;%1&quot;: drag to the input of the next step</source>
+        <translation>Ausgang „%1“: zum Eingang des nächsten Schritts ziehen</translation>
+    </message>
+</context>
+<context>
     <name>Loyalty</name>
     <message>
         <source>Bronze</source>
@@ -3443,6 +3697,1032 @@ Cancel stops the import and leaves the workspace unchanged.</source>
     </message>
 </context>
 <context>
+    <name>clientele::JourneyDocument</name>
+    <message>
+        <source>Connect an exit of a step to the input of another step.</source>
+        <translation>Verbinden Sie einen Ausgang eines Schritts mit dem Eingang eines anderen Schritts.</translation>
+    </message>
+    <message>
+        <source>A step cannot lead to itself.</source>
+        <translation>Ein Schritt kann nicht zu sich selbst führen.</translation>
+    </message>
+    <message>
+        <source>Nothing can lead into the Entry: it is where shoppers start.</source>
+        <translation>Nichts kann in den Einstieg führen: Dort beginnen die Kunden.</translation>
+    </message>
+    <message>
+        <source>%1 has no exit &quot;%2&quot;.</source>
+        <translation>%1 hat keinen Ausgang „%2“.</translation>
+    </message>
+    <message>
+        <source>The exit &quot;%1&quot; of %2 already leads to a step. Each exit leads to exactly one step: delete that connection first.</source>
+        <translation>Der Ausgang „%1“ von %2 führt schon zu einem Schritt. Jeder Ausgang führt zu genau einem Schritt: Löschen Sie zuerst diese Verbindung.</translation>
+    </message>
+    <message>
+        <source>Delete Connection</source>
+        <translation>Verbindung löschen</translation>
+    </message>
+    <message>
+        <source>Delete Step</source>
+        <translation>Schritt löschen</translation>
+    </message>
+    <message>
+        <source>Delete Steps</source>
+        <translation>Schritte löschen</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>%1 ändern</translation>
+    </message>
+    <message>
+        <source>Change Journey Settings</source>
+        <translation>Journey-Einstellungen ändern</translation>
+    </message>
+</context>
+<context>
+    <name>clientele::JourneyLibrary</name>
+    <message>
+        <source>Saved journeys</source>
+        <translation>Gespeicherte Journeys</translation>
+    </message>
+    <message>
+        <source>Double-click a journey to open it</source>
+        <translation>Doppelklicken Sie auf eine Journey, um sie zu öffnen</translation>
+    </message>
+    <message>
+        <source>Switch On</source>
+        <translation>Einschalten</translation>
+    </message>
+    <message>
+        <source>On: each import moves shoppers along the saved journey</source>
+        <translation>Eingeschaltet: Jeder Import bewegt Kunden durch die gespeicherte Journey</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Switch Off</source>
+        <translation>Ausschalten</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation>„%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1 (Kopie %2)</translation>
+    </message>
+    <message>
+        <source>Delete the journey &quot;%1&quot;?</source>
+        <translation>Die Journey „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>%1 shoppers are in it and %2 messages wait in its outbox; they go with it.</source>
+        <translation>%1 Kunden sind darin und %2 Nachrichten warten in ihrem Postausgang; sie werden mit gelöscht.</translation>
+    </message>
+    <message>
+        <source>Delete Journey</source>
+        <translation>Journey löschen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is on: each import moves shoppers along it.</source>
+        <translation>„%1“ ist eingeschaltet: Jeder Import bewegt Kunden durch sie.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is off.</source>
+        <translation>„%1“ ist ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be switched on: %2</source>
+        <translation>„%1“ kann nicht eingeschaltet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>clientele::JourneyListModel</name>
+    <message>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>On since %1: each import moves shoppers along it.</source>
+        <translation>Eingeschaltet seit %1: Jeder Import bewegt Kunden durch sie.</translation>
+    </message>
+    <message>
+        <source>Off: imports leave it alone.</source>
+        <translation>Ausgeschaltet: Importe lassen sie unberührt.</translation>
+    </message>
+    <message>
+        <source>%1
+Last saved %2
+%3 shoppers at a step, %4 messages waiting in the outbox</source>
+        <translation>%1
+Zuletzt gespeichert %2
+%3 Kunden in einem Schritt, %4 Nachrichten warten im Postausgang</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>Journey</translation>
+    </message>
+    <message>
+        <source>On/Off</source>
+        <translation>Ein/Aus</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Darin</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Shoppers at a step now</source>
+        <translation>Kunden, die gerade in einem Schritt sind</translation>
+    </message>
+    <message>
+        <source>Messages waiting to be exported</source>
+        <translation>Nachrichten, die auf den Export warten</translation>
+    </message>
+</context>
+<context>
+    <name>clientele::JourneyOutboxPanel</name>
+    <message>
+        <source>All channels</source>
+        <translation>Alle Kanäle</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Write this channel&apos;s waiting messages to a campaign file</source>
+        <translation>Die wartenden Nachrichten dieses Kanals in eine Kampagnendatei schreiben</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportiert</translation>
+    </message>
+    <message>
+        <source>Select a saved journey on the left to see the messages it scheduled.</source>
+        <translation>Wählen Sie links eine gespeicherte Journey, um die eingeplanten Nachrichten zu sehen.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <source>%1 messages, %2 waiting to be exported.</source>
+        <translation>%1 Nachrichten, %2 warten auf den Export.</translation>
+    </message>
+    <message>
+        <source>The newest %1 are shown.</source>
+        <translation>Die neuesten %1 werden angezeigt.</translation>
+    </message>
+    <message>
+        <source>No messages yet: a journey fills its outbox once it is switched on and new events are imported.</source>
+        <translation>Noch keine Nachrichten: Eine Journey füllt ihren Postausgang, sobald sie eingeschaltet ist und neue Ereignisse importiert werden.</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>%1 to %2, step %3, due %4</source>
+        <translation>%1 an %2, Schritt %3, fällig %4</translation>
+    </message>
+    <message>
+        <source>the shop&apos;s site</source>
+        <translation>die Website des Shops</translation>
+    </message>
+    <message>
+        <source>Offer: %1, code %2</source>
+        <translation>Angebot: %1, Code %2</translation>
+    </message>
+</context>
+<context>
+    <name>clientele::JourneyPalette</name>
+    <message>
+        <source>%1. Drag onto the canvas.</source>
+        <translation>%1. Auf die Arbeitsfläche ziehen.</translation>
+    </message>
+</context>
+<context>
+    <name>clientele::JourneyProperties</name>
+    <message>
+        <source>Anna</source>
+        <translation>Anna</translation>
+    </message>
+    <message>
+        <source>Trail shoes, running socks</source>
+        <translation>Trailschuhe, Laufsocken</translation>
+    </message>
+    <message>
+        <source>€ 139</source>
+        <translation>139 €</translation>
+    </message>
+    <message>
+        <source>No journey open</source>
+        <translation>Keine Journey geöffnet</translation>
+    </message>
+    <message>
+        <source>Journey settings</source>
+        <translation>Journey-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Select a step on the canvas to change it.</source>
+        <translation>Wählen Sie einen Schritt auf der Arbeitsfläche, um ihn zu ändern.</translation>
+    </message>
+    <message>
+        <source>%1 step</source>
+        <translation>Schritt „%1“</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Bezeichnung:</translation>
+    </message>
+    <message>
+        <source>Shoppers who get here leave the journey.</source>
+        <translation>Kunden, die hier ankommen, verlassen die Journey.</translation>
+    </message>
+    <message>
+        <source>An event type of this workspace, or type an event key</source>
+        <translation>Ein Ereignistyp dieses Arbeitsbereichs, oder tippen Sie einen Ereignisschlüssel ein</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>The step&apos;s own rule</source>
+        <translation>Eigene Regel des Schritts</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Shoppers who do this leave the journey and count as converted</source>
+        <translation>Kunden, die dies tun, verlassen die Journey und zählen als konvertiert</translation>
+    </message>
+    <message>
+        <source>Goal:</source>
+        <translation>Ziel:</translation>
+    </message>
+    <message>
+        <source>Frequency cap: at most</source>
+        <translation>Häufigkeitsgrenze: höchstens</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>:00</source>
+        <translation>:00 Uhr</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>The quiet hours&apos; time zone for shoppers without one of their own, e.g. Europe/Berlin</source>
+        <translation>Die Zeitzone der Ruhezeit für Kunden ohne eigene Zeitzone, z. B. Europe/Berlin</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Zeitzone:</translation>
+    </message>
+    <message>
+        <source>The same seed puts each shopper in the same split path</source>
+        <translation>Derselbe Startwert teilt jeden Kunden demselben Pfad zu</translation>
+    </message>
+    <message>
+        <source>Split seed:</source>
+        <translation>Zufallsstartwert:</translation>
+    </message>
+    <message>
+        <source>When they do something</source>
+        <translation>Wenn sie etwas tun</translation>
+    </message>
+    <message>
+        <source>When they join a segment</source>
+        <translation>Wenn sie in ein Segment kommen</translation>
+    </message>
+    <message>
+        <source>Shoppers enter:</source>
+        <translation>Kunden steigen ein:</translation>
+    </message>
+    <message>
+        <source>Segment:</source>
+        <translation>Segment:</translation>
+    </message>
+    <message>
+        <source>Only members of this segment enter</source>
+        <translation>Nur Mitglieder dieses Segments steigen ein</translation>
+    </message>
+    <message>
+        <source>Only shoppers in:</source>
+        <translation>Nur Kunden in:</translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation>Einmal</translation>
+    </message>
+    <message>
+        <source>Every time</source>
+        <translation>Jedes Mal</translation>
+    </message>
+    <message>
+        <source>Again after some days</source>
+        <translation>Wieder nach einigen Tagen</translation>
+    </message>
+    <message>
+        <source>Re-entry:</source>
+        <translation>Erneuter Einstieg:</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>Ereignis:</translation>
+    </message>
+    <message>
+        <source>then do not</source>
+        <translation>dann nicht</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> Std.</translation>
+    </message>
+    <message>
+        <source>within</source>
+        <translation>innerhalb von</translation>
+    </message>
+    <message>
+        <source>For a time</source>
+        <translation>Eine Zeit lang</translation>
+    </message>
+    <message>
+        <source>Until a time of day</source>
+        <translation>Bis zu einer Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Wait:</source>
+        <translation>Warten:</translation>
+    </message>
+    <message>
+        <source>Until:</source>
+        <translation>Bis:</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Di</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mi</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Do</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Fr</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sa</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>So</translation>
+    </message>
+    <message>
+        <source>On:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <source>No day ticked: any day. In the shopper&apos;s time zone.</source>
+        <translation>Kein Tag angehakt: an jedem Tag. In der Zeitzone des Kunden.</translation>
+    </message>
+    <message>
+        <source>Days:</source>
+        <translation>Tage:</translation>
+    </message>
+    <message>
+        <source>and hours:</source>
+        <translation>und Stunden:</translation>
+    </message>
+    <message>
+        <source>Until the shopper:</source>
+        <translation>Bis der Kunde:</translation>
+    </message>
+    <message>
+        <source>in the same cart</source>
+        <translation>im selben Warenkorb</translation>
+    </message>
+    <message>
+        <source>for the same order</source>
+        <translation>für dieselbe Bestellung</translation>
+    </message>
+    <message>
+        <source>At most:</source>
+        <translation>Höchstens:</translation>
+    </message>
+    <message>
+        <source>This branch decides by rules of its own (%1); choosing a saved segment replaces them with yes/no.</source>
+        <translation>Diese Verzweigung entscheidet nach eigenen Regeln (%1); ein gespeichertes Segment ersetzt sie durch ja/nein.</translation>
+    </message>
+    <message>
+        <source>The step&apos;s own rules</source>
+        <translation>Eigene Regeln des Schritts</translation>
+    </message>
+    <message>
+        <source>Members go out through &quot;yes&quot;, everyone else through &quot;no&quot;</source>
+        <translation>Mitglieder gehen über „ja“ hinaus, alle anderen über „nein“</translation>
+    </message>
+    <message>
+        <source>Save segments in the Segments area to branch on them.</source>
+        <translation>Speichern Sie Segmente im Bereich „Segmente“, um nach ihnen zu verzweigen.</translation>
+    </message>
+    <message>
+        <source>The exit&apos;s name</source>
+        <translation>Der Name des Ausgangs</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>holdout</source>
+        <translation>Kontrollgruppe</translation>
+    </message>
+    <message>
+        <source>Shoppers on this path receive no message</source>
+        <translation>Kunden auf diesem Pfad erhalten keine Nachricht</translation>
+    </message>
+    <message>
+        <source>Remove this path</source>
+        <translation>Diesen Pfad entfernen</translation>
+    </message>
+    <message>
+        <source>Path %1:</source>
+        <translation>Pfad %1:</translation>
+    </message>
+    <message>
+        <source>Together: %1 %</source>
+        <translation>Zusammen: %1 %</translation>
+    </message>
+    <message>
+        <source>Add Path</source>
+        <translation>Pfad hinzufügen</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Kanal:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Betreff:</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Nachricht:</translation>
+    </message>
+    <message>
+        <source>Placeholders: {{first_name}}, {{cart.items}}, {{cart.value}}; a fallback after a bar: {{first_name|there}}</source>
+        <translation>Platzhalter: {{first_name}}, {{cart.items}}, {{cart.value}}; ein Ersatz nach einem Strich: {{first_name|there}}</translation>
+    </message>
+    <message>
+        <source>No offer</source>
+        <translation>Kein Angebot</translation>
+    </message>
+    <message>
+        <source>Discount (percent)</source>
+        <translation>Rabatt (Prozent)</translation>
+    </message>
+    <message>
+        <source>Loyalty reward (value)</source>
+        <translation>Treueprämie (Wert)</translation>
+    </message>
+    <message>
+        <source>Offer:</source>
+        <translation>Angebot:</translation>
+    </message>
+    <message>
+        <source>5 € voucher</source>
+        <translation>5-€-Gutschein</translation>
+    </message>
+    <message>
+        <source>Each X becomes a random letter or digit</source>
+        <translation>Jedes X wird ein zufälliger Buchstabe oder eine Ziffer</translation>
+    </message>
+    <message>
+        <source>Discount:</source>
+        <translation>Rabatt:</translation>
+    </message>
+    <message>
+        <source>Code pattern:</source>
+        <translation>Code-Muster:</translation>
+    </message>
+    <message>
+        <source>Reward value:</source>
+        <translation>Wert der Prämie:</translation>
+    </message>
+    <message>
+        <source>Reward:</source>
+        <translation>Prämie:</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>e-mail or profile:ID, then Enter</source>
+        <translation>E-Mail oder profile:ID, dann Eingabe</translation>
+    </message>
+    <message>
+        <source>Show the message as this shopper of the workspace would read it; empty: sample values</source>
+        <translation>Die Nachricht so zeigen, wie dieser Kunde des Arbeitsbereichs sie lesen würde; leer: Beispielwerte</translation>
+    </message>
+    <message>
+        <source>Shopper:</source>
+        <translation>Kunde:</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>Vorname:</translation>
+    </message>
+    <message>
+        <source>Cart items:</source>
+        <translation>Artikel im Warenkorb:</translation>
+    </message>
+    <message>
+        <source>Cart value:</source>
+        <translation>Warenkorbwert:</translation>
+    </message>
+    <message>
+        <source>Set tag:</source>
+        <translation>Tag setzen:</translation>
+    </message>
+    <message>
+        <source>Sample values (change them to try the placeholders):</source>
+        <translation>Beispielwerte (ändern Sie sie, um die Platzhalter auszuprobieren):</translation>
+    </message>
+    <message>
+        <source>As %1 would read it:</source>
+        <translation>So würde %1 sie lesen:</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>Ruhezeit</translation>
+    </message>
+    <message>
+        <source>No e-mail, push or SMS goes out in these hours of the shopper&apos;s day; it waits until they end</source>
+        <translation>In diesen Stunden des Tages (beim Kunden) geht keine E-Mail, Push-Nachricht oder SMS hinaus; sie wartet bis zum Ende</translation>
+    </message>
+    <message>
+        <source>messages in</source>
+        <translation>Nachrichten in</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tagen</translation>
+    </message>
+    <message>
+        <source>Start with New, a template or a saved journey.</source>
+        <translation>Beginnen Sie mit „Neu“, einer Vorlage oder einer gespeicherten Journey.</translation>
+    </message>
+    <message>
+        <source>Shoppers in a saved segment</source>
+        <translation>Kunden in einem gespeicherten Segment</translation>
+    </message>
+    <message>
+        <source>Shoppers who meet a condition</source>
+        <translation>Kunden, die eine Bedingung erfüllen</translation>
+    </message>
+    <message>
+        <source>Yes for:</source>
+        <translation>Ja für:</translation>
+    </message>
+</context>
+<context>
+    <name>clientele::JourneyScene</name>
+    <message>
+        <source>Paste Step</source>
+        <translation>Schritt einfügen</translation>
+    </message>
+    <message>
+        <source>Paste Steps</source>
+        <translation>Schritte einfügen</translation>
+    </message>
+    <message>
+        <source>Arrange</source>
+        <translation>Anordnen</translation>
+    </message>
+    <message>
+        <source>Move Step</source>
+        <translation>Schritt verschieben</translation>
+    </message>
+    <message>
+        <source>Move Steps</source>
+        <translation>Schritte verschieben</translation>
+    </message>
+    <message>
+        <source>Connect an exit to the input on the left of a step.</source>
+        <translation>Verbinden Sie einen Ausgang mit dem Eingang links an einem Schritt.</translation>
+    </message>
+</context>
+<context>
+    <name>clientele::JourneySimulationPanel</name>
+    <message>
+        <source>Replays the journey over the store&apos;s real history: who would have entered, where they went and who ordered.</source>
+        <translation>Spielt die Journey über die echte Geschichte des Shops ab: wer eingestiegen wäre, wohin die Kunden gingen und wer bestellt hat.</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>To (inclusive):</source>
+        <translation>Bis (einschließlich):</translation>
+    </message>
+    <message>
+        <source>Simulate</source>
+        <translation>Simulieren</translation>
+    </message>
+    <message>
+        <source>Replay the journey over the chosen days</source>
+        <translation>Die Journey über die gewählten Tage abspielen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Simulation cancelled.</source>
+        <translation>Simulation abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The simulation failed: %1</source>
+        <translation>Die Simulation ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The journey changed: simulate again for new counts.</source>
+        <translation>Die Journey hat sich geändert: Simulieren Sie erneut für neue Zahlen.</translation>
+    </message>
+    <message>
+        <source>Fix the journey&apos;s problems first: %1</source>
+        <translation>Beheben Sie zuerst die Probleme der Journey: %1</translation>
+    </message>
+    <message>
+        <source>The first day must come before the last.</source>
+        <translation>Der erste Tag muss vor dem letzten liegen.</translation>
+    </message>
+    <message>
+        <source>Replaying shoppers…</source>
+        <translation>Kunden werden durchgespielt…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Simulated %1 to %2.</source>
+        <translation>Simuliert vom %1 bis %2.</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td align=right&gt;%2 sent&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;%1&lt;/td&gt;&lt;td align=right&gt;%2 gesendet&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td colspan=2&gt;No sends&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td colspan=2&gt;Keine Sendungen&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;table cellspacing=3&gt;&lt;tr&gt;&lt;td&gt;Entered&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Shoppers&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Conversions&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%3&lt;/b&gt; (%4 %)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Revenue&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%5&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Offer cost&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%6&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Skipped for consent&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%7&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Still in journey&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%8&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;&lt;b&gt;Sends per channel&lt;/b&gt;&lt;/p&gt;&lt;table cellspacing=3&gt;%9&lt;/table&gt;&lt;p&gt;Baseline: the conversions are what shoppers ordered without any message (history has no sends of this journey).&lt;/p&gt;</source>
+        <translation>&lt;table cellspacing=3&gt;&lt;tr&gt;&lt;td&gt;Eingestiegen&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Kunden&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Konversionen&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%3&lt;/b&gt; (%4 %)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Umsatz&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%5&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Angebotskosten&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%6&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Übersprungen (Einwilligung)&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%7&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Noch in der Journey&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%8&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;&lt;b&gt;Sendungen je Kanal&lt;/b&gt;&lt;/p&gt;&lt;table cellspacing=3&gt;%9&lt;/table&gt;&lt;p&gt;Basislinie: Die Konversionen sind das, was Kunden ohne jede Nachricht bestellt haben (die Geschichte enthält keine Sendungen dieser Journey).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>clientele::JourneyView</name>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>clientele::JourneysPage</name>
+    <message>
+        <source>Properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
+    <message>
+        <source>Simulate</source>
+        <translation>Simulieren</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>A blank journey with an Entry and an Exit</source>
+        <translation>Eine leere Journey mit Einstieg und Ausstieg</translation>
+    </message>
+    <message>
+        <source>New from Template</source>
+        <translation>Neu aus Vorlage</translation>
+    </message>
+    <message>
+        <source>Cart recovery</source>
+        <translation>Warenkorb-Erinnerung</translation>
+    </message>
+    <message>
+        <source>E-mail, then push or an on-site banner, with a 10 % holdout</source>
+        <translation>E-Mail, dann Push-Nachricht oder Banner im Shop, mit 10 % Kontrollgruppe</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save the journey in the workspace (Ctrl+S)</source>
+        <translation>Die Journey im Arbeitsbereich speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Journey as JSON…</source>
+        <translation>Journey als JSON…</translation>
+    </message>
+    <message>
+        <source>Canvas as PNG…</source>
+        <translation>Arbeitsfläche als PNG…</translation>
+    </message>
+    <message>
+        <source>Canvas as SVG…</source>
+        <translation>Arbeitsfläche als SVG…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Drucken…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>Wiederholen: %1</translation>
+    </message>
+    <message>
+        <source>Arrange</source>
+        <translation>Anordnen</translation>
+    </message>
+    <message>
+        <source>Lay the steps out from left to right</source>
+        <translation>Die Schritte von links nach rechts anordnen</translation>
+    </message>
+    <message>
+        <source>Snap to Grid</source>
+        <translation>Am Raster ausrichten</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation>Verkleinern (Strg+Mausrad)</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation>Vergrößern (Strg+Mausrad)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Show the whole journey</source>
+        <translation>Die ganze Journey zeigen</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <source>Design a journey</source>
+        <translation>Eine Journey gestalten</translation>
+    </message>
+    <message>
+        <source>Start from Cart Recovery</source>
+        <translation>Mit Warenkorb-Erinnerung beginnen</translation>
+    </message>
+    <message>
+        <source>New Blank Journey</source>
+        <translation>Neue leere Journey</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>The journey shown has changes. Replace it anyway?</source>
+        <translation>Die angezeigte Journey hat Änderungen. Trotzdem ersetzen?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Give the journey a name in its settings before saving it.</source>
+        <translation>Geben Sie der Journey in ihren Einstellungen einen Namen, bevor Sie sie speichern.</translation>
+    </message>
+    <message>
+        <source>Save Journey</source>
+        <translation>Journey speichern</translation>
+    </message>
+    <message>
+        <source>A journey called &quot;%1&quot; is saved already. Replace it?</source>
+        <translation>Eine Journey namens „%1“ ist schon gespeichert. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>No shopper is known as %1</source>
+        <translation>Kein Kunde ist als %1 bekannt</translation>
+    </message>
+    <message>
+        <source>shopper %1 (profile %2)</source>
+        <translation>Kunde %1 (Profil %2)</translation>
+    </message>
+    <message>
+        <source>New journey</source>
+        <translation>Neue Journey</translation>
+    </message>
+    <message>
+        <source>Import Journey</source>
+        <translation>Journey importieren</translation>
+    </message>
+    <message>
+        <source>Journeys (%1);;All files (*)</source>
+        <translation>Journeys (%1);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a journey: %2</source>
+        <translation>%1 ist keine Journey: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Export Journey</source>
+        <translation>Journey exportieren</translation>
+    </message>
+    <message>
+        <source>Journeys (%1)</source>
+        <translation>Journeys (%1)</translation>
+    </message>
+    <message>
+        <source>Export Canvas</source>
+        <translation>Arbeitsfläche exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG-Zeichnungen (*.svg)</translation>
+    </message>
+    <message>
+        <source>No problems: the journey can be simulated.</source>
+        <translation>Keine Probleme: Die Journey kann simuliert werden.</translation>
+    </message>
+    <message>
+        <source>A journey guides shoppers through messages: it starts when they do something (leave a full cart), waits, checks what they did, and sends an e-mail, a push or a banner.&lt;br&gt;&lt;br&gt;Open a saved journey on the left (double-click), start with the &lt;b&gt;Cart recovery&lt;/b&gt; template to see one working and simulate it on your store&apos;s history, or start blank and drag steps from the left onto the canvas.</source>
+        <translation>Eine Journey führt Kunden mit Nachrichten: Sie beginnt, wenn sie etwas tun (einen vollen Warenkorb verlassen), wartet, prüft, was sie getan haben, und sendet eine E-Mail, eine Push-Nachricht oder ein Banner.&lt;br&gt;&lt;br&gt;Öffnen Sie links eine gespeicherte Journey (Doppelklick), beginnen Sie mit der Vorlage &lt;b&gt;Warenkorb-Erinnerung&lt;/b&gt;, um eine funktionierende Journey zu sehen und auf der Geschichte Ihres Shops zu simulieren, oder beginnen Sie leer und ziehen Sie Schritte von links auf die Arbeitsfläche.</translation>
+    </message>
+    <message>
+        <source>The journey &quot;%1&quot; has changes that are not saved. Leave it anyway?</source>
+        <translation>Die Journey „%1“ hat Änderungen, die nicht gespeichert sind. Trotzdem verlassen?</translation>
+    </message>
+    <message>
+        <source>Discard Changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>%1 — not saved yet</source>
+        <translation>%1 – noch nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>%1 — changes not saved</source>
+        <translation>%1 – Änderungen nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>%1 — saved</source>
+        <translation>%1 – gespeichert</translation>
+    </message>
+    <message>
+        <source>Drag a step onto the canvas, then drag from an exit (right) to the next step&apos;s input (left). Ctrl+wheel zooms; drag with the middle button or hold Space to move the canvas.</source>
+        <translation>Ziehen Sie einen Schritt auf die Arbeitsfläche, dann von einem Ausgang (rechts) zum Eingang (links) des nächsten Schritts. Strg+Mausrad zoomt; mit der mittleren Maustaste oder bei gedrückter Leertaste verschieben Sie die Arbeitsfläche.</translation>
+    </message>
+</context>
+<context>
     <name>clientele::MainWindow</name>
     <message>
         <source>Clientele</source>
@@ -3595,6 +4875,14 @@ Cancel stops the import and leaves the workspace unchanged.</source>
     <message>
         <source>Campaign files for email tools and ad platforms</source>
         <translation>Kampagnendateien für E-Mail-Tools und Werbeplattformen</translation>
+    </message>
+    <message>
+        <source>Journeys</source>
+        <translation>Journeys</translation>
+    </message>
+    <message>
+        <source>Automated messages as a graph of steps, simulated on the store&apos;s history</source>
+        <translation>Automatische Nachrichten als Graph von Schritten, simuliert auf der Geschichte des Shops</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "ExportPage.h"
 #include "ImportWizard.h"
 #include "JobRunner.h"
+#include "JourneysPage.h"
 #include "OverviewPage.h"
 #include "SegmentsPage.h"
 
@@ -17,6 +18,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -125,6 +127,15 @@ void MainWindow::createCentralArea()
         tr("Groups of shoppers described by rules, counted as you build them"));
     connect(segments_, &SegmentsPage::profileRequested, this, &MainWindow::openProfile);
     connect(segments_, &SegmentsPage::exportRequested, this, &MainWindow::exportSegment);
+
+    journeys_ = new JourneysPage(pages_);
+    pages_->addWidget(journeys_);
+    auto *journeysItem = new QListWidgetItem(
+        style()->standardIcon(QStyle::SP_ArrowRight), tr("Journeys"), sidebar_);
+    journeysItem->setToolTip(
+        tr("Automated messages as a graph of steps, simulated on the store's history"));
+    connect(journeys_, &JourneysPage::exportRequested, this, &MainWindow::exportJourney);
+
     export_ = new ExportPage(pages_);
     pages_->addWidget(export_);
     auto *exportItem = new QListWidgetItem(
@@ -242,7 +253,17 @@ void MainWindow::reloadFigures()
     overview_->load(workspacePath(), isDemo, storeName);
     customers_->setWorkspace(workspacePath(), workspace_->meta("currency"));
     segments_->setWorkspace(workspacePath(), workspace_->meta("currency"));
+    journeys_->setWorkspace(workspacePath(), workspace_->meta("currency"));
     export_->setWorkspace(workspacePath());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!journeys_->confirmLeave()) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::exportSegment(const QString &name)

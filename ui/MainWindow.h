@@ -20,6 +20,7 @@ class AppSettings;
 class CustomersPage;
 class DatabaseWorker;
 class ExportPage;
+class JourneysPage;
 class OverviewPage;
 class SegmentsPage;
 
@@ -51,6 +52,7 @@ public:
     CustomersPage *customersPage() const { return customers_; }
     SegmentsPage *segmentsPage() const { return segments_; }
     ExportPage *exportPage() const { return export_; }
+    JourneysPage *journeysPage() const { return journeys_; }
 
 public Q_SLOTS:
     /// Shows the Export area with the saved segment called name as the audience (the
@@ -62,6 +64,10 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void workspaceOpened(const QString &path);
+
+protected:
+    /// Asks before a journey with unsaved changes is left.
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
@@ -92,6 +98,7 @@ private:
     SegmentsPage *segments_ = nullptr;
     std::unique_ptr<DatabaseWorker> sizeRecorder_;
     ExportPage *export_ = nullptr;
+    JourneysPage *journeys_ = nullptr;
     QMenu *recentMenu_ = nullptr;
     QAction *importAction_ = nullptr;
     QLabel *workspaceLabel_ = nullptr;
