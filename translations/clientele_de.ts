@@ -3866,6 +3866,57 @@ Zuletzt gespeichert %2
     </message>
 </context>
 <context>
+    <name>clientele::JourneyMessagePreview</name>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Anna</source>
+        <translation>Anna</translation>
+    </message>
+    <message>
+        <source>Trail shoes, running socks</source>
+        <translation>Trailschuhe, Laufsocken</translation>
+    </message>
+    <message>
+        <source>€ 139</source>
+        <translation>139 €</translation>
+    </message>
+    <message>
+        <source>e-mail or profile:ID, then Enter</source>
+        <translation>E-Mail oder profile:ID, dann Eingabe</translation>
+    </message>
+    <message>
+        <source>Show the message as this shopper of the workspace would read it; empty: sample values</source>
+        <translation>Die Nachricht so zeigen, wie dieser Kunde des Arbeitsbereichs sie lesen würde; leer: Beispielwerte</translation>
+    </message>
+    <message>
+        <source>Shopper:</source>
+        <translation>Kunde:</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>Vorname:</translation>
+    </message>
+    <message>
+        <source>Cart items:</source>
+        <translation>Artikel im Warenkorb:</translation>
+    </message>
+    <message>
+        <source>Cart value:</source>
+        <translation>Warenkorbwert:</translation>
+    </message>
+    <message>
+        <source>Sample values (change them to try the placeholders):</source>
+        <translation>Beispielwerte (ändern Sie sie, um die Platzhalter auszuprobieren):</translation>
+    </message>
+    <message>
+        <source>As %1 would read it:</source>
+        <translation>So würde %1 sie lesen:</translation>
+    </message>
+</context>
+<context>
     <name>clientele::JourneyOutboxPanel</name>
     <message>
         <source>All channels</source>
@@ -3953,18 +4004,6 @@ Zuletzt gespeichert %2
 </context>
 <context>
     <name>clientele::JourneyProperties</name>
-    <message>
-        <source>Anna</source>
-        <translation>Anna</translation>
-    </message>
-    <message>
-        <source>Trail shoes, running socks</source>
-        <translation>Trailschuhe, Laufsocken</translation>
-    </message>
-    <message>
-        <source>€ 139</source>
-        <translation>139 €</translation>
-    </message>
     <message>
         <source>No journey open</source>
         <translation>Keine Journey geöffnet</translation>
@@ -4282,44 +4321,8 @@ Zuletzt gespeichert %2
         <translation>Prämie:</translation>
     </message>
     <message>
-        <source>Preview</source>
-        <translation>Vorschau</translation>
-    </message>
-    <message>
-        <source>e-mail or profile:ID, then Enter</source>
-        <translation>E-Mail oder profile:ID, dann Eingabe</translation>
-    </message>
-    <message>
-        <source>Show the message as this shopper of the workspace would read it; empty: sample values</source>
-        <translation>Die Nachricht so zeigen, wie dieser Kunde des Arbeitsbereichs sie lesen würde; leer: Beispielwerte</translation>
-    </message>
-    <message>
-        <source>Shopper:</source>
-        <translation>Kunde:</translation>
-    </message>
-    <message>
-        <source>First name:</source>
-        <translation>Vorname:</translation>
-    </message>
-    <message>
-        <source>Cart items:</source>
-        <translation>Artikel im Warenkorb:</translation>
-    </message>
-    <message>
-        <source>Cart value:</source>
-        <translation>Warenkorbwert:</translation>
-    </message>
-    <message>
         <source>Set tag:</source>
         <translation>Tag setzen:</translation>
-    </message>
-    <message>
-        <source>Sample values (change them to try the placeholders):</source>
-        <translation>Beispielwerte (ändern Sie sie, um die Platzhalter auszuprobieren):</translation>
-    </message>
-    <message>
-        <source>As %1 would read it:</source>
-        <translation>So würde %1 sie lesen:</translation>
     </message>
     <message>
         <source>Quiet hours</source>

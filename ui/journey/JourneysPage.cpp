@@ -6,6 +6,7 @@
 #include "JourneyLayout.h"
 #include "JourneyLibrary.h"
 #include "JourneyListModel.h"
+#include "JourneyMessagePreview.h"
 #include "JourneyNodeItem.h"
 #include "JourneyOutboxPanel.h"
 #include "JourneyPalette.h"
@@ -159,7 +160,7 @@ JourneysPage::JourneysPage(QWidget *parent)
         [this](const QString &journey, const QString &channel) {
             Q_EMIT exportRequested(journey, QString(), channel);
         });
-    connect(properties_, &JourneyProperties::previewShopperRequested, this,
+    connect(properties_->preview(), &JourneyMessagePreview::shopperRequested, this,
         &JourneysPage::previewShopper);
     connect(palette_, &JourneyPalette::stepRequested, this,
         [this](const QString &kind) { view_->addStepAtCentre(kind.toStdString()); });
@@ -574,8 +575,10 @@ void JourneysPage::previewShopper(const QString &text)
             preview.whose = tr("shopper %1 (profile %2)").arg(reference).arg(*profile);
             return preview;
         },
-        [this](Preview preview) { properties_->setPreviewValues(preview.values, preview.whose); },
-        [this](const QString &message) { properties_->setPreviewProblem(message); });
+        [this](Preview preview) {
+            properties_->preview()->setShopperValues(preview.values, preview.whose);
+        },
+        [this](const QString &message) { properties_->preview()->setProblem(message); });
 }
 
 void JourneysPage::newJourney()
