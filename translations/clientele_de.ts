@@ -4558,7 +4558,7 @@ Zuletzt gespeichert %2
     </message>
     <message>
         <source>Snap to Grid</source>
-        <translation>Am Raster ausrichten</translation>
+        <translation>Einrasten</translation>
     </message>
     <message>
         <source>−</source>

@@ -8,7 +8,6 @@
 #include <QVBoxLayout>
 
 #include <utility>
-#include <vector>
 
 namespace clientele {
 
@@ -27,14 +26,14 @@ JourneyMessagePreview::JourneyMessagePreview(QWidget *parent)
     note_->setWordWrap(true);
     layout->addWidget(note_);
 
-    auto *choose = new QFormLayout;
+    // One form for the shopper and the sample values, so that their fields line up.
+    form_ = new QFormLayout;
     shopper_ = new QLineEdit(this);
     shopper_->setObjectName(QStringLiteral("previewShopper"));
     shopper_->setPlaceholderText(tr("e-mail or profile:ID, then Enter"));
     shopper_->setToolTip(tr("Show the message as this shopper of the workspace would read it; "
                             "empty: sample values"));
-    choose->addRow(tr("Shopper:"), shopper_);
-    layout->addLayout(choose);
+    form_->addRow(tr("Shopper:"), shopper_);
     connect(shopper_, &QLineEdit::returnPressed, this, [this] {
         const QString text = shopper_->text().trimmed();
         if (text.isEmpty())
@@ -42,24 +41,21 @@ JourneyMessagePreview::JourneyMessagePreview(QWidget *parent)
         else
             Q_EMIT shopperRequested(text);
     });
-
     // Sample values until a real shopper is chosen.
-    samples_ = new QWidget(this);
-    auto *sampleForm = new QFormLayout(samples_);
-    sampleForm->setContentsMargins(0, 0, 0, 0);
     for (const auto &[token, label] :
         std::vector<std::pair<std::string, QString>> { { "first_name", tr("First name:") },
             { "cart.items", tr("Cart items:") }, { "cart.value", tr("Cart value:") } }) {
-        auto *field = new QLineEdit(QString::fromStdString(sampleValues_[token]), samples_);
+        auto *field = new QLineEdit(QString::fromStdString(sampleValues_[token]), this);
         field->setObjectName(QStringLiteral("sample_%1").arg(QString::fromStdString(token)));
-        sampleForm->addRow(label, field);
+        form_->addRow(label, field);
+        sampleFields_.push_back(field);
         connect(field, &QLineEdit::textEdited, this, [this, token = token](const QString &text) {
             sampleValues_[token] = text.toStdString();
             values_ = sampleValues_;
             render();
         });
     }
-    layout->addWidget(samples_);
+    layout->addLayout(form_);
 
     subject_ = new QLabel(this);
     subject_->setObjectName(QStringLiteral("previewSubject"));
@@ -127,7 +123,8 @@ void JourneyMessagePreview::render()
                                        : tr("As %1 would read it:").arg(whose_));
     note_->setStyleSheet(problem_.isEmpty() ? QStringLiteral("color: palette(dark);")
                                             : QStringLiteral("color: #c62828;"));
-    samples_->setVisible(whose_.isEmpty());
+    for (QLineEdit *field : sampleFields_)
+        form_->setRowVisible(field, whose_.isEmpty());
     subject_->setText(QString::fromStdString(JourneyMessage::render(subjectTemplate_, values_)));
     subject_->setVisible(!subjectTemplate_.empty());
     body_->setText(QString::fromStdString(JourneyMessage::render(bodyTemplate_, values_)));

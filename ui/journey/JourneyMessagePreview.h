@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 class QFormLayout;
 class QLabel;
@@ -52,7 +53,8 @@ private:
     std::string bodyTemplate_;
     QLabel *note_ = nullptr;
     QLineEdit *shopper_ = nullptr;
-    QWidget *samples_ = nullptr;
+    QFormLayout *form_ = nullptr;
+    std::vector<QLineEdit *> sampleFields_;
     QLabel *subject_ = nullptr;
     QLabel *body_ = nullptr;
 };
