@@ -4724,6 +4724,14 @@ Zuletzt gespeichert %2
         <source>Drag a step onto the canvas, then drag from an exit (right) to the next step&apos;s input (left). Ctrl+wheel zooms; drag with the middle button or hold Space to move the canvas.</source>
         <translation>Ziehen Sie einen Schritt auf die Arbeitsfläche, dann von einem Ausgang (rechts) zum Eingang (links) des nächsten Schritts. Strg+Mausrad zoomt; mit der mittleren Maustaste oder bei gedrückter Leertaste verschieben Sie die Arbeitsfläche.</translation>
     </message>
+    <message>
+        <source>Simulate…</source>
+        <translation>Simulieren…</translation>
+    </message>
+    <message>
+        <source>Replay the journey over the store&apos;s history (the window is in the Simulate panel)</source>
+        <translation>Die Journey über die Geschichte des Shops abspielen (den Zeitraum wählen Sie im Bereich „Simulieren“)</translation>
+    </message>
 </context>
 <context>
     <name>clientele::MainWindow</name>
