@@ -3866,6 +3866,57 @@ Zuletzt gespeichert %2
     </message>
 </context>
 <context>
+    <name>clientele::JourneyMessagePreview</name>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Anna</source>
+        <translation>Anna</translation>
+    </message>
+    <message>
+        <source>Trail shoes, running socks</source>
+        <translation>Trailschuhe, Laufsocken</translation>
+    </message>
+    <message>
+        <source>€ 139</source>
+        <translation>139 €</translation>
+    </message>
+    <message>
+        <source>e-mail or profile:ID, then Enter</source>
+        <translation>E-Mail oder profile:ID, dann Eingabe</translation>
+    </message>
+    <message>
+        <source>Show the message as this shopper of the workspace would read it; empty: sample values</source>
+        <translation>Die Nachricht so zeigen, wie dieser Kunde des Arbeitsbereichs sie lesen würde; leer: Beispielwerte</translation>
+    </message>
+    <message>
+        <source>Shopper:</source>
+        <translation>Kunde:</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>Vorname:</translation>
+    </message>
+    <message>
+        <source>Cart items:</source>
+        <translation>Artikel im Warenkorb:</translation>
+    </message>
+    <message>
+        <source>Cart value:</source>
+        <translation>Warenkorbwert:</translation>
+    </message>
+    <message>
+        <source>Sample values (change them to try the placeholders):</source>
+        <translation>Beispielwerte (ändern Sie sie, um die Platzhalter auszuprobieren):</translation>
+    </message>
+    <message>
+        <source>As %1 would read it:</source>
+        <translation>So würde %1 sie lesen:</translation>
+    </message>
+</context>
+<context>
     <name>clientele::JourneyOutboxPanel</name>
     <message>
         <source>All channels</source>
@@ -3953,18 +4004,6 @@ Zuletzt gespeichert %2
 </context>
 <context>
     <name>clientele::JourneyProperties</name>
-    <message>
-        <source>Anna</source>
-        <translation>Anna</translation>
-    </message>
-    <message>
-        <source>Trail shoes, running socks</source>
-        <translation>Trailschuhe, Laufsocken</translation>
-    </message>
-    <message>
-        <source>€ 139</source>
-        <translation>139 €</translation>
-    </message>
     <message>
         <source>No journey open</source>
         <translation>Keine Journey geöffnet</translation>
@@ -4282,44 +4321,8 @@ Zuletzt gespeichert %2
         <translation>Prämie:</translation>
     </message>
     <message>
-        <source>Preview</source>
-        <translation>Vorschau</translation>
-    </message>
-    <message>
-        <source>e-mail or profile:ID, then Enter</source>
-        <translation>E-Mail oder profile:ID, dann Eingabe</translation>
-    </message>
-    <message>
-        <source>Show the message as this shopper of the workspace would read it; empty: sample values</source>
-        <translation>Die Nachricht so zeigen, wie dieser Kunde des Arbeitsbereichs sie lesen würde; leer: Beispielwerte</translation>
-    </message>
-    <message>
-        <source>Shopper:</source>
-        <translation>Kunde:</translation>
-    </message>
-    <message>
-        <source>First name:</source>
-        <translation>Vorname:</translation>
-    </message>
-    <message>
-        <source>Cart items:</source>
-        <translation>Artikel im Warenkorb:</translation>
-    </message>
-    <message>
-        <source>Cart value:</source>
-        <translation>Warenkorbwert:</translation>
-    </message>
-    <message>
         <source>Set tag:</source>
         <translation>Tag setzen:</translation>
-    </message>
-    <message>
-        <source>Sample values (change them to try the placeholders):</source>
-        <translation>Beispielwerte (ändern Sie sie, um die Platzhalter auszuprobieren):</translation>
-    </message>
-    <message>
-        <source>As %1 would read it:</source>
-        <translation>So würde %1 sie lesen:</translation>
     </message>
     <message>
         <source>Quiet hours</source>
@@ -4555,7 +4558,7 @@ Zuletzt gespeichert %2
     </message>
     <message>
         <source>Snap to Grid</source>
-        <translation>Am Raster ausrichten</translation>
+        <translation>Einrasten</translation>
     </message>
     <message>
         <source>−</source>
@@ -4720,6 +4723,14 @@ Zuletzt gespeichert %2
     <message>
         <source>Drag a step onto the canvas, then drag from an exit (right) to the next step&apos;s input (left). Ctrl+wheel zooms; drag with the middle button or hold Space to move the canvas.</source>
         <translation>Ziehen Sie einen Schritt auf die Arbeitsfläche, dann von einem Ausgang (rechts) zum Eingang (links) des nächsten Schritts. Strg+Mausrad zoomt; mit der mittleren Maustaste oder bei gedrückter Leertaste verschieben Sie die Arbeitsfläche.</translation>
+    </message>
+    <message>
+        <source>Simulate…</source>
+        <translation>Simulieren…</translation>
+    </message>
+    <message>
+        <source>Replay the journey over the store&apos;s history (the window is in the Simulate panel)</source>
+        <translation>Die Journey über die Geschichte des Shops abspielen (den Zeitraum wählen Sie im Bereich „Simulieren“)</translation>
     </message>
 </context>
 <context>

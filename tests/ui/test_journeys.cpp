@@ -7,6 +7,7 @@
 #include "JourneyLayout.h"
 #include "JourneyLibrary.h"
 #include "JourneyListModel.h"
+#include "JourneyMessagePreview.h"
 #include "JourneyNodeItem.h"
 #include "JourneyOutboxPanel.h"
 #include "JourneyPalette.h"
@@ -492,19 +493,19 @@ void TestJourneys::sendPreviewRendersMessage()
     page_->openCartRecovery();
     scene()->selectNodes({ "cart_email" });
     JourneyProperties *properties = page_->properties();
-    QCOMPARE(properties->previewSubject(), QStringLiteral("Anna, your cart is waiting"));
-    QVERIFY(properties->previewBody().contains(QStringLiteral("Trail shoes")));
+    QCOMPARE(properties->preview()->subject(), QStringLiteral("Anna, your cart is waiting"));
+    QVERIFY(properties->preview()->body().contains(QStringLiteral("Trail shoes")));
     // An empty first name falls back to the token's fallback.
     auto *firstName = properties->findChild<QLineEdit *>(QStringLiteral("sample_first_name"));
     QVERIFY(firstName);
     firstName->selectAll();
     QTest::keyClick(firstName, Qt::Key_Backspace);
-    QCOMPARE(properties->previewSubject(), QStringLiteral("Hi, your cart is waiting"));
+    QCOMPARE(properties->preview()->subject(), QStringLiteral("Hi, your cart is waiting"));
     // Editing the subject re-renders at once and changes the card.
     auto *subject = properties->findChild<QLineEdit *>(QStringLiteral("sendSubject"));
     subject->selectAll();
     QTest::keyClicks(subject, QStringLiteral("{{first_name|Friend}}, 10 % off"));
-    QCOMPARE(properties->previewSubject(), QStringLiteral("Friend, 10 % off"));
+    QCOMPARE(properties->preview()->subject(), QStringLiteral("Friend, 10 % off"));
     QVERIFY(JourneyNodeItem::Type == scene()->nodeItem("cart_email")->type());
     QCOMPARE(document()->journey().node("cart_email")->config["subject"].get<std::string>(),
         std::string("{{first_name|Friend}}, 10 % off"));
@@ -528,8 +529,9 @@ void TestJourneys::cartRecoverySimulates()
     // The default window: the 90 days up to the latest event of the workspace.
     const auto [from, to] = panel->window();
     QCOMPARE(to - from, 90 * kMillisPerDay);
-    page_->sideTabs()->setCurrentWidget(panel);
-    QTest::mouseClick(panel->simulateButton(), Qt::LeftButton);
+    // The toolbar's Simulate… shows the panel and starts.
+    page_->action(QStringLiteral("simulateAction"))->trigger();
+    QCOMPARE(page_->sideTabs()->currentWidget(), panel);
     QTRY_VERIFY_WITH_TIMEOUT(panel->result().has_value(), 60000);
     QVERIFY(scene()->hasCounts());
 
@@ -849,19 +851,23 @@ void TestJourneys::previewForRealShopper()
     }
     const QString expected = QString::fromStdString(JourneyMessage::render(
         document()->journey().node("cart_email")->config["subject"].get<std::string>(), values));
-    QTRY_COMPARE(page_->properties()->previewSubject(), expected);
-    QVERIFY(page_->properties()->previewNote().contains(QStringLiteral("profile 7")));
-    QVERIFY(page_->properties()->findChild<QLineEdit *>(QStringLiteral("sample_first_name"))
-        == nullptr);
+    QTRY_COMPARE(page_->properties()->preview()->subject(), expected);
+    QVERIFY(page_->properties()->preview()->note().contains(QStringLiteral("profile 7")));
+    // A real shopper's values replace the sample fields.
+    QVERIFY(!page_->properties()
+                 ->findChild<QLineEdit *>(QStringLiteral("sample_first_name"))
+                 ->isVisibleTo(page_->properties()));
     // An unknown shopper says so; clearing the field goes back to the sample values.
     shopper = page_->properties()->findChild<QLineEdit *>(QStringLiteral("previewShopper"));
     shopper->selectAll();
     QTest::keyClicks(shopper, QStringLiteral("nobody@example.invalid"));
     QTest::keyClick(shopper, Qt::Key_Return);
-    QTRY_VERIFY(page_->properties()->previewNote().contains(QStringLiteral("No shopper is known")));
+    QTRY_VERIFY(
+        page_->properties()->preview()->note().contains(QStringLiteral("No shopper is known")));
     shopper->clear();
     QTest::keyClick(shopper, Qt::Key_Return);
-    QCOMPARE(page_->properties()->previewSubject(), QStringLiteral("Anna, your cart is waiting"));
+    QCOMPARE(
+        page_->properties()->preview()->subject(), QStringLiteral("Anna, your cart is waiting"));
 }
 
 void TestJourneys::segmentTriggerAndTimeOfDayWait()

@@ -3,9 +3,9 @@
 #include "ConditionRow.h"
 #include "JourneyDocument.h"
 #include "JourneyKinds.h"
+#include "JourneyMessagePreview.h"
 #include "SegmentText.h"
 
-#include "journey/JourneyMessage.h"
 #include "journey/JourneyValidator.h"
 
 #include <QCheckBox>
@@ -79,10 +79,8 @@ JourneyProperties::JourneyProperties(JourneyDocument *document, QWidget *parent)
     scroll_->setFrameShape(QFrame::NoFrame);
     scroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(scroll_);
-    sampleValues_ = { { "first_name", tr("Anna").toStdString() },
-        { "cart.items", tr("Trail shoes, running socks").toStdString() },
-        { "cart.value", tr("€ 139").toStdString() } };
-    previewValues_ = sampleValues_;
+    preview_ = new JourneyMessagePreview(this);
+    preview_->hide();
 
     auto rebuildIfShown = [this](const QString &id) {
         if (!applying_ && id.toStdString() == nodeId_)
@@ -114,47 +112,11 @@ void JourneyProperties::showNode(const std::string &nodeId)
     rebuild();
 }
 
-void JourneyProperties::setPreviewValues(
-    const std::map<std::string, std::string> &values, const QString &whose)
-{
-    previewValues_ = values;
-    previewWhose_ = whose;
-    previewProblem_.clear();
-    rebuild();
-}
-
-void JourneyProperties::useSampleValues()
-{
-    previewShopper_.clear();
-    setPreviewValues(sampleValues_, QString());
-}
-
-void JourneyProperties::setPreviewProblem(const QString &message)
-{
-    previewProblem_ = message;
-    updatePreview();
-}
-
-QString JourneyProperties::previewSubject() const
-{
-    return previewSubject_ ? previewSubject_->text() : QString();
-}
-
-QString JourneyProperties::previewNote() const
-{
-    return previewSource_ ? previewSource_->text() : QString();
-}
-
-QString JourneyProperties::previewBody() const
-{
-    return previewBody_ ? previewBody_->text() : QString();
-}
-
 void JourneyProperties::rebuild()
 {
-    previewSubject_ = nullptr;
-    previewBody_ = nullptr;
-    previewSource_ = nullptr;
+    // The preview outlives the form it sits in.
+    preview_->hide();
+    preview_->setParent(this);
     auto *page = new QWidget;
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(10, 8, 10, 8);
@@ -956,56 +918,8 @@ void JourneyProperties::buildSend(QFormLayout *form, const json &config)
     }
 
     // The message as one shopper would read it: a real render with JourneyMessage.
-    auto *preview = new QGroupBox(tr("Preview"), page);
-    preview->setObjectName(QStringLiteral("sendPreview"));
-    auto *previewForm = new QFormLayout(preview);
-    previewSource_ = new QLabel(preview);
-    previewSource_->setWordWrap(true);
-    previewSource_->setStyleSheet(QStringLiteral("color: palette(dark);"));
-    previewForm->addRow(previewSource_);
-    auto *shopper = new QLineEdit(previewShopper_, preview);
-    shopper->setObjectName(QStringLiteral("previewShopper"));
-    shopper->setPlaceholderText(tr("e-mail or profile:ID, then Enter"));
-    shopper->setToolTip(tr("Show the message as this shopper of the workspace would read it; "
-                           "empty: sample values"));
-    previewForm->addRow(tr("Shopper:"), shopper);
-    connect(shopper, &QLineEdit::returnPressed, this, [this, shopper] {
-        previewShopper_ = shopper->text().trimmed();
-        if (previewShopper_.isEmpty())
-            useSampleValues();
-        else
-            Q_EMIT previewShopperRequested(previewShopper_);
-    });
-    if (previewWhose_.isEmpty()) {
-        // Sample values until a real shopper is chosen.
-        for (const auto &[token, label] :
-            std::vector<std::pair<std::string, QString>> { { "first_name", tr("First name:") },
-                { "cart.items", tr("Cart items:") }, { "cart.value", tr("Cart value:") } }) {
-            auto *field = new QLineEdit(QString::fromStdString(previewValues_[token]), preview);
-            field->setObjectName(QStringLiteral("sample_%1").arg(QString::fromStdString(token)));
-            previewForm->addRow(label, field);
-            connect(
-                field, &QLineEdit::textEdited, this, [this, token = token](const QString &text) {
-                    previewValues_[token] = text.toStdString();
-                    sampleValues_[token] = text.toStdString();
-                    updatePreview();
-                });
-        }
-    }
-    previewSubject_ = new QLabel(preview);
-    previewSubject_->setObjectName(QStringLiteral("previewSubject"));
-    previewSubject_->setWordWrap(true);
-    QFont bold = previewSubject_->font();
-    bold.setBold(true);
-    previewSubject_->setFont(bold);
-    previewSubject_->setTextFormat(Qt::PlainText);
-    previewBody_ = new QLabel(preview);
-    previewBody_->setObjectName(QStringLiteral("previewBody"));
-    previewBody_->setWordWrap(true);
-    previewBody_->setTextFormat(Qt::PlainText);
-    previewForm->addRow(previewSubject_);
-    previewForm->addRow(previewBody_);
-    form->addRow(preview);
+    form->addRow(preview_);
+    preview_->show();
 }
 
 void JourneyProperties::buildUpdateProfile(QFormLayout *form, const json &config)
@@ -1033,20 +947,10 @@ void JourneyProperties::showIssues()
 void JourneyProperties::updatePreview()
 {
     const JourneyNode *node = document_->journey().node(nodeId_);
-    if (!previewSubject_ || !node || node->kind != JourneyKind::kSend)
+    if (!node || node->kind != JourneyKind::kSend)
         return;
-    previewSource_->setText(!previewProblem_.isEmpty() ? previewProblem_
-            : previewWhose_.isEmpty() ? tr("Sample values (change them to try the placeholders):")
-                                      : tr("As %1 would read it:").arg(previewWhose_));
-    previewSource_->setStyleSheet(previewProblem_.isEmpty()
-            ? QStringLiteral("color: palette(dark);")
-            : QStringLiteral("color: #c62828;"));
-    const std::string subject = node->config.value("subject", std::string());
-    previewSubject_->setText(
-        QString::fromStdString(JourneyMessage::render(subject, previewValues_)));
-    previewSubject_->setVisible(!subject.empty());
-    previewBody_->setText(QString::fromStdString(
-        JourneyMessage::render(node->config.value("body", std::string()), previewValues_)));
+    preview_->setMessage(
+        node->config.value("subject", std::string()), node->config.value("body", std::string()));
 }
 
 } // namespace clientele

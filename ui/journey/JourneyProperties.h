@@ -19,6 +19,7 @@ class QScrollArea;
 namespace clientele {
 
 class JourneyDocument;
+class JourneyMessagePreview;
 
 /**
  * The panel beside the canvas: the selected step's settings with widgets for its kind
@@ -36,24 +37,8 @@ public:
     /// Shows the step with this id; an empty id shows the journey's settings.
     void showNode(const std::string &nodeId);
     const std::string &shownNode() const { return nodeId_; }
-    /// The preview's values of the message tokens ({{first_name}} …) for the send preview.
-    void setPreviewValues(const std::map<std::string, std::string> &values, const QString &whose);
-
-    /// Back to the sample values (no shopper chosen).
-    void useSampleValues();
-    /// The shopper asked for cannot be shown; says why under the preview.
-    void setPreviewProblem(const QString &message);
-
-    /// The rendered subject and body of the send step shown (empty otherwise).
-    QString previewSubject() const;
-    QString previewBody() const;
-    /// The line above the preview: whose values it uses, or why a shopper cannot be shown.
-    QString previewNote() const;
-
-Q_SIGNALS:
-    /// The preview should show a real shopper's values: text names them as the Customers
-    /// area's search does (an e-mail, `email:…`, `profile:42`).
-    void previewShopperRequested(const QString &text);
+    /// The send step's message preview (kept across rebuilds of the form).
+    JourneyMessagePreview *preview() const { return preview_; }
 
 private:
     void rebuild();
@@ -77,6 +62,7 @@ private:
     /// (edits with the same mergeKey in a row merge). structural: rebuild the form after.
     void editConfig(const std::function<void(nlohmann::json &)> &edit, const QString &mergeKey,
         bool structural = false, const std::map<std::string, std::string> &renamedExits = {});
+    /// The send step shown: its texts into the preview.
     void updatePreview();
     /// The shown step's problems (or the journey-wide ones) above the form.
     void showIssues();
@@ -88,14 +74,7 @@ private:
     QScrollArea *scroll_ = nullptr;
     QLabel *title_ = nullptr;
     QLabel *issues_ = nullptr;
-    std::map<std::string, std::string> previewValues_;
-    std::map<std::string, std::string> sampleValues_;
-    QString previewWhose_;
-    QString previewShopper_;
-    QString previewProblem_;
-    QLabel *previewSubject_ = nullptr;
-    QLabel *previewBody_ = nullptr;
-    QLabel *previewSource_ = nullptr;
+    JourneyMessagePreview *preview_ = nullptr;
 };
 
 } // namespace clientele

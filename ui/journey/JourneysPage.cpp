@@ -6,6 +6,7 @@
 #include "JourneyLayout.h"
 #include "JourneyLibrary.h"
 #include "JourneyListModel.h"
+#include "JourneyMessagePreview.h"
 #include "JourneyNodeItem.h"
 #include "JourneyOutboxPanel.h"
 #include "JourneyPalette.h"
@@ -96,6 +97,14 @@ JourneysPage::JourneysPage(QWidget *parent)
     auto *centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->setSpacing(0);
+    // Which journey is shown and whether it is saved, above the canvas.
+    title_ = new QLabel(centre);
+    title_->setObjectName(QStringLiteral("journeyTitle"));
+    title_->setContentsMargins(8, 4, 8, 4);
+    QFont titleFont = title_->font();
+    titleFont.setBold(true);
+    title_->setFont(titleFont);
+    centreLayout->addWidget(title_);
     canvasStates_ = new QStackedWidget(centre);
     canvasStates_->insertWidget(EmptyState, createEmptyState());
     canvasStates_->insertWidget(CanvasShown, view_);
@@ -159,7 +168,7 @@ JourneysPage::JourneysPage(QWidget *parent)
         [this](const QString &journey, const QString &channel) {
             Q_EMIT exportRequested(journey, QString(), channel);
         });
-    connect(properties_, &JourneyProperties::previewShopperRequested, this,
+    connect(properties_->preview(), &JourneyMessagePreview::shopperRequested, this,
         &JourneysPage::previewShopper);
     connect(palette_, &JourneyPalette::stepRequested, this,
         [this](const QString &kind) { view_->addStepAtCentre(kind.toStdString()); });
@@ -190,6 +199,7 @@ JourneysPage::JourneysPage(QWidget *parent)
     connect(issueList_, &QListWidget::itemClicked, this, showStep);
     connect(issueList_, &QListWidget::itemActivated, this, showStep);
     showIssues();
+    updateTitle();
     issueList_->setVisible(false); // until a journey is open
 }
 
@@ -311,6 +321,14 @@ QToolBar *JourneysPage::createToolBar()
     bar->addAction(redo);
     bar->addSeparator();
 
+    auto *simulate = bar->addAction(tr("Simulate…"), this, [this] {
+        sideTabs_->setCurrentWidget(simulation_);
+        simulation_->simulate();
+    });
+    simulate->setObjectName(QStringLiteral("simulateAction"));
+    simulate->setToolTip(tr("Replay the journey over the store's history (the window is in "
+                            "the Simulate panel)"));
+    bar->addSeparator();
     auto *arrange = bar->addAction(tr("Arrange"), scene_, &JourneyScene::arrange);
     arrange->setObjectName(QStringLiteral("arrangeAction"));
     arrange->setToolTip(tr("Lay the steps out from left to right"));
@@ -336,13 +354,6 @@ QToolBar *JourneysPage::createToolBar()
     connect(view_, &JourneyView::zoomChanged, this,
         [this](double zoom) { zoomLabel_->setText(tr("%1 %").arg(qRound(zoom * 100))); });
 
-    auto *spacer = new QWidget(bar);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    bar->addWidget(spacer);
-    title_ = new QLabel(bar);
-    title_->setObjectName(QStringLiteral("journeyTitle"));
-    title_->setContentsMargins(0, 0, 8, 0);
-    bar->addWidget(title_);
     connect(document_->undoStack(), &QUndoStack::cleanChanged, this, &JourneysPage::updateTitle);
     connect(document_, &JourneyDocument::settingsChanged, this, &JourneysPage::updateTitle);
 
@@ -498,6 +509,7 @@ bool JourneysPage::confirmLeave()
 
 void JourneysPage::updateTitle()
 {
+    title_->setVisible(document_->isOpen());
     if (!document_->isOpen()) {
         title_->clear();
         return;
@@ -574,8 +586,10 @@ void JourneysPage::previewShopper(const QString &text)
             preview.whose = tr("shopper %1 (profile %2)").arg(reference).arg(*profile);
             return preview;
         },
-        [this](Preview preview) { properties_->setPreviewValues(preview.values, preview.whose); },
-        [this](const QString &message) { properties_->setPreviewProblem(message); });
+        [this](Preview preview) {
+            properties_->preview()->setShopperValues(preview.values, preview.whose);
+        },
+        [this](const QString &message) { properties_->preview()->setProblem(message); });
 }
 
 void JourneysPage::newJourney()
