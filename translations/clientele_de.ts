@@ -4358,6 +4358,109 @@ Zuletzt gespeichert %2
     </message>
 </context>
 <context>
+    <name>clientele::JourneyResultsPanel</name>
+    <message>
+        <source>Entered:</source>
+        <translation>Eingestiegen:</translation>
+    </message>
+    <message>
+        <source>In the journey now:</source>
+        <translation>Jetzt in der Journey:</translation>
+    </message>
+    <message>
+        <source>Reached the goal:</source>
+        <translation>Ziel erreicht:</translation>
+    </message>
+    <message>
+        <source>Revenue while in the journey:</source>
+        <translation>Umsatz während der Journey:</translation>
+    </message>
+    <message>
+        <source>Offer cost:</source>
+        <translation>Kosten der Angebote:</translation>
+    </message>
+    <message>
+        <source>Messages waiting for export:</source>
+        <translation>Nachrichten warten auf den Export:</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <translation>Keine Einwilligung</translation>
+    </message>
+    <message>
+        <source>Capped</source>
+        <translation>Über Limit</translation>
+    </message>
+    <message>
+        <source>Held out</source>
+        <translation>Zurückgehalten</translation>
+    </message>
+    <message>
+        <source>Over the journey&apos;s frequency cap</source>
+        <translation>Über dem Versandlimit der Journey</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Save the journey and switch it on to see what it does with each import: who entered, the messages it scheduled, and how those who got them compare with its holdout.</source>
+        <translation>Speichern Sie die Journey und schalten Sie sie ein, um zu sehen, was sie mit jedem Import tut: wer eingestiegen ist, welche Nachrichten sie eingeplant hat und wie die Empfänger im Vergleich zur Kontrollgruppe abschneiden.</translation>
+    </message>
+    <message>
+        <source>Reading the journey&apos;s results…</source>
+        <translation>Die Ergebnisse der Journey werden gelesen …</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;On&lt;/b&gt; since %1. Each import moves its shoppers on; the store&apos;s data has taken it up to %2.</source>
+        <translation>&lt;b&gt;An&lt;/b&gt; seit %1. Jeder Import führt ihre Kunden weiter; die Daten des Shops reichen bis %2.</translation>
+    </message>
+    <message>
+        <source>the newest event</source>
+        <translation>zum neuesten Ereignis</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Off&lt;/b&gt;: imports leave it alone; its %1 shoppers keep their place until it is switched on again.</source>
+        <translation>&lt;b&gt;Aus&lt;/b&gt;: Importe lassen sie unberührt; ihre %1 Kunden behalten ihren Platz, bis sie wieder eingeschaltet wird.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Off&lt;/b&gt;: never switched on yet. Switch it on to run it with every import from now on.</source>
+        <translation>&lt;b&gt;Aus&lt;/b&gt;: noch nie eingeschaltet. Schalten Sie sie ein, damit sie ab jetzt mit jedem Import läuft.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Lift&lt;/b&gt;: needs shoppers who got messages and shoppers held out (a split with a holdout arm). So far: %1 messaged, %2 held out.</source>
+        <translation>&lt;b&gt;Wirkung&lt;/b&gt;: braucht Kunden mit Nachrichten und zurückgehaltene Kunden (eine Aufteilung mit Kontrollgruppe). Bisher: %1 mit Nachricht, %2 zurückgehalten.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Lift&lt;/b&gt;: of the shoppers who got messages, %1 of %2 reached the goal (%3 %); of the holdout, %4 of %5 (%6 %). Difference: %7 percentage points (95 % interval %8 to %9): %10</source>
+        <translation>&lt;b&gt;Wirkung&lt;/b&gt;: von den Kunden mit Nachrichten haben %1 von %2 das Ziel erreicht (%3 %); von der Kontrollgruppe %4 von %5 (%6 %). Unterschied: %7 Prozentpunkte (95-%-Intervall %8 bis %9): %10</translation>
+    </message>
+    <message>
+        <source>the messages made a difference.</source>
+        <translation>die Nachrichten haben etwas bewirkt.</translation>
+    </message>
+    <message>
+        <source>not distinguishable from chance yet.</source>
+        <translation>noch nicht vom Zufall zu unterscheiden.</translation>
+    </message>
+    <message>
+        <source>The results cannot be read: %1</source>
+        <translation>Die Ergebnisse können nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>clientele::JourneyScene</name>
     <message>
         <source>Paste Step</source>
@@ -4731,6 +4834,10 @@ Zuletzt gespeichert %2
     <message>
         <source>Replay the journey over the store&apos;s history (the window is in the Simulate panel)</source>
         <translation>Die Journey über die Geschichte des Shops abspielen (den Zeitraum wählen Sie im Bereich „Simulieren“)</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include "JourneyOutboxPanel.h"
 #include "JourneyPalette.h"
 #include "JourneyPortItem.h"
+#include "JourneyResultsPanel.h"
 #include "JourneyProperties.h"
 #include "JourneyScene.h"
 #include "JourneySimulationPanel.h"
@@ -1105,6 +1106,37 @@ void TestJourneys::outboxListsMessagesOfARunningJourney()
     QVERIFY(outbox->detailLabel()->text().contains(QStringLiteral("Ana, thanks for looking")));
     QVERIFY(outbox->detailLabel()->text().contains(QStringLiteral("Trail Tent")));
     QVERIFY(test::saveScreenshot(*window_, QStringLiteral("journeys-outbox.png")));
+
+    // The Results tab: what the runtime counted for it, and why there is no lift yet.
+    JourneyResultsPanel *results = page_->resultsPanel();
+    page_->sideTabs()->setCurrentWidget(results);
+    QCOMPARE(results->journeyName(), QStringLiteral("Welcome mail"));
+    QTRY_VERIFY(!results->isLoading() && results->results().has_value());
+    QCOMPARE(results->results()->summary.stats.at("entered").get<int>(), 1);
+    QCOMPARE(results->findChild<QLabel *>(QStringLiteral("resultsEntered"))->text(),
+        QStringLiteral("1"));
+    QCOMPARE(results->findChild<QLabel *>(QStringLiteral("resultsWaiting"))->text(),
+        QStringLiteral("1"));
+    auto *channels = results->findChild<QTableWidget *>(QStringLiteral("resultsChannels"));
+    QCOMPARE(channels->rowCount(), 1);
+    QCOMPARE(channels->item(0, 0)->text(), QStringLiteral("E-mail"));
+    QCOMPARE(channels->item(0, 1)->text(), QStringLiteral("1"));
+    QVERIFY(results->findChild<QLabel *>(QStringLiteral("resultsStatus"))
+                ->text()
+                .startsWith(QStringLiteral("<b>On</b>")));
+    QVERIFY(results->findChild<QLabel *>(QStringLiteral("resultsLift"))
+                ->text()
+                .contains(QStringLiteral("held out")));
+    QVERIFY(test::saveScreenshot(*window_, QStringLiteral("journeys-results.png")));
+
+    // Switched off in the list: the tab says so.
+    library->table()->selectRow(row);
+    QTest::mouseClick(library->findChild<QPushButton *>(QStringLiteral("switchJourney")),
+        Qt::LeftButton);
+    QTRY_VERIFY(results->results().has_value() && !results->results()->summary.active);
+    QVERIFY(results->findChild<QLabel *>(QStringLiteral("resultsStatus"))
+                ->text()
+                .startsWith(QStringLiteral("<b>Off</b>")));
 }
 
 void TestJourneys::unsavedChangesAreNotLostSilently()

@@ -250,6 +250,7 @@ void JourneyLibrary::toggleRow(int row)
             model_->setJourneys(std::move(journeys));
             table_->selectRow(model_->rowOf(name));
             updateButtons();
+            Q_EMIT switched(name);
             Q_EMIT message(on ? tr("\"%1\" is on: each import moves shoppers along it.").arg(name)
                               : tr("\"%1\" is off.").arg(name),
                 false);

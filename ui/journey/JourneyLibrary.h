@@ -53,6 +53,8 @@ Q_SIGNALS:
     /// The selected saved journey (empty: none).
     void currentChanged(const QString &name);
     void message(const QString &text, bool problem);
+    /// The journey called name was switched on or off.
+    void switched(const QString &name);
 
 private:
     /// Runs a write (or read) and shows the list it returns.

@@ -9,6 +9,7 @@
 #include "JourneyMessagePreview.h"
 #include "JourneyNodeItem.h"
 #include "JourneyOutboxPanel.h"
+#include "JourneyResultsPanel.h"
 #include "JourneyPalette.h"
 #include "JourneyProperties.h"
 #include "JourneyScene.h"
@@ -137,6 +138,8 @@ JourneysPage::JourneysPage(QWidget *parent)
     sideTabs_->addTab(simulation_, tr("Simulate"));
     outbox_ = new JourneyOutboxPanel(sideTabs_);
     sideTabs_->addTab(outbox_, tr("Outbox"));
+    results_ = new JourneyResultsPanel(sideTabs_);
+    sideTabs_->addTab(results_, tr("Results"));
     sideTabs_->setMinimumWidth(340);
 
     splitter->addWidget(left);
@@ -163,6 +166,9 @@ JourneysPage::JourneysPage(QWidget *parent)
         updateTitle();
     });
     connect(library_, &JourneyLibrary::currentChanged, outbox_, &JourneyOutboxPanel::showJourney);
+    connect(library_, &JourneyLibrary::currentChanged, this,
+        [this](const QString &name) { results_->showJourney(path_, name); });
+    connect(library_, &JourneyLibrary::switched, results_, &JourneyResultsPanel::refresh);
     connect(library_, &JourneyLibrary::message, this, &JourneysPage::showMessage);
     connect(outbox_, &JourneyOutboxPanel::exportRequested, this,
         [this](const QString &journey, const QString &channel) {
@@ -454,8 +460,10 @@ void JourneysPage::setWorkspace(const QString &path, const std::string &currency
     path_ = path;
     reader_.setWorkspace(path);
     simulation_->setWorkspace(path, currency);
+    results_->setCurrency(currency);
     library_->setWorkspace(path);
     outbox_->setWorkspace(path);
+    results_->showJourney(path, path == results_->path() ? results_->journeyName() : QString());
     hasContext_ = false;
     reader_.post<JourneyContext>(
         this,

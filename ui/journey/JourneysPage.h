@@ -21,6 +21,7 @@ namespace clientele {
 class JourneyDocument;
 class JourneyLibrary;
 class JourneyOutboxPanel;
+class JourneyResultsPanel;
 class JourneyPalette;
 class JourneyProperties;
 class JourneyScene;
@@ -73,6 +74,7 @@ public:
     JourneySimulationPanel *simulationPanel() const { return simulation_; }
     JourneyLibrary *library() const { return library_; }
     JourneyOutboxPanel *outboxPanel() const { return outbox_; }
+    JourneyResultsPanel *resultsPanel() const { return results_; }
     QListWidget *issueList() const { return issueList_; }
     /// The line under the canvas that says why a connection was refused.
     QLabel *messageLabel() const { return message_; }
@@ -123,6 +125,7 @@ private:
     JourneySimulationPanel *simulation_ = nullptr;
     JourneyLibrary *library_ = nullptr;
     JourneyOutboxPanel *outbox_ = nullptr;
+    JourneyResultsPanel *results_ = nullptr;
     QString savedName_;
     QStackedWidget *canvasStates_ = nullptr;
     QListWidget *issueList_ = nullptr;
