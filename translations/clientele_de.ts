@@ -4839,6 +4839,18 @@ Zuletzt gespeichert %2
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
+    <message>
+        <source>Shoppers at the Selected Step…</source>
+        <translation>Kunden am ausgewählten Schritt …</translation>
+    </message>
+    <message>
+        <source>Save the journey first: the shoppers at a step are those of a saved journey that runs.</source>
+        <translation>Speichern Sie die Journey zuerst: die Kunden an einem Schritt sind die einer gespeicherten, laufenden Journey.</translation>
+    </message>
+    <message>
+        <source>Opens the Export area with the shoppers now at the selected step.</source>
+        <translation>Öffnet den Bereich Export mit den Kunden, die jetzt am ausgewählten Schritt sind.</translation>
+    </message>
 </context>
 <context>
     <name>clientele::MainWindow</name>

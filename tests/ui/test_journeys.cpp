@@ -1,6 +1,7 @@
 #include "AppSettings.h"
 #include "ConditionRow.h"
 #include "FieldPicker.h"
+#include "ExportPage.h"
 #include "JourneyConnectionItem.h"
 #include "JourneyDocument.h"
 #include "JourneyKinds.h"
@@ -44,6 +45,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMimeData>
 #include <QPainterPathStroker>
 #include <QPushButton>
@@ -109,6 +111,7 @@ private Q_SLOTS:
     void germanTextsFit();
     void renamingAnExitKeepsItsConnection();
     void outboxListsMessagesOfARunningJourney();
+    void exportShoppersAtTheSelectedStep();
     void unsavedChangesAreNotLostSilently();
     void longLinksGoAroundSteps();
     void branchOnAConditionOfTheSegmentBuilder();
@@ -1215,6 +1218,42 @@ void TestJourneys::branchOnAConditionOfTheSegmentBuilder()
     QCOMPARE(
         document()->journey().node(branchId)->config["segment"]["rule"]["type"].get<std::string>(),
         std::string("consent"));
+}
+
+void TestJourneys::exportShoppersAtTheSelectedStep()
+{
+    {
+        auto workspace = Workspace::open(path_.toStdString());
+        Journey journey = JourneyTemplates::cartRecovery();
+        journey.name = "Step export";
+        JourneyStore(workspace.db()).save(journey, nowMillis());
+    }
+    JourneyLibrary *library = page_->library();
+    library->reload();
+    QTRY_VERIFY(library->model()->rowOf(QStringLiteral("Step export")) >= 0);
+    auto *action = page_->findChild<QAction *>(QStringLiteral("exportStepAction"));
+    QVERIFY(action);
+    auto *menu = qobject_cast<QMenu *>(action->parent());
+    QVERIFY(menu);
+
+    // Not saved yet: the step has no shoppers to export.
+    page_->openCartRecovery();
+    scene()->selectNodes({ "wait_order" });
+    Q_EMIT menu->aboutToShow();
+    QVERIFY(!action->isEnabled());
+
+    library->openRow(library->model()->rowOf(QStringLiteral("Step export")));
+    QTRY_COMPARE(page_->savedName(), QStringLiteral("Step export"));
+    scene()->selectNodes({ "wait_order" });
+    Q_EMIT menu->aboutToShow();
+    QVERIFY(action->isEnabled());
+    action->trigger();
+    auto *sidebar = window_->findChild<QListWidget *>(QStringLiteral("sidebar"));
+    QCOMPARE(sidebar->currentItem()->text(), QStringLiteral("Export"));
+    ExportPage *exportPage = window_->exportPage();
+    QTRY_COMPARE(exportPage->audienceChoice().kind, AudienceChoice::Kind::JourneyStep);
+    QCOMPARE(exportPage->audienceChoice().journey, QStringLiteral("Step export"));
+    QCOMPARE(exportPage->audienceChoice().step, QStringLiteral("wait_order"));
 }
 
 QTEST_MAIN(TestJourneys)

@@ -291,6 +291,22 @@ QToolBar *JourneysPage::createToolBar()
         ->setObjectName(QStringLiteral("exportSvgAction"));
     exports->addAction(tr("Print…"), this, &JourneysPage::print)
         ->setObjectName(QStringLiteral("printAction"));
+    exports->addSeparator();
+    // A campaign file of the shoppers at the selected step of the saved journey, now.
+    auto *stepAudience = exports->addAction(tr("Shoppers at the Selected Step…"), this, [this] {
+        const std::vector<std::string> ids = scene_->selectedNodeIds();
+        if (ids.size() == 1 && !savedName_.isEmpty())
+            Q_EMIT exportRequested(savedName_, QString::fromStdString(ids.front()), QString());
+    });
+    stepAudience->setObjectName(QStringLiteral("exportStepAction"));
+    connect(exports, &QMenu::aboutToShow, this, [this, stepAudience] {
+        stepAudience->setEnabled(scene_->selectedNodeIds().size() == 1 && !savedName_.isEmpty());
+        stepAudience->setToolTip(savedName_.isEmpty()
+                ? tr("Save the journey first: the shoppers at a step are those of a saved "
+                     "journey that runs.")
+                : tr("Opens the Export area with the shoppers now at the selected step."));
+    });
+    exports->setToolTipsVisible(true);
     auto *exportButton = new QToolButton(bar);
     exportButton->setText(tr("Export"));
     exportButton->setMenu(exports);
