@@ -4417,7 +4417,7 @@ Zuletzt gespeichert %2
     </message>
     <message>
         <source>Reading the journey&apos;s results…</source>
-        <translation>Die Ergebnisse der Journey werden gelesen …</translation>
+        <translation>Die Ergebnisse der Journey werden gelesen…</translation>
     </message>
     <message>
         <source>&lt;b&gt;On&lt;/b&gt; since %1. Each import moves its shoppers on; the store&apos;s data has taken it up to %2.</source>
@@ -4841,7 +4841,7 @@ Zuletzt gespeichert %2
     </message>
     <message>
         <source>Shoppers at the Selected Step…</source>
-        <translation>Kunden am ausgewählten Schritt …</translation>
+        <translation>Kunden am ausgewählten Schritt…</translation>
     </message>
     <message>
         <source>Save the journey first: the shoppers at a step are those of a saved journey that runs.</source>
