@@ -38,6 +38,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
@@ -566,6 +567,12 @@ void TestJourneys::cartRecoverySimulates()
     QVERIFY(summary.contains(QStringLiteral("(history has no sends of this journey)")));
     page_->view()->centerOn(scene()->nodeItem("app_push"));
     QVERIFY(test::saveScreenshot(*window_, QStringLiteral("journeys-simulated.png")));
+    // The whole simulated journey as Export › Canvas as PNG writes it, counts included.
+    const QString canvasPng = QDir(QCoreApplication::applicationDirPath())
+                                  .filePath(QStringLiteral("screenshots/journeys-simulated-canvas.png"));
+    Prompts::setNextSaveFileName(canvasPng);
+    page_->exportPng();
+    QVERIFY(QImage(canvasPng).width() > 5 * static_cast<int>(JourneyNodeItem::kWidth));
 
     // An edit clears the counts; moving a card does not.
     JourneyNodeItem *push = scene()->nodeItem("push");
