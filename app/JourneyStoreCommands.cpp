@@ -105,8 +105,9 @@ int CommandLine::runJourneyList(const QStringList &arguments)
                 list.push_back({ { "name", journey.name }, { "active", journey.active },
                     { "in_journey", journey.inJourney },
                     { "outbox_pending", journey.outboxPending },
-                    { "clock", journey.clock ? nlohmann::json(formatIsoDateTime(journey.clock))
-                                             : nlohmann::json(nullptr) } });
+                    { "clock",
+                        journey.clock ? nlohmann::json(formatIsoDateTime(journey.clock))
+                                      : nlohmann::json(nullptr) } });
             printJson(list);
             return 0;
         }
@@ -127,8 +128,7 @@ int CommandLine::runJourneySwitch(const QStringList &arguments)
 {
     const QString action = arguments.value(0);
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        action == QLatin1String("remove")
+    parser.setApplicationDescription(action == QLatin1String("remove")
             ? tr("Deletes a journey with its shoppers' state and its outbox.")
             : tr("Switches a journey on (each import advances it) or off (it keeps its state)."));
     parser.addHelpOption();
@@ -207,8 +207,7 @@ int CommandLine::runJourneyOutbox(const QStringList &arguments)
         filter.journey = parser.value(nameOption).toStdString();
         filter.channel = parser.value(channelOption).toStdString();
         if (!JourneyStore(workspace.db()).summary(filter.journey)) {
-            err() << tr("There is no journey called %1.").arg(parser.value(nameOption))
-                  << Qt::endl;
+            err() << tr("There is no journey called %1.").arg(parser.value(nameOption)) << Qt::endl;
             return 1;
         }
         const auto messages = JourneyOutbox::list(workspace.db(), filter, limit);
@@ -233,7 +232,8 @@ int CommandLine::runJourneyOutbox(const QStringList &arguments)
             out() << fromStd(formatIsoDateTime(message.dueAt)) << '\t' << fromStd(message.channel)
                   << '\t' << fromStd(message.address) << '\t'
                   << fromStd(message.subject.empty() ? message.body : message.subject)
-                  << (message.offerCode.empty() ? QString() : QLatin1Char('\t') + fromStd(message.offerCode))
+                  << (message.offerCode.empty() ? QString()
+                                                : QLatin1Char('\t') + fromStd(message.offerCode))
                   << Qt::endl;
         return 0;
     } catch (const std::exception &error) {

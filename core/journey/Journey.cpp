@@ -90,7 +90,8 @@ Journey Journey::fromJson(const json &document)
         }
         if (settings.contains("seed")) {
             const json &seed = settings.at("seed");
-            if (!seed.is_number_integer() || (!seed.is_number_unsigned() && seed.get<std::int64_t>() < 0))
+            if (!seed.is_number_integer()
+                || (!seed.is_number_unsigned() && seed.get<std::int64_t>() < 0))
                 throw JourneyFormatError("settings: \"seed\" must be a whole number ≥ 0");
             journey.settings.seed = seed.get<std::uint64_t>();
         }

@@ -315,8 +315,8 @@ void Replay::compile()
                 horizon += 8 * kMillisPerDay;
                 needsZones_ = true;
             } else {
-                step.duration = hoursToMillis(
-                    config.value("hours", 0.0) + 24.0 * config.value("days", 0.0));
+                step.duration
+                    = hoursToMillis(config.value("hours", 0.0) + 24.0 * config.value("days", 0.0));
                 horizon += step.duration;
             }
             break;
@@ -498,8 +498,8 @@ void Replay::addSegmentEntries()
              day += kMillisPerDay) {
             Members now = membersAsOf(day);
             Members entrants;
-            std::set_difference(now.begin(), now.end(), before.begin(), before.end(),
-                std::back_inserter(entrants));
+            std::set_difference(
+                now.begin(), now.end(), before.begin(), before.end(), std::back_inserter(entrants));
             addEntries(entrants, day + kMillisPerDay - 1);
             before = std::move(now);
             reportProgress(progress_, 0, 0, JourneySimulator::kProgressStage);
@@ -542,8 +542,8 @@ void Replay::loadReach()
     }
 }
 
-void Replay::readReach(Statement &query, Reach &reach,
-    std::unordered_map<std::string, const date::time_zone *> &zones)
+void Replay::readReach(
+    Statement &query, Reach &reach, std::unordered_map<std::string, const date::time_zone *> &zones)
 {
     const bool email = !query.isNull(2) && !query.columnView(2).empty();
     const bool emailConsent = query.columnView(5) == "granted";
@@ -585,7 +585,8 @@ Millis Replay::nextTimeOfDay(const Reach *reach, Millis t, const Step &step) con
         if (candidate <= local)
             continue;
         // 1 January 1970 was a Thursday (4, counting from Sunday).
-        const auto days = (candidate - ((candidate % kMillisPerDay) + kMillisPerDay) % kMillisPerDay)
+        const auto days
+            = (candidate - ((candidate % kMillisPerDay) + kMillisPerDay) % kMillisPerDay)
             / kMillisPerDay;
         const int weekday = static_cast<int>(((days + 4) % 7 + 7) % 7);
         if (step.weekdays == 0 || (step.weekdays & (1 << weekday)) != 0)
@@ -658,7 +659,8 @@ void Replay::arrive(Instance &instance, std::int64_t profile, int node, Millis t
         return;
     case Kind::Wait:
         instance.waiting = Instance::Waiting::Timer;
-        instance.due = step.untilHour >= 0 ? nextTimeOfDay(currentReach_, t, step) : t + step.duration;
+        instance.due
+            = step.untilHour >= 0 ? nextTimeOfDay(currentReach_, t, step) : t + step.duration;
         return;
     case Kind::WaitUntil:
         instance.waiting = Instance::Waiting::Event;
@@ -739,8 +741,8 @@ void Replay::send(Instance &instance, std::int64_t profile, Millis t)
             if (step.offerKind != 0 && instance.offerNode < 0)
                 instance.offerNode = static_cast<int>(node);
             if (runtime_)
-                runtime_->sent(profile, instance.entryId, journey_.nodes[node], t,
-                    carts_.text(instance.cart));
+                runtime_->sent(
+                    profile, instance.entryId, journey_.nodes[node], t, carts_.text(instance.cart));
         }
     }
     leaveBy(instance, profile, 0, t);

@@ -26,7 +26,8 @@ namespace {
 void rememberMembers(Database &db, std::int64_t journeyId, const std::vector<std::int64_t> &joined,
     const std::vector<std::int64_t> &left)
 {
-    Statement add(db, "INSERT OR IGNORE INTO journey_members(journey_id, profile_id) VALUES (?1, ?2)");
+    Statement add(
+        db, "INSERT OR IGNORE INTO journey_members(journey_id, profile_id) VALUES (?1, ?2)");
     for (const std::int64_t profile : joined) {
         add.bind(1, journeyId).bind(2, profile);
         add.run();
@@ -310,13 +311,13 @@ AdvanceSummary advanceJourney(Database &db, RunningJourney &running, ProgressSin
     newest.bind(1, running.lastEventId);
     newest.step();
     const std::int64_t lastEventId = newest.isNull(0) ? running.lastEventId : newest.columnInt(0);
-    const Millis clock = newest.isNull(1) ? running.clock : std::max(running.clock, newest.columnInt(1));
+    const Millis clock
+        = newest.isNull(1) ? running.clock : std::max(running.clock, newest.columnInt(1));
 
     StoredRuntime runtime(db, running, nowMillis());
     replay::Window window;
     window.dataEnd = clock + 1;
-    const SimulationResult result
-        = replay::run(db, running.journey, window, &runtime, progress);
+    const SimulationResult result = replay::run(db, running.journey, window, &runtime, progress);
 
     json counts = result.toJson();
     json addition = { { "entered", counts["entered"] }, { "conversions", counts["conversions"] },
@@ -408,7 +409,8 @@ AdvanceSummary JourneyRuntime::advanceAll(Database &db, ProgressSink *progress)
     return advanceWhere(db, "active = 1", nullptr, progress);
 }
 
-AdvanceSummary JourneyRuntime::advance(Database &db, const std::string &name, ProgressSink *progress)
+AdvanceSummary JourneyRuntime::advance(
+    Database &db, const std::string &name, ProgressSink *progress)
 {
     return advanceWhere(db, "name = ?1", &name, progress);
 }

@@ -42,11 +42,13 @@ public:
     /// in one of its own. Throws StoreError, SegmentError or Cancelled.
     static AdvanceSummary advanceAll(Database &db, ProgressSink *progress = nullptr);
     /// Advances one journey, on or off (for tests and the command line's "journey advance").
-    static AdvanceSummary advance(Database &db, const std::string &name, ProgressSink *progress = nullptr);
+    static AdvanceSummary advance(
+        Database &db, const std::string &name, ProgressSink *progress = nullptr);
 
     /// When a journey whose entry is "enters a segment" is switched on: its members now are
     /// remembered, so that only shoppers who join later enter.
-    static void rememberTriggerSegment(Database &db, std::int64_t journeyId, const Journey &journey);
+    static void rememberTriggerSegment(
+        Database &db, std::int64_t journeyId, const Journey &journey);
 
     static constexpr const char *kProgressStage = "Advancing journeys";
 };

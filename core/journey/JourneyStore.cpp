@@ -141,14 +141,13 @@ bool JourneyStore::remove(const std::string &name)
         return false;
     const std::int64_t id = find.columnInt(0);
     // Codes already handed out stay traceable to their shopper; only the message goes.
-    for (const char *sql :
-        { "UPDATE discount_codes SET outbox_id = NULL WHERE outbox_id IN "
-          "(SELECT id FROM outbox WHERE journey_id = ?1)",
-            "DELETE FROM outbox WHERE journey_id = ?1",
-            "DELETE FROM journey_entries WHERE journey_id = ?1",
-            "DELETE FROM journey_state WHERE journey_id = ?1",
-            "DELETE FROM journey_members WHERE journey_id = ?1",
-            "DELETE FROM journeys WHERE id = ?1" }) {
+    for (const char *sql : { "UPDATE discount_codes SET outbox_id = NULL WHERE outbox_id IN "
+                             "(SELECT id FROM outbox WHERE journey_id = ?1)",
+             "DELETE FROM outbox WHERE journey_id = ?1",
+             "DELETE FROM journey_entries WHERE journey_id = ?1",
+             "DELETE FROM journey_state WHERE journey_id = ?1",
+             "DELETE FROM journey_members WHERE journey_id = ?1",
+             "DELETE FROM journeys WHERE id = ?1" }) {
         Statement statement(db_, sql);
         statement.bind(1, id);
         statement.run();
@@ -166,7 +165,8 @@ Audience JourneyStore::stepAudience(const std::string &name, const std::string &
         throw JourneyStoreError("The journey \"" + name + "\" has no step \"" + step + "\".");
     return Audience::query(
         "SELECT profile_id FROM journey_state WHERE journey_id = ?1 AND node = ?2",
-        { idOf(name), step }, { { "kind", "journey_step" }, { "journey", name }, { "step", step } });
+        { idOf(name), step },
+        { { "kind", "journey_step" }, { "journey", name }, { "step", step } });
 }
 
 Audience JourneyStore::outboxAudience(const std::string &name, const std::string &channel) const

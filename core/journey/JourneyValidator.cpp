@@ -58,11 +58,12 @@ void checkConfig(const JourneyNode &node, std::vector<JourneyIssue> &issues)
             checkSegmentRule(node, trigger.at("segment"), "the segment shoppers enter", issues);
             if (trigger.contains("event") || trigger.contains("then_not"))
                 issues.push_back({ node.id,
-                    name + ": shoppers enter either on an event or on entering a segment, "
-                           "not both" });
+                    name
+                        + ": shoppers enter either on an event or on entering a segment, "
+                          "not both" });
         } else if (!trigger.is_object() || !nonEmptyText(trigger, "event"))
-            issues.push_back({ node.id,
-                name + ": choose the event (or the segment) that lets shoppers in" });
+            issues.push_back(
+                { node.id, name + ": choose the event (or the segment) that lets shoppers in" });
         else if (trigger.contains("then_not")
             && (!nonEmptyText(trigger, "then_not") || !positiveNumber(trigger, "within_hours")))
             issues.push_back({ node.id,
@@ -92,8 +93,8 @@ void checkConfig(const JourneyNode &node, std::vector<JourneyIssue> &issues)
                     daysOk = daysOk && day.is_string()
                         && JourneyValidator::weekdayIndex(day.get<std::string>()) >= 0;
             if (!daysOk)
-                issues.push_back({ node.id,
-                    name + ": weekdays are mon, tue, wed, thu, fri, sat and sun" });
+                issues.push_back(
+                    { node.id, name + ": weekdays are mon, tue, wed, thu, fri, sat and sun" });
             if (config.contains("hours") || config.contains("days"))
                 issues.push_back({ node.id,
                     name + ": wait either a duration or until a time of day, not both" });

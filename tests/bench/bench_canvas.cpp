@@ -144,7 +144,8 @@ int main(int argc, char *argv[])
         else if (arg == "--save" && i + 1 < argc)
             savePath = argv[++i];
         else {
-            std::fprintf(stderr, "usage: bench_canvas [--steps N] [--moves N] [--save FRAME.png]\n");
+            std::fprintf(
+                stderr, "usage: bench_canvas [--steps N] [--moves N] [--save FRAME.png]\n");
             return 2;
         }
     }
@@ -205,7 +206,8 @@ int main(int argc, char *argv[])
         drag.add(watch.seconds());
     }
     const bench::Stopwatch releaseWatch;
-    QTest::mouseRelease(viewport, Qt::LeftButton, Qt::NoModifier, start + QPoint(moves * 3, moves * 2));
+    QTest::mouseRelease(
+        viewport, Qt::LeftButton, Qt::NoModifier, start + QPoint(moves * 3, moves * 2));
     paintFrame(view);
     print("drag a step: move + frame", drag);
     const QPointF moved = item->pos() - before;
@@ -213,7 +215,8 @@ int main(int argc, char *argv[])
         document.journey().node(item->nodeId())->position.y);
     std::printf("  the card moved by (%.0f, %.0f); the model has it at (%.0f, %.0f)\n", moved.x(),
         moved.y(), model.x(), model.y());
-    std::printf("%-34s %6.2f ms\n", "drop (one undo step) + frame", releaseWatch.seconds() * 1000.0);
+    std::printf(
+        "%-34s %6.2f ms\n", "drop (one undo step) + frame", releaseWatch.seconds() * 1000.0);
 
     // Edit a step's settings (as the properties panel does), then undo.
     Timings edits;

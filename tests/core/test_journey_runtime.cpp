@@ -1,3 +1,5 @@
+#include "CartEvents.h"
+
 #include "common/Time.h"
 #include "export/Audience.h"
 #include "export/DiscountCodes.h"
@@ -95,24 +97,10 @@ json chain(const char *name, const char *trigger, const json &steps)
 
 ImportMapping eventsMapping()
 {
-    ImportMapping mapping;
-    mapping.columns = {
-        { "Time", FieldTarget::Timestamp, {} },
-        { "Event", FieldTarget::EventType, {} },
-        { "Email", FieldTarget::Identity, "email" },
-        { "First", FieldTarget::FirstName, {} },
-        { "Cart", FieldTarget::CartId, {} },
-        { "SKU", FieldTarget::ProductSku, {} },
-        { "Product", FieldTarget::ProductName, {} },
-        { "Price", FieldTarget::Price, {} },
-        { "Newsletter", FieldTarget::Consent, "email" },
-    };
-    mapping.timezone = "UTC";
-    mapping.country = "DE";
-    return mapping;
+    return test::cartEventsMapping();
 }
 
-const char *kHeader = "Time,Event,Email,First,Cart,SKU,Product,Price,Newsletter\n";
+const char *kHeader = test::kCartEventsHeader;
 
 } // namespace
 

@@ -1,4 +1,5 @@
 #include "AppSettings.h"
+#include "CartEvents.h"
 #include "ConditionRow.h"
 #include "FieldPicker.h"
 #include "ExportPage.h"
@@ -1070,25 +1071,13 @@ void TestJourneys::outboxListsMessagesOfARunningJourney()
         const QString file = dir_.filePath(QStringLiteral("new-events.csv"));
         QFile out(file);
         QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write("Time,Event,Email,First,Cart,SKU,Product,Price,Newsletter\n"
-                  "2026-11-26 10:00:00,Product Added,ana@example.com,Ana,c-ana,TENT-1,Trail Tent,"
+        out.write(test::kCartEventsHeader);
+        out.write("2026-11-26 10:00:00,Product Added,ana@example.com,Ana,c-ana,TENT-1,Trail Tent,"
                   "199.00,yes\n");
         out.close();
         ImportRequest request;
         request.inputPath = file.toStdString();
-        request.mapping.columns = {
-            { "Time", FieldTarget::Timestamp, {} },
-            { "Event", FieldTarget::EventType, {} },
-            { "Email", FieldTarget::Identity, "email" },
-            { "First", FieldTarget::FirstName, {} },
-            { "Cart", FieldTarget::CartId, {} },
-            { "SKU", FieldTarget::ProductSku, {} },
-            { "Product", FieldTarget::ProductName, {} },
-            { "Price", FieldTarget::Price, {} },
-            { "Newsletter", FieldTarget::Consent, "email" },
-        };
-        request.mapping.timezone = "UTC";
-        request.mapping.country = "DE";
+        request.mapping = test::cartEventsMapping();
         ImportJob::run(workspace, request);
         QVERIFY(JourneyStore(workspace.db()).summary("Welcome mail")->outboxPending >= 1);
     }

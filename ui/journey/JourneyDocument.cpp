@@ -92,7 +92,8 @@ void JourneyDocument::addNodes(const std::vector<JourneyNode> &nodes,
     index = journey_.connections.size();
     for (const JourneyConnection &connection : connections)
         indexedConnections.push_back({ index++, connection });
-    undo_->push(new InsertItemsCommand(this, indexedNodes, indexedConnections, text));
+    undo_->push(new ItemsCommand(
+        this, ItemsCommand::Action::Insert, indexedNodes, indexedConnections, text));
 }
 
 void JourneyDocument::removeItems(
@@ -115,7 +116,7 @@ void JourneyDocument::removeItems(
     const QString text = nodes.empty() ? tr("Delete Connection")
         : nodes.size() == 1            ? tr("Delete Step")
                                        : tr("Delete Steps");
-    undo_->push(new RemoveItemsCommand(this, nodes, removed, text));
+    undo_->push(new ItemsCommand(this, ItemsCommand::Action::Remove, nodes, removed, text));
 }
 
 void JourneyDocument::moveNodes(
@@ -138,8 +139,8 @@ std::optional<QString> JourneyDocument::connectPorts(const JourneyConnection &co
 {
     if (auto refusal = connectionRefusal(connection))
         return refusal;
-    undo_->push(new InsertItemsCommand(
-        this, {}, { { journey_.connections.size(), connection } }, tr("Connect")));
+    undo_->push(new ItemsCommand(this, ItemsCommand::Action::Insert, {},
+        { { journey_.connections.size(), connection } }, tr("Connect")));
     return std::nullopt;
 }
 
@@ -177,7 +178,7 @@ void JourneyDocument::changeConfig(const std::string &nodeId, const nlohmann::js
     }
     undo_->beginMacro(text);
     undo_->push(command);
-    undo_->push(new RemoveItemsCommand(this, {}, removed, text));
+    undo_->push(new ItemsCommand(this, ItemsCommand::Action::Remove, {}, removed, text));
     if (!moved.empty()) {
         // Back in their places: the connections of exits that are gone no longer count.
         std::vector<IndexedConnection> reinserted;
@@ -188,7 +189,7 @@ void JourneyDocument::changeConfig(const std::string &nodeId, const nlohmann::js
                     ++goneBefore;
             reinserted.push_back({ entry.index - goneBefore, entry.connection });
         }
-        undo_->push(new InsertItemsCommand(this, {}, reinserted, text));
+        undo_->push(new ItemsCommand(this, ItemsCommand::Action::Insert, {}, reinserted, text));
     }
     undo_->endMacro();
 }

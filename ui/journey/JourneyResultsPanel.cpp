@@ -169,8 +169,10 @@ void JourneyResultsPanel::showResults(const JourneyResults &results)
     const qint64 conversions = countOf(stats, "conversions");
     entered_->setText(locale.toString(entered));
     inJourney_->setText(locale.toString(summary.inJourney));
-    converted_->setText(tr("%1 (%2 %)").arg(locale.toString(conversions),
-        percent(entered > 0 ? double(conversions) / double(entered) : 0.0)));
+    converted_->setText(
+        tr("%1 (%2 %)")
+            .arg(locale.toString(conversions),
+                percent(entered > 0 ? double(conversions) / double(entered) : 0.0)));
     revenue_->setText(formatMoney(amountOf(stats, "revenue"), currency_, 2));
     offerCost_->setText(formatMoney(amountOf(stats, "offer_cost"), currency_, 2));
     waiting_->setText(locale.toString(summary.outboxPending));
@@ -182,8 +184,7 @@ void JourneyResultsPanel::showResults(const JourneyResults &results)
         for (const auto &[channel, counts] : channels->items()) {
             const int row = channels_->rowCount();
             channels_->insertRow(row);
-            channels_->setItem(row, 0,
-                new QTableWidgetItem(JourneyKinds::channelLabel(channel)));
+            channels_->setItem(row, 0, new QTableWidgetItem(JourneyKinds::channelLabel(channel)));
             int column = 1;
             for (const char *key : { "sent", "skipped_consent", "skipped_cap", "held_out" }) {
                 auto *item = new QTableWidgetItem(locale.toString(countOf(counts, key)));
@@ -200,10 +201,10 @@ void JourneyResultsPanel::showResults(const JourneyResults &results)
 
     const LiftReport &lift = results.lift;
     if (lift.treatment.sends == 0 || lift.holdout.sends == 0) {
-        lift_->setText(tr("<b>Lift</b>: needs shoppers who got messages and shoppers held "
-                          "out (a split with a holdout arm). So far: %1 messaged, %2 held out.")
-                           .arg(locale.toString(lift.treatment.sends),
-                               locale.toString(lift.holdout.sends)));
+        lift_->setText(
+            tr("<b>Lift</b>: needs shoppers who got messages and shoppers held "
+               "out (a split with a holdout arm). So far: %1 messaged, %2 held out.")
+                .arg(locale.toString(lift.treatment.sends), locale.toString(lift.holdout.sends)));
     } else {
         lift_->setText(
             tr("<b>Lift</b>: of the shoppers who got messages, %1 of %2 reached the goal "

@@ -2,42 +2,32 @@
 
 namespace clientele {
 
-InsertItemsCommand::InsertItemsCommand(JourneyDocument *document, std::vector<IndexedNode> nodes,
+ItemsCommand::ItemsCommand(JourneyDocument *document, Action action, std::vector<IndexedNode> nodes,
     std::vector<IndexedConnection> connections, const QString &text)
     : QUndoCommand(text)
     , document_(document)
+    , action_(action)
     , nodes_(std::move(nodes))
     , connections_(std::move(connections))
 {
 }
 
-void InsertItemsCommand::redo()
+void ItemsCommand::redo()
 {
-    document_->applyInsert(nodes_, connections_);
+    apply(action_);
 }
 
-void InsertItemsCommand::undo()
+void ItemsCommand::undo()
 {
-    document_->applyRemove(nodes_, connections_);
+    apply(action_ == Action::Insert ? Action::Remove : Action::Insert);
 }
 
-RemoveItemsCommand::RemoveItemsCommand(JourneyDocument *document, std::vector<IndexedNode> nodes,
-    std::vector<IndexedConnection> connections, const QString &text)
-    : QUndoCommand(text)
-    , document_(document)
-    , nodes_(std::move(nodes))
-    , connections_(std::move(connections))
+void ItemsCommand::apply(Action action)
 {
-}
-
-void RemoveItemsCommand::redo()
-{
-    document_->applyRemove(nodes_, connections_);
-}
-
-void RemoveItemsCommand::undo()
-{
-    document_->applyInsert(nodes_, connections_);
+    if (action == Action::Insert)
+        document_->applyInsert(nodes_, connections_);
+    else
+        document_->applyRemove(nodes_, connections_);
 }
 
 MoveNodesCommand::MoveNodesCommand(JourneyDocument *document,

@@ -15,34 +15,24 @@ enum class JourneyCommandId { ChangeConfig = 1, ChangeSettings = 2 };
 
 /**
  * Puts nodes and connections into the journey at given indices (adding a node, pasting,
- * connecting two ports); undo takes them out again.
+ * connecting two ports) or takes them out (Delete, disconnecting); undo does the opposite,
+ * putting each item back at the index it had, so the journey's JSON is exactly the one
+ * before.
  */
-class InsertItemsCommand : public QUndoCommand {
+class ItemsCommand : public QUndoCommand {
 public:
-    InsertItemsCommand(JourneyDocument *document, std::vector<IndexedNode> nodes,
+    enum class Action { Insert, Remove };
+
+    ItemsCommand(JourneyDocument *document, Action action, std::vector<IndexedNode> nodes,
         std::vector<IndexedConnection> connections, const QString &text);
     void redo() override;
     void undo() override;
 
 private:
-    JourneyDocument *document_;
-    std::vector<IndexedNode> nodes_;
-    std::vector<IndexedConnection> connections_;
-};
+    void apply(Action action);
 
-/**
- * Takes nodes and connections out of the journey (Delete, disconnecting); undo puts each
- * back at the index it had, so the journey's JSON is exactly the one before.
- */
-class RemoveItemsCommand : public QUndoCommand {
-public:
-    RemoveItemsCommand(JourneyDocument *document, std::vector<IndexedNode> nodes,
-        std::vector<IndexedConnection> connections, const QString &text);
-    void redo() override;
-    void undo() override;
-
-private:
     JourneyDocument *document_;
+    Action action_;
     std::vector<IndexedNode> nodes_;
     std::vector<IndexedConnection> connections_;
 };
