@@ -136,6 +136,9 @@ private:
     /// Saves the journey and switches it on; an empty workspace first gets one day of
     /// history (a journey takes the first data it sees as history).
     void switchOn(JourneyStore &store, const json &document);
+    /// The cart journey on, and Ana's cart left at 10:00 with the clock past 11:00: she
+    /// got the e-mail and waits for an order.
+    void startWithAnasCart(JourneyStore &store);
     std::int64_t queryInt(const std::string &sql);
 
     QTemporaryDir dir_;
@@ -181,6 +184,14 @@ void TestJourneyRuntime::switchOn(JourneyStore &store, const json &document)
     const Journey journey = Journey::fromJson(document);
     store.save(journey, 1);
     store.setActive(journey.name, true, 2);
+}
+
+void TestJourneyRuntime::startWithAnasCart(JourneyStore &store)
+{
+    switchOn(store, cartJourney());
+    importText(QStringLiteral("day1.csv"),
+        "2026-03-02 10:00:00,Product Added,ana@example.com,Ana,c-ana,TENT-1,Trail Tent,199.00,yes\n"
+        "2026-03-02 12:00:00,Page Viewed,eve@example.com,Eve,,,,,\n");
 }
 
 void TestJourneyRuntime::reopen()
@@ -319,10 +330,7 @@ void TestJourneyRuntime::advancesAcrossTwoImportsAndAReopen()
 void TestJourneyRuntime::switchedOffKeepsStateAndIgnoresImports()
 {
     JourneyStore store(workspace_->db());
-    switchOn(store, cartJourney());
-    importText(QStringLiteral("day1.csv"),
-        "2026-03-02 10:00:00,Product Added,ana@example.com,Ana,c-ana,TENT-1,Trail Tent,199.00,yes\n"
-        "2026-03-02 12:00:00,Page Viewed,eve@example.com,Eve,,,,,\n");
+    startWithAnasCart(store);
     QCOMPARE(store.summary("Cart rescue")->inJourney, 1);
 
     store.setActive("Cart rescue", false, 3);
@@ -393,10 +401,7 @@ void TestJourneyRuntime::holdoutReceivesNothingAndLiftComparesArms()
 void TestJourneyRuntime::failedImportLeavesJourneysAsTheyWere()
 {
     JourneyStore store(workspace_->db());
-    switchOn(store, cartJourney());
-    importText(QStringLiteral("day1.csv"),
-        "2026-03-02 10:00:00,Product Added,ana@example.com,Ana,c-ana,TENT-1,Trail Tent,199.00,yes\n"
-        "2026-03-02 12:00:00,Page Viewed,eve@example.com,Eve,,,,,\n");
+    startWithAnasCart(store);
     const std::int64_t outbox = queryInt("SELECT count(*) FROM outbox");
     QCOMPARE(outbox, 1);
 
@@ -619,10 +624,7 @@ void TestJourneyRuntime::entryOnJoiningASegment()
 void TestJourneyRuntime::lateEventsLetNobodyIn()
 {
     JourneyStore store(workspace_->db());
-    switchOn(store, cartJourney());
-    importText(QStringLiteral("day1.csv"),
-        "2026-03-02 10:00:00,Product Added,ana@example.com,Ana,c-ana,TENT-1,Trail Tent,199.00,yes\n"
-        "2026-03-02 12:00:00,Page Viewed,eve@example.com,Eve,,,,,\n");
+    startWithAnasCart(store);
     QCOMPARE(store.summary("Cart rescue")->inJourney, 1);
     // A file of last month arrives late: its carts let nobody in, but Ana's order in it
     // is still an order (she leaves as converted).
