@@ -178,9 +178,33 @@ std::vector<std::string_view> reasonsFor(ExportChannel channel)
     return {};
 }
 
-/// The columns of the file, validated against the request.
+/// An outbox is exported on its own channel: e-mail messages to an e-mail file, text
+/// messages to an SMS file, ad-audience steps to an ad platform's audience.
+void checkOutboxChannel(const std::string &outbox, ExportChannel channel)
+{
+    const bool fits = (outbox == "email" && channel == ExportChannel::Email)
+        || (outbox == "sms" && channel == ExportChannel::Sms)
+        || (outbox == "push" && channel == ExportChannel::Push)
+        || (outbox == "banner" && channel == ExportChannel::OnSite)
+        || (outbox == "ad_audience" && channel == ExportChannel::Advertising);
+    if (fits)
+        return;
+    if (outbox == "ad_audience")
+        throw ExportError("The ad_audience outbox is written as an ad audience: choose the "
+                          "customer-match or meta format.");
+    throw ExportError("The " + outbox + " outbox is written as an " + outbox
+        + " file: choose the generic format with the " + outbox + " channel"
+        + (outbox == "email" ? ", Klaviyo or Mailchimp" : "") + ".");
+}
+
+/// The columns of the file, validated against the request (and the request's channel
+/// against its audience).
 std::vector<OutputColumn> planColumns(const ExportRequest &request, ExportChannel channel)
 {
+    if (request.audience.kind() == Audience::Kind::Outbox)
+        checkOutboxChannel(request.audience.outboxChannel(), channel);
+    else if (channel == ExportChannel::Push || channel == ExportChannel::OnSite)
+        throw ExportError("Push and banner files are written from a journey's outbox.");
     std::vector<OutputColumn> columns = fixedColumns(request.format);
     if (isAdFormat(request.format)) {
         const std::string name(exportFormatName(request.format));
@@ -684,25 +708,6 @@ std::vector<std::vector<std::string>> parseRecords(std::string_view text, char d
     return records;
 }
 
-/// An outbox is exported on its own channel: e-mail messages to an e-mail file, text
-/// messages to an SMS file, ad-audience steps to an ad platform's audience.
-void checkOutboxChannel(const std::string &outbox, ExportChannel channel)
-{
-    const bool fits = (outbox == "email" && channel == ExportChannel::Email)
-        || (outbox == "sms" && channel == ExportChannel::Sms)
-        || (outbox == "push" && channel == ExportChannel::Push)
-        || (outbox == "banner" && channel == ExportChannel::OnSite)
-        || (outbox == "ad_audience" && channel == ExportChannel::Advertising);
-    if (fits)
-        return;
-    if (outbox == "ad_audience")
-        throw ExportError("The ad_audience outbox is written as an ad audience: choose the "
-                          "customer-match or meta format.");
-    throw ExportError("The " + outbox + " outbox is written as an " + outbox
-        + " file: choose the generic format with the " + outbox + " channel"
-        + (outbox == "email" ? ", Klaviyo or Mailchimp" : "") + ".");
-}
-
 void checkTarget(const std::string &path)
 {
     std::error_code ec;
@@ -808,10 +813,6 @@ ExportPreview ExportJob::preview(
     if (request.delimiter != ',' && request.delimiter != ';')
         throw ExportError("The delimiter must be ',' or ';'.");
     const ExportChannel channel = exportChannelOf(request.format, request.channel);
-    if (request.audience.kind() == Audience::Kind::Outbox)
-        checkOutboxChannel(request.audience.outboxChannel(), channel);
-    else if (channel == ExportChannel::Push || channel == ExportChannel::OnSite)
-        throw ExportError("Push and banner files are written from a journey's outbox.");
     std::vector<OutputColumn> columns = planColumns(request, channel);
     // Checked as run() checks it; the preview shows the pattern where a code would be.
     std::string code;
@@ -895,10 +896,6 @@ ExportSummary ExportJob::run(Database &db, const ExportRequest &request, Progres
     if (request.outputPath.empty())
         throw ExportError("No output file was given.");
     const ExportChannel channel = exportChannelOf(request.format, request.channel);
-    if (request.audience.kind() == Audience::Kind::Outbox)
-        checkOutboxChannel(request.audience.outboxChannel(), channel);
-    else if (channel == ExportChannel::Push || channel == ExportChannel::OnSite)
-        throw ExportError("Push and banner files are written from a journey's outbox.");
     std::vector<OutputColumn> columns = planColumns(request, channel);
     std::optional<DiscountCodePattern> codes;
     if (!request.codePattern.empty())

@@ -76,20 +76,39 @@ std::optional<Journey> JourneyStore::load(const std::string &name) const
     return journey;
 }
 
-std::int64_t JourneyStore::idOf(const std::string &name) const
+std::optional<std::int64_t> JourneyStore::findId(const std::string &name, bool *active) const
 {
-    Statement query(db_, "SELECT id FROM journeys WHERE name = ?1");
+    Statement query(db_, "SELECT id, active FROM journeys WHERE name = ?1");
     query.bind(1, name);
     if (!query.step())
-        throw JourneyStoreError("There is no journey called \"" + name + "\".");
+        return std::nullopt;
+    if (active)
+        *active = query.columnInt(1) != 0;
     return query.columnInt(0);
+}
+
+std::int64_t JourneyStore::idOf(const std::string &name) const
+{
+    const auto id = findId(name);
+    if (!id)
+        throw JourneyStoreError("There is no journey called \"" + name + "\".");
+    return *id;
+}
+
+void JourneyStore::requireFree(const std::string &name) const
+{
+    if (name.empty())
+        throw JourneyStoreError("A journey needs a name.");
+    if (findId(name))
+        throw JourneyStoreError("There is already a journey called \"" + name + "\".");
 }
 
 void JourneyStore::save(const Journey &journey, Millis now)
 {
     if (journey.name.empty())
         throw JourneyStoreError("A journey needs a name to be saved.");
-    if (const auto existing = summary(journey.name); existing && existing->active)
+    bool active = false;
+    if (findId(journey.name, &active) && active)
         requireValid(journey);
     Statement upsert(db_,
         "INSERT INTO journeys(name, definition, created_at, updated_at) VALUES (?1, ?2, ?3, ?3) "
@@ -107,8 +126,7 @@ void JourneyStore::rename(const std::string &from, const std::string &to, Millis
     const std::int64_t id = idOf(from);
     if (from == to)
         return;
-    if (summary(to))
-        throw JourneyStoreError("There is already a journey called \"" + to + "\".");
+    requireFree(to);
     Journey journey = *load(from);
     journey.name = to;
     Statement update(
@@ -120,13 +138,10 @@ void JourneyStore::rename(const std::string &from, const std::string &to, Millis
 
 void JourneyStore::duplicate(const std::string &from, const std::string &to, Millis now)
 {
-    if (to.empty())
-        throw JourneyStoreError("A journey needs a name.");
+    requireFree(to);
     const auto journey = load(from);
     if (!journey)
         throw JourneyStoreError("There is no journey called \"" + from + "\".");
-    if (summary(to))
-        throw JourneyStoreError("There is already a journey called \"" + to + "\".");
     Journey copy = *journey;
     copy.name = to;
     save(copy, now);
@@ -135,11 +150,10 @@ void JourneyStore::duplicate(const std::string &from, const std::string &to, Mil
 bool JourneyStore::remove(const std::string &name)
 {
     TransactionUnlessOpen transaction(db_);
-    Statement find(db_, "SELECT id FROM journeys WHERE name = ?1");
-    find.bind(1, name);
-    if (!find.step())
+    const auto found = findId(name);
+    if (!found)
         return false;
-    const std::int64_t id = find.columnInt(0);
+    const std::int64_t id = *found;
     // Codes already handed out stay traceable to their shopper; only the message goes.
     for (const char *sql : { "UPDATE discount_codes SET outbox_id = NULL WHERE outbox_id IN "
                              "(SELECT id FROM outbox WHERE journey_id = ?1)",

@@ -82,7 +82,12 @@ public:
     Audience outboxAudience(const std::string &name, const std::string &channel) const;
 
 private:
+    /// The journey's row id (and whether it is on), or nullopt when there is none.
+    std::optional<std::int64_t> findId(const std::string &name, bool *active = nullptr) const;
+    /// The row id; throws JourneyStoreError when there is no such journey.
     std::int64_t idOf(const std::string &name) const;
+    /// Throws JourneyStoreError when name is empty or taken.
+    void requireFree(const std::string &name) const;
 
     Database &db_;
 };
