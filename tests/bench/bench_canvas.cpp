@@ -132,23 +132,14 @@ int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    int steps = 100;
-    int moves = 60;
-    std::string savePath;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg == "--steps" && i + 1 < argc)
-            steps = std::max(3, std::atoi(argv[++i]));
-        else if (arg == "--moves" && i + 1 < argc)
-            moves = std::max(1, std::atoi(argv[++i]));
-        else if (arg == "--save" && i + 1 < argc)
-            savePath = argv[++i];
-        else {
-            std::fprintf(
-                stderr, "usage: bench_canvas [--steps N] [--moves N] [--save FRAME.png]\n");
-            return 2;
-        }
-    }
+    const bench::Arguments args(argc, argv,
+        "usage: bench_canvas [--steps N] [--moves N] [--save FRAME.png]",
+        { "--steps", "--moves", "--save" });
+    if (!args.ok())
+        return args.usageError();
+    const int steps = static_cast<int>(args.number("--steps", 100, 3));
+    const int moves = static_cast<int>(args.number("--moves", 60));
+    const std::string savePath = args.text("--save");
     QApplication app(argc, argv);
     const Journey journey = bigJourney(steps);
 

@@ -53,19 +53,12 @@ void waitForRows(CustomerListModel &model, int rows)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    std::string path;
-    int runs = 30;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string option = argv[i];
-        if (option == "--workspace")
-            path = argv[i + 1];
-        else if (option == "--runs")
-            runs = std::atoi(argv[i + 1]);
-    }
-    if (path.empty()) {
-        std::fprintf(stderr, "usage: bench_customers --workspace FILE [--runs N]\n");
-        return 2;
-    }
+    const bench::Arguments args(argc, argv, "usage: bench_customers --workspace FILE [--runs N]",
+        { "--workspace", "--runs" });
+    const std::string path = args.text("--workspace");
+    if (!args.ok() || path.empty())
+        return args.usageError();
+    const int runs = static_cast<int>(args.number("--runs", 30));
     const QString workspace = QString::fromStdString(path);
     auto db = Workspace::connect(path, Database::Mode::ReadOnly);
     const std::int64_t total = CustomerList::count(db);

@@ -21,24 +21,16 @@ int main(int argc, char *argv[])
     options.end = *parseIsoDate("2026-11-25");
     std::string out
         = (std::filesystem::temp_directory_path() / "clientele-bench-demo.clientele").string();
-    bool keep = false;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        const bool hasValue = i + 1 < argc;
-        if (arg == "--shoppers" && hasValue)
-            options.shoppers = std::atoi(argv[++i]);
-        else if (arg == "--seed" && hasValue)
-            options.seed = std::strtoull(argv[++i], nullptr, 10);
-        else if (arg == "--out" && hasValue)
-            out = argv[++i];
-        else if (arg == "--keep")
-            keep = true;
-        else {
-            std::fprintf(
-                stderr, "usage: bench_demo [--shoppers N] [--seed S] [--out FILE] [--keep]\n");
-            return 2;
-        }
-    }
+    const bench::Arguments args(argc, argv,
+        "usage: bench_demo [--shoppers N] [--seed S] [--out FILE] [--keep]",
+        { "--shoppers", "--seed", "--out" }, { "--keep" });
+    if (!args.ok())
+        return args.usageError();
+    options.shoppers = static_cast<int>(args.number("--shoppers", options.shoppers));
+    options.seed = static_cast<std::uint64_t>(
+        args.number("--seed", static_cast<long long>(options.seed), 0));
+    out = args.text("--out", out);
+    const bool keep = args.has("--keep");
     for (const char *suffix : { "", "-wal", "-shm" })
         std::filesystem::remove(out + suffix);
 

@@ -57,30 +57,16 @@ int main(int argc, char *argv[])
     DemoOptions options;
     options.shoppers = 1'000'000;
     options.end = *parseIsoDate("2026-11-25");
-    std::string source;
-    std::int64_t synthetic = 0;
-    int runs = 2;
-    bool keep = false;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        const bool hasValue = i + 1 < argc;
-        if (arg == "--shoppers" && hasValue)
-            options.shoppers = std::atoi(argv[++i]);
-        else if (arg == "--workspace" && hasValue)
-            source = argv[++i];
-        else if (arg == "--synthetic" && hasValue)
-            synthetic = std::atoll(argv[++i]);
-        else if (arg == "--runs" && hasValue)
-            runs = std::atoi(argv[++i]);
-        else if (arg == "--keep")
-            keep = true;
-        else {
-            std::fprintf(stderr,
-                "usage: bench_export [--shoppers N] [--workspace FILE] [--synthetic N] "
-                "[--runs R] [--keep]\n");
-            return 2;
-        }
-    }
+    const bench::Arguments args(argc, argv,
+        "usage: bench_export [--shoppers N] [--workspace FILE] [--synthetic N] [--runs R] [--keep]",
+        { "--shoppers", "--workspace", "--synthetic", "--runs" }, { "--keep" });
+    if (!args.ok())
+        return args.usageError();
+    options.shoppers = static_cast<int>(args.number("--shoppers", options.shoppers));
+    const std::string source = args.text("--workspace");
+    const std::int64_t synthetic = args.number("--synthetic", 0, 0);
+    const int runs = static_cast<int>(args.number("--runs", 2));
+    const bool keep = args.has("--keep");
     const auto scratch = std::filesystem::temp_directory_path() / "clientele-bench-export";
     std::filesystem::remove_all(scratch);
     std::filesystem::create_directories(scratch);

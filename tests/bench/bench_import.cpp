@@ -139,27 +139,16 @@ double shellImportSeconds(const std::string &csv, const std::string &db)
 
 int main(int argc, char *argv[])
 {
-    std::int64_t events = 10'000'000;
-    std::uint64_t shoppers = 1'000'000;
-    std::filesystem::path dir = std::filesystem::temp_directory_path();
-    bool keep = false;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        const bool hasValue = i + 1 < argc;
-        if (arg == "--events" && hasValue)
-            events = std::atoll(argv[++i]);
-        else if (arg == "--shoppers" && hasValue)
-            shoppers = std::strtoull(argv[++i], nullptr, 10);
-        else if (arg == "--dir" && hasValue)
-            dir = argv[++i];
-        else if (arg == "--keep")
-            keep = true;
-        else {
-            std::fprintf(
-                stderr, "usage: bench_import [--events N] [--shoppers N] [--dir DIR] [--keep]\n");
-            return 2;
-        }
-    }
+    const bench::Arguments args(argc, argv,
+        "usage: bench_import [--events N] [--shoppers N] [--dir DIR] [--keep]",
+        { "--events", "--shoppers", "--dir" }, { "--keep" });
+    if (!args.ok())
+        return args.usageError();
+    const std::int64_t events = args.number("--events", 10'000'000);
+    const auto shoppers = static_cast<std::uint64_t>(args.number("--shoppers", 1'000'000));
+    const std::filesystem::path dir
+        = args.text("--dir", std::filesystem::temp_directory_path().string());
+    const bool keep = args.has("--keep");
     const std::string csv = (dir / "clientele-bench-events.csv").string();
     const std::string workspacePath = (dir / "clientele-bench-import.clientele").string();
     const std::string shellDb = (dir / "clientele-bench-shell.db").string();

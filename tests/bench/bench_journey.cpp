@@ -10,8 +10,8 @@
 #include "demo/DemoStore.h"
 #include "journey/JourneyLift.h"
 #include "journey/JourneyRuntime.h"
-#include "journey/JourneyStore.h"
 #include "journey/JourneySimulator.h"
+#include "journey/JourneyStore.h"
 #include "journey/JourneyTemplates.h"
 #include "profile/TraitBuilder.h"
 #include "store/Database.h"
@@ -27,30 +27,15 @@ using namespace clientele;
 
 int main(int argc, char *argv[])
 {
-    std::string path;
-    int runs = 3;
-    int days = 90;
-    int fresh = 20000;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        const bool hasValue = i + 1 < argc;
-        if (arg == "--workspace" && hasValue)
-            path = argv[++i];
-        else if (arg == "--runs" && hasValue)
-            runs = std::max(1, std::atoi(argv[++i]));
-        else if (arg == "--days" && hasValue)
-            days = std::max(1, std::atoi(argv[++i]));
-        else if (arg == "--new" && hasValue)
-            fresh = std::max(1, std::atoi(argv[++i]));
-        else {
-            std::fprintf(stderr, "usage: bench_journey --workspace FILE [--days N] [--runs N] [--new N]\n");
-            return 2;
-        }
-    }
-    if (path.empty()) {
-        std::fprintf(stderr, "usage: bench_journey --workspace FILE [--days N] [--runs N] [--new N]\n");
-        return 2;
-    }
+    const bench::Arguments args(argc, argv,
+        "usage: bench_journey --workspace FILE [--days N] [--runs N] [--new N]",
+        { "--workspace", "--runs", "--days", "--new" });
+    const std::string path = args.text("--workspace");
+    if (!args.ok() || path.empty())
+        return args.usageError();
+    const int runs = static_cast<int>(args.number("--runs", 3));
+    const int days = static_cast<int>(args.number("--days", 90));
+    const int fresh = static_cast<int>(args.number("--new", 20000));
     auto workspace = Workspace::open(path);
     Database &db = workspace.db();
     std::printf("workspace %s: %lld profiles, ~%lld events\n", path.c_str(),
@@ -95,8 +80,9 @@ int main(int argc, char *argv[])
             profiles.push_back(ids.columnInt(0));
         const Millis day = end + kMillisPerDay;
         std::int64_t key = db.queryInt("SELECT max(event_key) FROM events") + 1;
-        Statement insert(db, "INSERT INTO events(event_key, ts, type, profile_id, channel, value, "
-                             "cart_id) VALUES (?1, ?2, ?3, ?4, 'web', ?5, ?6)");
+        Statement insert(db,
+            "INSERT INTO events(event_key, ts, type, profile_id, channel, value, "
+            "cart_id) VALUES (?1, ?2, ?3, ?4, 'web', ?5, ?6)");
         auto add = [&](Millis ts, const char *type, std::int64_t profile) {
             insert.bind(1, key++).bind(2, ts).bind(3, type).bind(4, profile).bind(5, 40.0);
             insert.bind(6, "bench-" + std::to_string(profile));

@@ -51,24 +51,12 @@ std::string typedPhone(const std::string &e164)
 
 int main(int argc, char *argv[])
 {
-    std::string path;
-    int runs = 200;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        const bool hasValue = i + 1 < argc;
-        if (arg == "--workspace" && hasValue)
-            path = argv[++i];
-        else if (arg == "--runs" && hasValue)
-            runs = std::max(1, std::atoi(argv[++i]));
-        else {
-            std::fprintf(stderr, "usage: bench_profile --workspace FILE [--runs N]\n");
-            return 2;
-        }
-    }
-    if (path.empty()) {
-        std::fprintf(stderr, "usage: bench_profile --workspace FILE [--runs N]\n");
-        return 2;
-    }
+    const bench::Arguments args(argc, argv, "usage: bench_profile --workspace FILE [--runs N]",
+        { "--workspace", "--runs" });
+    const std::string path = args.text("--workspace");
+    if (!args.ok() || path.empty())
+        return args.usageError();
+    const int runs = static_cast<int>(args.number("--runs", 200));
     auto workspace = Workspace::open(path);
     Database &db = workspace.db();
     const auto profiles = db.queryInt("SELECT count(*) FROM profiles");

@@ -65,24 +65,12 @@ const Case kCases[] = {
 
 int main(int argc, char *argv[])
 {
-    std::string path;
-    int runs = 5;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        const bool hasValue = i + 1 < argc;
-        if (arg == "--workspace" && hasValue)
-            path = argv[++i];
-        else if (arg == "--runs" && hasValue)
-            runs = std::max(1, std::atoi(argv[++i]));
-        else {
-            std::fprintf(stderr, "usage: bench_segment --workspace FILE [--runs N]\n");
-            return 2;
-        }
-    }
-    if (path.empty()) {
-        std::fprintf(stderr, "usage: bench_segment --workspace FILE [--runs N]\n");
-        return 2;
-    }
+    const bench::Arguments args(argc, argv, "usage: bench_segment --workspace FILE [--runs N]",
+        { "--workspace", "--runs" });
+    const std::string path = args.text("--workspace");
+    if (!args.ok() || path.empty())
+        return args.usageError();
+    const int runs = static_cast<int>(args.number("--runs", 5));
     auto workspace = Workspace::open(path);
     Database &db = workspace.db();
     std::printf("workspace %s: %lld profiles, ~%lld events\n", path.c_str(),

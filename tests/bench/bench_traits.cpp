@@ -34,26 +34,15 @@ int main(int argc, char *argv[])
     DemoOptions options;
     options.shoppers = 1'000'000;
     options.end = *parseIsoDate("2026-11-25");
-    std::int64_t touchedEvents = 10'000;
-    std::string source;
-    bool keep = false;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        const bool hasValue = i + 1 < argc;
-        if (arg == "--shoppers" && hasValue)
-            options.shoppers = std::atoi(argv[++i]);
-        else if (arg == "--events" && hasValue)
-            touchedEvents = std::atoll(argv[++i]);
-        else if (arg == "--workspace" && hasValue)
-            source = argv[++i];
-        else if (arg == "--keep")
-            keep = true;
-        else {
-            std::fprintf(stderr,
-                "usage: bench_traits [--shoppers N] [--events E] [--workspace FILE] [--keep]\n");
-            return 2;
-        }
-    }
+    const bench::Arguments args(argc, argv,
+        "usage: bench_traits [--shoppers N] [--events E] [--workspace FILE] [--keep]",
+        { "--shoppers", "--events", "--workspace" }, { "--keep" });
+    if (!args.ok())
+        return args.usageError();
+    options.shoppers = static_cast<int>(args.number("--shoppers", options.shoppers));
+    const std::int64_t touchedEvents = args.number("--events", 10'000);
+    const std::string source = args.text("--workspace");
+    const bool keep = args.has("--keep");
     const std::string path
         = (std::filesystem::temp_directory_path() / "clientele-bench-traits.clientele").string();
     removeWorkspace(path);
