@@ -118,6 +118,8 @@ private Q_SLOTS:
 private:
     void addCampaignEvent(std::int64_t profile, Millis ts, bool treatment, const char *campaign);
     void addShopper(const Shopper &shopper);
+    /// Shopper id with the e-mail "a@example.com" for 1, "b@…" for 2 …, and that consent.
+    void addEmailShopper(std::int64_t id, const std::string &emailConsent = "granted");
     void addEvent(std::int64_t profile, Millis ts, const std::string &type, double value = -1,
         const std::string &cart = std::string());
     /// An event long after everything else, so that the replay may follow shoppers for days.
@@ -178,6 +180,16 @@ void TestJourney::addShopper(const Shopper &shopper)
                 .bind(3, status)
                 .bind(4, kT0 - kMillisPerDay)
                 .run();
+}
+
+void TestJourney::addEmailShopper(std::int64_t id, const std::string &emailConsent)
+{
+    Shopper s;
+    s.id = id;
+    s.email = std::string(1, static_cast<char>('a' + id - 1));
+    s.email += "@example.com";
+    s.emailConsent = emailConsent;
+    addShopper(s);
 }
 
 void TestJourney::addEvent(
@@ -368,34 +380,10 @@ void TestJourney::entryOnEventWaitAndSend()
     // 1 (consent): entry → wait → mail (sent) → exit.
     // 2 (no consent): entry → wait → mail (skipped for consent) → exit.
     // 3: viewed before the window: never enters. 4: viewed after the window: never enters.
-    {
-        Shopper s;
-        s.id = 1;
-        s.email = "a@example.com";
-        s.emailConsent = "granted";
-        addShopper(s);
-    }
-    {
-        Shopper s;
-        s.id = 2;
-        s.email = "b@example.com";
-        s.emailConsent = "unsubscribed";
-        addShopper(s);
-    }
-    {
-        Shopper s;
-        s.id = 3;
-        s.email = "c@example.com";
-        s.emailConsent = "granted";
-        addShopper(s);
-    }
-    {
-        Shopper s;
-        s.id = 4;
-        s.email = "d@example.com";
-        s.emailConsent = "granted";
-        addShopper(s);
-    }
+    addEmailShopper(1);
+    addEmailShopper(2, "unsubscribed");
+    addEmailShopper(3);
+    addEmailShopper(4);
     addEvent(1, at(10), "product_viewed");
     addEvent(2, at(11), "product_viewed");
     addEvent(3, at(-5), "product_viewed");
@@ -682,20 +670,8 @@ void TestJourney::goalLeavesAtOnce()
 {
     // 1 orders during the 48 h wait → leaves there, converted, never gets the mail.
     // 2 orders after the journey is over → not a conversion of the journey.
-    {
-        Shopper s;
-        s.id = 1;
-        s.email = "a@example.com";
-        s.emailConsent = "granted";
-        addShopper(s);
-    }
-    {
-        Shopper s;
-        s.id = 2;
-        s.email = "b@example.com";
-        s.emailConsent = "granted";
-        addShopper(s);
-    }
+    addEmailShopper(1);
+    addEmailShopper(2);
     addEvent(1, at(1), "product_viewed");
     addEvent(1, at(20), "order_completed", 80);
     addEvent(2, at(1), "product_viewed");
@@ -717,13 +693,7 @@ void TestJourney::goalLeavesAtOnce()
 void TestJourney::frequencyCap()
 {
     // Views on days 0, 2 and 9; at most 1 send per 7 days: sent, capped, sent.
-    {
-        Shopper s;
-        s.id = 1;
-        s.email = "a@example.com";
-        s.emailConsent = "granted";
-        addShopper(s);
-    }
+    addEmailShopper(1);
     for (double day : { 0.0, 2.0, 9.0 })
         addEvent(1, at(24 * day + 10), "product_viewed");
     addDataEnd();
@@ -760,13 +730,7 @@ void TestJourney::quietHoursPostpone()
         s.timezone = "America/New_York";
         addShopper(s);
     }
-    {
-        Shopper s;
-        s.id = 3;
-        s.email = "c@example.com";
-        s.emailConsent = "granted";
-        addShopper(s);
-    }
+    addEmailShopper(3);
     addEvent(1, at(21.5), "product_viewed");
     addEvent(1, at(24 + 6.5), "order_completed", 20);
     addEvent(2, at(21.5), "product_viewed");
@@ -839,20 +803,8 @@ void TestJourney::offerCost()
 {
     // 1 gets a 10 % code and orders 200 → costs 20. 2 gets it and does not order.
     // 3 has no consent: no offer, its order costs nothing.
-    {
-        Shopper s;
-        s.id = 1;
-        s.email = "a@example.com";
-        s.emailConsent = "granted";
-        addShopper(s);
-    }
-    {
-        Shopper s;
-        s.id = 2;
-        s.email = "b@example.com";
-        s.emailConsent = "granted";
-        addShopper(s);
-    }
+    addEmailShopper(1);
+    addEmailShopper(2);
     {
         Shopper s;
         s.id = 3;
@@ -879,13 +831,7 @@ void TestJourney::offerCost()
 void TestJourney::bannerIgnoresQuietHours()
 {
     // A view at 23:00 UTC: the banner shows at once, the e-mail after it waits until 08:00.
-    {
-        Shopper s;
-        s.id = 1;
-        s.email = "a@example.com";
-        s.emailConsent = "granted";
-        addShopper(s);
-    }
+    addEmailShopper(1);
     addEvent(1, at(23), "product_viewed");
     addDataEnd();
     const json banner = node("banner", "send", { { "channel", "banner" } });
