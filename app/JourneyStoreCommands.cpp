@@ -206,7 +206,7 @@ int CommandLine::runJourneyOutbox(const QStringList &arguments)
         OutboxFilter filter;
         filter.journey = parser.value(nameOption).toStdString();
         filter.channel = parser.value(channelOption).toStdString();
-        if (!JourneyStore(workspace.db()).summary(filter.journey)) {
+        if (!JourneyStore(workspace.db()).contains(filter.journey)) {
             err() << tr("There is no journey called %1.").arg(parser.value(nameOption)) << Qt::endl;
             return 1;
         }

@@ -1,26 +1,12 @@
 #include "SegmentCountRunner.h"
 
 #include "common/Progress.h"
-#include "segment/PickerValues.h"
 #include "segment/SegmentStore.h"
 
 #include <QElapsedTimer>
 #include <QScopeGuard>
 
 namespace clientele {
-
-namespace {
-
-QStringList toQt(const std::vector<std::string> &values)
-{
-    QStringList list;
-    list.reserve(static_cast<qsizetype>(values.size()));
-    for (const std::string &value : values)
-        list << QString::fromStdString(value);
-    return list;
-}
-
-} // namespace
 
 SegmentCountRunner::SegmentCountRunner(QObject *parent)
     : QObject(parent)
@@ -105,15 +91,7 @@ void SegmentCountRunner::loadPickers()
 {
     worker_.post<SegmentPickers>(
         this,
-        [](Database &db) {
-            SegmentPickers pickers;
-            pickers.eventTypes = toQt(PickerValues::eventTypes(db));
-            pickers.categories = toQt(PickerValues::categories(db));
-            pickers.brands = toQt(PickerValues::brands(db));
-            pickers.countries = toQt(PickerValues::countries(db));
-            pickers.channels = toQt(PickerValues::channels(db));
-            return pickers;
-        },
+        [](Database &db) { return readSegmentPickers(db); },
         [this](SegmentPickers pickers) { Q_EMIT pickersLoaded(pickers); });
 }
 

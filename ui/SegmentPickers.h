@@ -4,6 +4,8 @@
 
 namespace clientele {
 
+class Database;
+
 /// The values the builder's combos offer, read once from the workspace (core PickerValues).
 struct SegmentPickers {
     QStringList eventTypes;
@@ -14,5 +16,9 @@ struct SegmentPickers {
     /// Saved segments another segment may include (not the one being edited).
     QStringList segments;
 };
+
+/// The picker values of the workspace behind db (segments left empty: callers know which
+/// saved segments to offer). Runs on a worker connection.
+SegmentPickers readSegmentPickers(Database &db);
 
 } // namespace clientele

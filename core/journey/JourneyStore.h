@@ -52,6 +52,8 @@ public:
     /// Every saved journey, by name.
     std::vector<JourneySummary> list() const;
     std::optional<JourneySummary> summary(const std::string &name) const;
+    /// Whether a journey of that name is saved (without the counts summary() reads).
+    bool contains(const std::string &name) const { return findId(name).has_value(); }
     /// The journey called name, or nullopt.
     std::optional<Journey> load(const std::string &name) const;
 

@@ -20,8 +20,8 @@ namespace clientele {
  * time of the latest event (the default simulation window ends there).
  */
 struct JourneyContext {
-    QStringList eventTypes;
-    /// What the segment builder's condition rows offer (a branch's own condition).
+    /// What the segment builder's condition rows offer (a branch's own condition); its
+    /// event types are also what the event pickers offer.
     SegmentPickers pickers;
     /// Saved segment documents ({"version": 1, "rule": …}) by name.
     std::map<QString, nlohmann::json> segments;

@@ -147,7 +147,7 @@ void JourneyLibrary::save(const Journey &journey, const QString &previousName)
             const Millis now = nowMillis();
             // A renamed journey keeps its state and outbox: rename, then save, as one step.
             Transaction transaction(db);
-            if (!previous.empty() && previous != journey.name && store.summary(previous))
+            if (!previous.empty() && previous != journey.name && store.contains(previous))
                 store.rename(previous, journey.name, now);
             store.save(journey, now);
             transaction.commit();

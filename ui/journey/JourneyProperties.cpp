@@ -204,7 +204,7 @@ QComboBox *JourneyProperties::eventPicker(const std::string &current, QWidget *p
     combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     combo->setMinimumContentsLength(12);
     combo->setInsertPolicy(QComboBox::NoInsert);
-    QStringList keys = context_.eventTypes;
+    QStringList keys = context_.pickers.eventTypes;
     const QString currentKey = QString::fromStdString(current);
     if (!currentKey.isEmpty() && !keys.contains(currentKey))
         keys.prepend(currentKey);

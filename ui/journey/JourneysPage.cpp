@@ -22,7 +22,6 @@
 #include "profile/IdentifierRef.h"
 #include "profile/ProfileReader.h"
 #include "profile/TraitBuilder.h"
-#include "segment/PickerValues.h"
 #include "segment/SegmentStore.h"
 
 #include <QAction>
@@ -485,18 +484,7 @@ void JourneysPage::setWorkspace(const QString &path, const std::string &currency
         this,
         [currency](Database &db) {
             JourneyContext context;
-            const auto list = [](const std::vector<std::string> &values) {
-                QStringList texts;
-                for (const std::string &value : values)
-                    texts << QString::fromStdString(value);
-                return texts;
-            };
-            context.eventTypes = list(PickerValues::eventTypes(db));
-            context.pickers.eventTypes = context.eventTypes;
-            context.pickers.categories = list(PickerValues::categories(db));
-            context.pickers.brands = list(PickerValues::brands(db));
-            context.pickers.countries = list(PickerValues::countries(db));
-            context.pickers.channels = list(PickerValues::channels(db));
+            context.pickers = readSegmentPickers(db);
             SegmentStore store(db);
             for (const SavedSegment &segment : store.list()) {
                 context.segments[QString::fromStdString(segment.name)]
