@@ -376,7 +376,6 @@ int CommandLine::runProfileRebuildTraits(const QStringList &arguments)
         StderrProgress progress;
         Transaction transaction(workspace.db());
         TraitBuilder::rebuildAll(workspace.db(), &progress);
-        refreshQueryStatistics(workspace.db());
         transaction.commit();
         out() << tr("Recomputed the traits of %1 shoppers in %2 s.")
                      .arg(workspace.db().queryInt("SELECT count(*) FROM profile_traits"))

@@ -90,8 +90,7 @@ void SegmentCountRunner::start(const nlohmann::json &document)
 void SegmentCountRunner::loadPickers()
 {
     worker_.post<SegmentPickers>(
-        this,
-        [](Database &db) { return readSegmentPickers(db); },
+        this, [](Database &db) { return readSegmentPickers(db); },
         [this](SegmentPickers pickers) { Q_EMIT pickersLoaded(pickers); });
 }
 

@@ -63,7 +63,10 @@ std::optional<std::string> foldStrict(std::string_view text)
 
 std::string fold(std::string_view text)
 {
-    return foldStrict(text).value_or(asciiLower(text));
+    // The fallback only when folding failed: value_or would lower-case every text twice.
+    if (auto folded = foldStrict(text))
+        return std::move(*folded);
+    return asciiLower(text);
 }
 
 std::string nameKey(std::string_view first, std::string_view second)

@@ -114,7 +114,6 @@ DemoSummary DemoStore::generate(
     createEventIndexes(db);
     // The demo opens with its customers' traits (orders, RFM, carts …) ready.
     TraitBuilder::rebuildAll(db, progress);
-    refreshQueryStatistics(db);
     workspace.setMeta("origin", "demo");
     workspace.setMeta("demo.seed", std::to_string(options.seed));
     workspace.setMeta("demo.end", formatIsoDate(end));

@@ -10,6 +10,7 @@
 #include "common/Progress.h"
 #include "common/Time.h"
 #include "store/Database.h"
+#include "store/PragmaScope.h"
 
 #include <nlohmann/json.hpp>
 
@@ -560,35 +561,6 @@ private:
     std::string digest_;
 };
 
-/**
- * Discount codes are random keys: each insert lands on a random page of discount_codes, so
- * a cache the size of that index keeps the inserts off the disk (the connection's default
- * is 2 MB). Restores the previous size afterwards.
- */
-class LargerCache {
-public:
-    LargerCache(Database &db, std::int64_t kibibytes)
-        : db_(db)
-        , previous_(db.queryInt("PRAGMA cache_size"))
-    {
-        db_.exec("PRAGMA cache_size = " + std::to_string(-kibibytes));
-    }
-    ~LargerCache()
-    {
-        try {
-            db_.exec("PRAGMA cache_size = " + std::to_string(previous_));
-        } catch (const std::exception &) {
-            // Only a performance setting: the connection works with either.
-        }
-    }
-    LargerCache(const LargerCache &) = delete;
-    LargerCache &operator=(const LargerCache &) = delete;
-
-private:
-    Database &db_;
-    std::int64_t previous_;
-};
-
 /// The first reason the shopper on the current row cannot be exported, or empty.
 std::string_view suppressionOf(const Statement &row, ExportChannel channel)
 {
@@ -912,9 +884,12 @@ ExportSummary ExportJob::run(Database &db, const ExportRequest &request, Progres
     std::vector<std::int64_t> suppressedCounts(reasons.size(), 0);
 
     const Millis startedAt = nowMillis();
-    std::optional<LargerCache> cache;
+    // Discount codes are random keys: each insert lands on a random page of discount_codes,
+    // so a cache the size of that index keeps the inserts off the disk (the connection's
+    // default is 2 MB).
+    std::optional<PragmaScope> cache;
     if (codes)
-        cache.emplace(db, 64 * 1024);
+        cache.emplace(db, "cache_size", -64 * 1024);
     Transaction transaction(db);
 
     const std::int64_t expected = prepareAudience(db, request.audience);

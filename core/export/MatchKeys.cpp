@@ -249,20 +249,4 @@ std::string metaCountry(std::string_view country)
     return code;
 }
 
-std::string metaZip(std::string_view zip, std::string_view isoCountry)
-{
-    std::string out = lowerFiltered(trimmed(zip), Keep::AllButSpace);
-    if (isoCountry == "US") {
-        std::string digits;
-        for (const char c : out) {
-            if (!isDigit(c))
-                break;
-            digits.push_back(c);
-        }
-        if (digits.size() >= 5)
-            return digits.substr(0, 5);
-    }
-    return out;
-}
-
 } // namespace clientele::MatchKeys

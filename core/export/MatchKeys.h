@@ -43,8 +43,6 @@ std::string metaName(std::string_view name);
 std::string metaCity(std::string_view city);
 /// Meta country: the ISO 3166-1 alpha-2 code in lower case (`de`).
 std::string metaCountry(std::string_view country);
-/// Meta zip: lower case without white space; a US zip code keeps its first 5 digits only.
-std::string metaZip(std::string_view zip, std::string_view isoCountry);
 
 } // namespace MatchKeys
 

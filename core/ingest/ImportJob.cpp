@@ -31,6 +31,9 @@ namespace {
 
 constexpr std::int64_t kProgressEveryRows = 20000;
 constexpr std::int64_t kImportCacheKiB = 512 * 1024;
+/// A first load appends to tables without indexes (they are built at the end): a small
+/// cache is enough.
+constexpr std::int64_t kFirstLoadCacheKiB = 64 * 1024;
 /// The stages a first load reports after the rows (see ImportJob.h).
 constexpr const char *kStageShoppers = ImportJob::kStageWritingShoppers;
 constexpr const char *kStageIndexes = ImportJob::kStageBuildingIndexes;
@@ -50,7 +53,7 @@ class ImportScope {
 public:
     explicit ImportScope(Database &db)
         : firstLoad_(db.queryInt("SELECT NOT EXISTS (SELECT 1 FROM events)") == 1)
-        , cache_(db, "cache_size", -kImportCacheKiB)
+        , cache_(db, "cache_size", firstLoad_ ? -kFirstLoadCacheKiB : -kImportCacheKiB)
     {
         if (firstLoad_)
             foreignKeys_.emplace(db, "foreign_keys", 0);
@@ -181,11 +184,9 @@ public:
         resolver_.setImportId(summary_.importId);
         // A first load into an empty workspace builds the event indexes once at the end
         // instead of row by row (PERF-NOTES: several times faster); merges then move their
-        // events in one pass at the end too. Appending to a table without indexes needs
-        // only a small cache.
+        // events in one pass at the end too (ImportScope gave it a small cache).
         if (bulkLoad_) {
             dropEventIndexes(db_);
-            db_.exec("PRAGMA cache_size = -65536");
             resolver_.setBulkLoad(true);
         }
     }
@@ -302,14 +303,10 @@ public:
             db_.exec("PRAGMA cache_size = -16384");
             createEventIndexes(db_);
             TraitBuilder::rebuildAll(db_, progress);
-            // Fresh statistics let the planner pick the right index for a segment's
-            // conditions (e.g. revenue before last_order when few shoppers spent much).
-            refreshQueryStatistics(db_);
         } else {
+            // refresh() sorts and de-duplicates the list itself.
             touched_.insert(
                 touched_.end(), resolver_.mergedAway().begin(), resolver_.mergedAway().end());
-            std::sort(touched_.begin(), touched_.end());
-            touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
             TraitBuilder::refresh(db_, touched_);
         }
 

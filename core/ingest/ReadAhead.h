@@ -74,7 +74,7 @@ public:
         lock.unlock();
         changed_.notify_all();
         taken_ = 0;
-        return current_->count > 0 ? &current_->items[taken_++] : nullptr;
+        return &current_->items[taken_++]; // hand() never queues an empty batch
     }
 
     /// Where the reader was after the batch of the last item returned.

@@ -71,18 +71,4 @@ std::int64_t JourneyOutbox::count(Database &db, const OutboxFilter &filter)
     return query.columnInt(0);
 }
 
-std::int64_t JourneyOutbox::markExported(
-    Database &db, const std::vector<std::int64_t> &ids, Millis now)
-{
-    Statement update(
-        db, "UPDATE outbox SET exported_at = ?2 WHERE id = ?1 AND exported_at IS NULL");
-    std::int64_t marked = 0;
-    for (const std::int64_t id : ids) {
-        update.bind(1, id).bind(2, now);
-        update.run();
-        marked += db.changes();
-    }
-    return marked;
-}
-
 } // namespace clientele

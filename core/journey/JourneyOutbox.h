@@ -42,9 +42,6 @@ public:
     static std::vector<OutboxMessage> list(
         Database &db, const OutboxFilter &filter, int limit, int offset = 0);
     static std::int64_t count(Database &db, const OutboxFilter &filter);
-    /// Marks the messages as exported at now; returns how many.
-    static std::int64_t markExported(
-        Database &db, const std::vector<std::int64_t> &ids, Millis now);
 };
 
 } // namespace clientele

@@ -85,6 +85,7 @@ struct Step {
     std::vector<int> armUpTo; ///< split: cumulative bucket bound per arm (0 … 10000)
     std::vector<bool> armHoldout;
     Channel channel = Email;
+    std::string channelName; ///< send: as the journey names it (the result's key)
     int offerKind = 0; ///< 0 none, 1 discount, 2 fixed reward
     double offerAmount = 0.0;
     std::string tag; ///< update_profile
@@ -184,7 +185,8 @@ private:
     void loadReach();
     void readReach(Statement &query, Reach &reach,
         std::unordered_map<std::string, const date::time_zone *> &zones);
-    void replayProfile(std::int64_t profile, std::size_t begin, std::size_t end);
+    /// Replays candidates_[candidate], whose events are events_[begin, end).
+    void replayProfile(std::size_t candidate, std::size_t begin, std::size_t end);
     void restore(const ShopperState &state, Instance &instance, Pending &pending);
     ShopperState store(const Instance &instance, const Pending &pending) const;
     void enter(Instance &instance, std::int64_t profile, Millis t, std::uint32_t cart,
@@ -349,7 +351,8 @@ void Replay::compile()
             break;
         }
         case Kind::Send: {
-            step.channel = channelOf(config.at("channel").get<std::string>());
+            step.channelName = config.at("channel").get<std::string>();
+            step.channel = channelOf(step.channelName);
             if (config.contains("offer")) {
                 const json &offer = config.at("offer");
                 if (offer.at("kind") == "discount") {
@@ -579,15 +582,13 @@ Millis Replay::nextTimeOfDay(const Reach *reach, Millis t, const Step &step) con
         return static_cast<Millis>(info.offset.count()) * 1000;
     };
     const Millis local = t + offsetAt(t);
-    const Millis dayStart = local - ((local % kMillisPerDay) + kMillisPerDay) % kMillisPerDay;
+    const Millis dayStart = startOfDay(local);
     for (int day = 0; day < 8; ++day) {
         const Millis candidate = dayStart + day * kMillisPerDay + step.untilHour * kMillisPerHour;
         if (candidate <= local)
             continue;
         // 1 January 1970 was a Thursday (4, counting from Sunday).
-        const auto days
-            = (candidate - ((candidate % kMillisPerDay) + kMillisPerDay) % kMillisPerDay)
-            / kMillisPerDay;
+        const auto days = startOfDay(candidate) / kMillisPerDay;
         const int weekday = static_cast<int>(((days + 4) % 7 + 7) % 7);
         if (step.weekdays == 0 || (step.weekdays & (1 << weekday)) != 0)
             return candidate - offsetAt(candidate - offsetAt(t));
@@ -604,7 +605,7 @@ Millis Replay::quietEnd(const Reach *reach, Millis t) const
     const auto info = zone->get_info(date::sys_seconds(std::chrono::seconds(t / 1000)));
     const Millis offset = static_cast<Millis>(info.offset.count()) * 1000;
     const Millis local = t + offset;
-    const Millis day = local - ((local % kMillisPerDay) + kMillisPerDay) % kMillisPerDay;
+    const Millis day = startOfDay(local);
     const int hour = static_cast<int>((local - day) / kMillisPerHour);
     const bool wraps = quiet->startHour > quiet->endHour;
     const bool inQuiet = wraps ? (hour >= quiet->startHour || hour < quiet->endHour)
@@ -716,8 +717,7 @@ void Replay::send(Instance &instance, std::int64_t profile, Millis t)
     const std::size_t node = static_cast<std::size_t>(instance.node);
     const Step &step = steps_[node];
     NodeCounts &counts = result_.nodes[journey_.nodes[node].id];
-    ChannelCounts &channel
-        = result_.channels[journey_.nodes[node].config.at("channel").get<std::string>()];
+    ChannelCounts &channel = result_.channels[step.channelName];
     instance.sendPending = false;
     if (instance.heldOut) {
         ++counts.heldOut;
@@ -839,12 +839,10 @@ ShopperState Replay::store(const Instance &instance, const Pending &pending) con
     return state;
 }
 
-void Replay::replayProfile(std::int64_t profile, std::size_t begin, std::size_t end)
+void Replay::replayProfile(std::size_t candidate, std::size_t begin, std::size_t end)
 {
-    const auto found = std::lower_bound(candidates_.begin(), candidates_.end(), profile);
-    if (found == candidates_.end() || *found != profile)
-        return; // never triggers the entry
-    currentReach_ = &reach_[static_cast<std::size_t>(found - candidates_.begin())];
+    const std::int64_t profile = candidates_[candidate];
+    currentReach_ = &reach_[candidate];
     sendTimes_.clear();
 
     Instance instance;
@@ -944,13 +942,14 @@ SimulationResult Replay::run()
     const auto total = static_cast<std::int64_t>(candidates_.size());
     std::int64_t done = 0;
     std::size_t begin = 0;
-    for (const std::int64_t profile : candidates_) {
+    for (std::size_t candidate = 0; candidate < candidates_.size(); ++candidate) {
+        const std::int64_t profile = candidates_[candidate];
         while (begin < events_.size() && events_[begin].profile < profile)
             ++begin;
         std::size_t end = begin;
         while (end < events_.size() && events_[end].profile == profile)
             ++end;
-        replayProfile(profile, begin, end);
+        replayProfile(candidate, begin, end);
         begin = end;
         if (++done % 20000 == 0)
             reportProgress(progress_, done, total, JourneySimulator::kProgressStage);

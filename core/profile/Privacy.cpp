@@ -30,14 +30,6 @@ using nlohmann::json;
 constexpr std::string_view kHandledTables[] = { "profiles", "events", "identities", "consents",
     "merges", "merge_refusals", "merge_identities", "import_rejects", "erasures" };
 
-std::string quotedIdentifier(const std::string &name)
-{
-    std::string quoted = "\"";
-    for (const char c : name)
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
-}
-
 std::string digitsOf(std::string_view text)
 {
     std::string digits;
@@ -157,27 +149,15 @@ ErasureSummary Privacy::erase(Database &db, std::int64_t profileId, std::string_
                     "There is no profile " + std::to_string(profileId) + ".");
             person.setName(profile.columnText(0), profile.columnText(1));
         }
-        std::unordered_set<std::int64_t> identityIds;
         {
             auto identities
-                = db.prepare("SELECT id, kind, value FROM identities WHERE profile_id = ?1");
+                = db.prepare("SELECT kind, value FROM identities WHERE profile_id = ?1");
             identities.bind(1, profileId);
-            while (identities.step()) {
-                identityIds.insert(identities.columnInt(0));
-                person.addIdentifier(identities.columnText(1), identities.columnText(2));
-            }
+            while (identities.step())
+                person.addIdentifier(identities.columnText(0), identities.columnText(1));
         }
         // The profile and every profile merged into it (their ids appear in merge rows).
-        std::unordered_set<std::int64_t> formed;
-        {
-            auto query = db.prepare(
-                "WITH RECURSIVE formed(pid) AS (SELECT ?1 UNION "
-                "SELECT m.merged_profile_id FROM merges m JOIN formed f ON m.kept_profile_id = "
-                "f.pid WHERE m.action = 'merge' AND m.undone_at IS NULL) SELECT pid FROM formed");
-            query.bind(1, profileId);
-            while (query.step())
-                formed.insert(query.columnInt(0));
-        }
+        const std::unordered_set<std::int64_t> formed = ProfileReader(db).formedBy(profileId);
 
         // Merge history: one pass, decided here (values may hide in the reason text).
         std::unordered_set<std::int64_t> mergesToDelete;
@@ -207,10 +187,12 @@ ErasureSummary Privacy::erase(Database &db, std::int64_t profileId, std::string_
                 remove.bind(1, id).run();
                 ++summary.merges;
             }
-            // Surviving merges that listed one of its identities (moved by a later split).
-            auto listed = db.prepare("DELETE FROM merge_identities WHERE identity_id = ?1");
-            for (const std::int64_t id : identityIds)
-                listed.bind(1, id).run();
+            // Surviving merges that listed one of its identities (moved by a later split):
+            // one statement, as merge_identities has no index by identity.
+            db.prepare("DELETE FROM merge_identities WHERE identity_id IN "
+                       "(SELECT id FROM identities WHERE profile_id = ?1)")
+                .bind(1, profileId)
+                .run();
         }
         {
             std::vector<std::int64_t> refusals;
@@ -241,7 +223,7 @@ ErasureSummary Privacy::erase(Database &db, std::int64_t profileId, std::string_
             summary.rejects = static_cast<std::int64_t>(rejects.size());
         }
         for (const std::string &table : tablesWithProfileColumn(db)) {
-            db.prepare("DELETE FROM " + quotedIdentifier(table) + " WHERE profile_id = ?1")
+            db.prepare("DELETE FROM " + quoteIdentifier(table) + " WHERE profile_id = ?1")
                 .bind(1, profileId)
                 .run();
             summary.otherRows += db.changes();

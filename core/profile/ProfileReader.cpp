@@ -164,6 +164,16 @@ std::optional<ProfileRecord> ProfileReader::load(std::int64_t profileId)
     return record;
 }
 
+std::unordered_set<std::int64_t> ProfileReader::formedBy(std::int64_t profileId)
+{
+    std::unordered_set<std::int64_t> formed;
+    auto query = db_.prepare(std::string(kFormedBy) + "SELECT pid FROM formed");
+    query.bind(1, profileId);
+    while (query.step())
+        formed.insert(query.columnInt(0));
+    return formed;
+}
+
 std::string ProfileReader::timelineSql(std::size_t channels, std::size_t types, bool after)
 {
     // ?1 profile, ?2 page size, ?3/?4 cursor (ts, id), then the channels, then the types.

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace clientele {
@@ -51,6 +52,9 @@ public:
 
     /// Every event of the profile, oldest first (for access exports).
     std::vector<TimelineEvent> allEvents(std::int64_t profileId);
+
+    /// The profile and every profile merged into it (merges not undone), by id.
+    std::unordered_set<std::int64_t> formedBy(std::int64_t profileId);
 
     /// The SQL of a timeline query of this shape, for EXPLAIN QUERY PLAN in tests.
     static std::string timelineSql(std::size_t channels, std::size_t types, bool after);

@@ -264,6 +264,9 @@ void TraitBuilder::rebuildAll(Database &db, ProgressSink *progress)
 
     rescoreAll(db, referenceTime);
     recreateIndexes(db, indexes);
+    // Fresh statistics let the planner pick the right index for a segment's conditions
+    // (e.g. revenue before last_order when few shoppers spent much).
+    refreshQueryStatistics(db);
     reportProgress(progress, total, total, kStage);
     savepoint.release();
 }

@@ -59,8 +59,10 @@ public:
 
     /**
      * Recomputes every profile's traits, the reference time and the RFM cut points (kept
-     * in meta "traits.rfm"). One pass over events in (profile, time) order; throws
-     * Cancelled when progress asks to stop (nothing changed) or StoreError.
+     * in meta "traits.rfm"), then refreshes the planner's statistics of the traits
+     * (refreshQueryStatistics) so that segments pick the index that narrows most. One pass
+     * over events in (profile, time) order; throws Cancelled when progress asks to stop
+     * (nothing changed) or StoreError.
      */
     static void rebuildAll(Database &db, ProgressSink *progress = nullptr);
 

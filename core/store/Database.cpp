@@ -280,6 +280,14 @@ std::string_view Statement::columnView(int column) const
     return std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
+std::string quoteIdentifier(std::string_view name)
+{
+    std::string quoted = "\"";
+    for (const char c : name)
+        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+}
+
 bool Database::inTransaction() const
 {
     return sqlite3_get_autocommit(db_) == 0;

@@ -55,6 +55,10 @@ private:
     std::string path_;
 };
 
+/// name as an SQL identifier in double quotes (a quote inside doubled), for the names of
+/// tables and indexes that SQL cannot take as bound values.
+std::string quoteIdentifier(std::string_view name);
+
 /** A prepared statement. Values are always bound, never pasted into SQL text. */
 class Statement {
 public:

@@ -460,12 +460,8 @@ std::vector<IndexDefinition> dropIndexesOf(Database &db, const std::string &tabl
         while (query.step())
             indexes.push_back({ query.columnText(0), query.columnText(1) });
     }
-    for (const IndexDefinition &index : indexes) {
-        std::string quoted = "\"";
-        for (const char c : index.name)
-            quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-        db.exec("DROP INDEX " + quoted + "\"");
-    }
+    for (const IndexDefinition &index : indexes)
+        db.exec("DROP INDEX " + quoteIdentifier(index.name));
     return indexes;
 }
 
@@ -482,7 +478,6 @@ void refreshQueryStatistics(Database &db)
     // query names the index it wants by its leading columns.
     db.exec("PRAGMA analysis_limit = 0");
     db.exec("ANALYZE profile_traits");
-
 }
 
 void createEventIndexes(Database &db)
@@ -492,15 +487,6 @@ CREATE UNIQUE INDEX IF NOT EXISTS events_key ON events(event_key);
 CREATE INDEX IF NOT EXISTS events_profile_ts ON events(profile_id, ts);
 CREATE INDEX IF NOT EXISTS events_type_ts ON events(type, ts, profile_id);
 CREATE INDEX IF NOT EXISTS events_channel ON events(channel, type);
-)sql");
-}
-
-void dropSecondaryEventIndexes(Database &db)
-{
-    db.exec(R"sql(
-DROP INDEX IF EXISTS events_profile_ts;
-DROP INDEX IF EXISTS events_type_ts;
-DROP INDEX IF EXISTS events_channel;
 )sql");
 }
 

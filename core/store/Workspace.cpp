@@ -73,12 +73,9 @@ int inspectExisting(const std::string &path, int newestVersion)
         std::vector<std::string> names;
         while (tables.step())
             names.push_back(tables.columnText(0));
-        for (const auto &name : names) {
-            std::string escaped;
-            for (char c : name)
-                escaped += c == '"' ? std::string("\"\"") : std::string(1, c);
-            probe.queryInt("SELECT count(*) FROM (SELECT 1 FROM \"" + escaped + "\" LIMIT 1)");
-        }
+        for (const auto &name : names)
+            probe.queryInt(
+                "SELECT count(*) FROM (SELECT 1 FROM " + quoteIdentifier(name) + " LIMIT 1)");
         return static_cast<int>(version);
     } catch (const StoreError &error) {
         switch (error.kind()) {
@@ -128,7 +125,6 @@ void finishPendingTraitRebuild(Database &db)
         return;
     Transaction transaction(db);
     TraitBuilder::rebuildAll(db);
-    refreshQueryStatistics(db);
     db.exec("DELETE FROM meta WHERE key = 'traits.rebuild'");
     transaction.commit();
 }

@@ -86,7 +86,5 @@ std::vector<IndexDefinition> dropIndexesOf(Database &db, const std::string &tabl
 /// Builds indexes that dropIndexesOf() returned.
 void recreateIndexes(Database &db, const std::vector<IndexDefinition> &indexes);
 void createEventIndexes(Database &db);
-/// Drops all but the unique event-key index, which imports need to recognise duplicates.
-void dropSecondaryEventIndexes(Database &db);
 
 } // namespace clientele
