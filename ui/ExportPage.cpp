@@ -468,8 +468,8 @@ void ExportPage::reloadJourneys()
             return journeys;
         },
         [this](QList<JourneyTargets> journeys) {
-            const QString current = pendingJourney_ ? pendingJourney_->journey
-                                                    : journeyCombo_->currentText();
+            const QString current
+                = pendingJourney_ ? pendingJourney_->journey : journeyCombo_->currentText();
             const QString target = journeyTargetCombo_->currentData().toString();
             journeys_ = journeys;
             {
@@ -482,11 +482,10 @@ void ExportPage::reloadJourneys()
             journeyCombo_->setEnabled(!journeys_.isEmpty());
             journeyButton_->setEnabled(!journeys_.isEmpty());
             fillJourneyTargets();
-            const QString wanted = pendingJourney_
-                ? (pendingJourney_->step.isEmpty()
-                          ? QStringLiteral("outbox:") + pendingJourney_->channel
-                          : QStringLiteral("step:") + pendingJourney_->step)
-                : target;
+            const QString wanted = pendingJourney_ ? (pendingJourney_->step.isEmpty()
+                                           ? QStringLiteral("outbox:") + pendingJourney_->channel
+                                           : QStringLiteral("step:") + pendingJourney_->step)
+                                                   : target;
             {
                 const QSignalBlocker blocker(journeyTargetCombo_);
                 const int index = journeyTargetCombo_->findData(wanted);
@@ -518,7 +517,8 @@ void ExportPage::fillJourneyTargets()
     for (const auto &[channel, label] : outboxes)
         journeyTargetCombo_->addItem(label, QStringLiteral("outbox:") + QLatin1String(channel));
     for (const auto &[id, name] : journeys_.at(index).steps)
-        journeyTargetCombo_->addItem(tr("Shoppers now at: %1").arg(name), QStringLiteral("step:") + id);
+        journeyTargetCombo_->addItem(
+            tr("Shoppers now at: %1").arg(name), QStringLiteral("step:") + id);
     journeyTargetCombo_->setCurrentIndex(0);
 }
 
@@ -538,7 +538,8 @@ void ExportPage::journeyTargetChanged()
             || currentFormat() == ExportFormat::Meta;
         if (channel == QStringLiteral("ad_audience")) {
             if (!adFormat)
-                formatCombo_->setCurrentIndex(formatCombo_->findData(QStringLiteral("customer-match")));
+                formatCombo_->setCurrentIndex(
+                    formatCombo_->findData(QStringLiteral("customer-match")));
         } else if (channel != QStringLiteral("email") || adFormat) {
             formatCombo_->setCurrentIndex(formatCombo_->findData(QStringLiteral("generic")));
         }
@@ -805,15 +806,17 @@ void ExportPage::startPreview()
     }
     countsLabel_->setText(tr("Counting…"));
     auto latest = latestGeneration_;
+    const bool countShoppers = shoppers_ < 0;
     worker_->post<ExportPreviewResult>(
         this,
-        [generation, choice, request, latest](Database &db) mutable {
+        [generation, choice, request, latest, countShoppers](Database &db) mutable {
             SupersededCheck check(latest, generation);
             if (!check.current())
                 throw Cancelled();
             ExportPreviewResult result;
             result.generation = generation;
-            result.shoppers = db.queryInt("SELECT count(*) FROM profiles");
+            if (countShoppers)
+                result.shoppers = db.queryInt("SELECT count(*) FROM profiles");
             request.audience = buildAudience(db, choice);
             result.preview = ExportJob::preview(db, request, 10, &check);
             return result;
@@ -828,7 +831,8 @@ void ExportPage::showPreview(const ExportPreviewResult &result)
         return; // an older question: a newer preview is on its way
     answeredGeneration_ = result.generation;
     preview_ = result.preview;
-    shoppers_ = result.shoppers;
+    if (result.shoppers >= 0)
+        shoppers_ = result.shoppers;
     previewProblem_.clear();
     const ExportPreview &preview = *preview_;
     showCounts(preview);

@@ -44,7 +44,9 @@ struct JourneyTargets {
 /// What a background preview delivers.
 struct ExportPreviewResult {
     int generation = 0;
-    std::int64_t shoppers = 0; ///< profiles in the workspace
+    /// Profiles in the workspace: counted for the first preview of a workspace, -1 later
+    /// (the number only changes with the workspace, which then counts again).
+    std::int64_t shoppers = -1;
     ExportPreview preview;
 };
 

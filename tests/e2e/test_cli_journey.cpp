@@ -1,8 +1,9 @@
+#include "TestFiles.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -39,15 +40,7 @@ void TestCliJourney::initTestCase()
 
 int TestCliJourney::run(const QStringList &arguments, QByteArray *out, QByteArray *err)
 {
-    QProcess process;
-    process.start(QStringLiteral(CLIENTELE_BINARY), arguments);
-    if (!process.waitForFinished(120'000))
-        return -1;
-    if (out)
-        *out = process.readAllStandardOutput();
-    if (err)
-        *err = process.readAllStandardError();
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    return clientele::test::runProgram(QStringLiteral(CLIENTELE_BINARY), arguments, out, err);
 }
 
 QString TestCliJourney::writeFile(const QString &name, const QByteArray &bytes)
@@ -250,9 +243,12 @@ void TestCliJourney::runningJourneyThroughImports()
     for (const QJsonValue &message : outbox) {
         const QJsonObject m = message.toObject();
         QCOMPARE(m.value(QStringLiteral("channel")).toString(), QStringLiteral("email"));
-        QVERIFY(m.value(QStringLiteral("address")).toString().endsWith(QStringLiteral(".cli@example.com")));
-        QVERIFY(m.value(QStringLiteral("subject")).toString().endsWith(
-            QStringLiteral(", your cart is waiting")));
+        QVERIFY(m.value(QStringLiteral("address"))
+                    .toString()
+                    .endsWith(QStringLiteral(".cli@example.com")));
+        QVERIFY(m.value(QStringLiteral("subject"))
+                    .toString()
+                    .endsWith(QStringLiteral(", your cart is waiting")));
         QCOMPARE(m.value(QStringLiteral("due")).toString().left(10), QStringLiteral("2026-11-25"));
     }
 
@@ -264,12 +260,13 @@ void TestCliJourney::runningJourneyThroughImports()
                      dir_.filePath(QStringLiteral("step.csv")), QStringLiteral("--json") },
                  &out),
         0);
-    QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("exported")).toInteger(), 3);
+    QCOMPARE(
+        QJsonDocument::fromJson(out).object().value(QStringLiteral("exported")).toInteger(), 3);
     QCOMPARE(run({ QStringLiteral("export"), QStringLiteral("--workspace"), w,
                      QStringLiteral("--journey"), name, QStringLiteral("--outbox"),
-                     QStringLiteral("email"), QStringLiteral("--format"),
-                     QStringLiteral("generic"), QStringLiteral("--out"),
-                     dir_.filePath(QStringLiteral("outbox.csv")), QStringLiteral("--json") },
+                     QStringLiteral("email"), QStringLiteral("--format"), QStringLiteral("generic"),
+                     QStringLiteral("--out"), dir_.filePath(QStringLiteral("outbox.csv")),
+                     QStringLiteral("--json") },
                  &out),
         0);
     QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("exported")).toInteger(),
@@ -280,9 +277,8 @@ void TestCliJourney::runningJourneyThroughImports()
     QVERIFY(outboxFile.readLine().contains("your cart is waiting"));
     QCOMPARE(run({ QStringLiteral("export"), QStringLiteral("--workspace"), w,
                  QStringLiteral("--journey"), name, QStringLiteral("--step"),
-                 QStringLiteral("nowhere"), QStringLiteral("--format"),
-                 QStringLiteral("generic"), QStringLiteral("--out"),
-                 dir_.filePath(QStringLiteral("none.csv")) }),
+                 QStringLiteral("nowhere"), QStringLiteral("--format"), QStringLiteral("generic"),
+                 QStringLiteral("--out"), dir_.filePath(QStringLiteral("none.csv")) }),
         1);
 
     QCOMPARE(journey({ QStringLiteral("off"), QStringLiteral("--workspace"), w,
@@ -302,7 +298,10 @@ void TestCliJourney::runningJourneyThroughImports()
                  &out),
         0);
     const QJsonObject lift = QJsonDocument::fromJson(out).object();
-    QCOMPARE(lift.value(QStringLiteral("treatment")).toObject().value(QStringLiteral("sends")).toInteger(),
+    QCOMPARE(lift.value(QStringLiteral("treatment"))
+                 .toObject()
+                 .value(QStringLiteral("sends"))
+                 .toInteger(),
         messages);
 
     QCOMPARE(journey({ QStringLiteral("remove"), QStringLiteral("--workspace"), w,

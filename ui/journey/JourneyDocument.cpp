@@ -256,6 +256,7 @@ void JourneyDocument::applyPositions(const std::map<std::string, NodePosition> &
             node->position = position;
             Q_EMIT nodeMoved(QString::fromStdString(id));
         }
+    Q_EMIT positionsApplied();
     // Positions do not change what the validator says.
     Q_EMIT changed();
 }

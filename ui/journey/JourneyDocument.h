@@ -97,6 +97,8 @@ Q_SIGNALS:
     /// Config (label, summary, exits) of a node changed.
     void nodeChanged(const QString &nodeId);
     void nodeMoved(const QString &nodeId);
+    /// After the nodeMoved() of one move (a drag, undo, Arrange): all positions are set.
+    void positionsApplied();
     void connectionAdded(const clientele::JourneyConnection &connection);
     void connectionRemoved(const clientele::JourneyConnection &connection);
     void settingsChanged();

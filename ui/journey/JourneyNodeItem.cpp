@@ -79,22 +79,23 @@ QRectF JourneyNodeItem::boundingRect() const
     return QRectF(-8, -10, kWidth + 16, height() + 18);
 }
 
-QStringList JourneyNodeItem::countLines() const
+QStringList JourneyNodeItem::makeCountLines(
+    const JourneyNode &node, const std::optional<NodeCounts> &counts)
 {
-    if (!counts_)
+    if (!counts)
         return {};
-    const NodeCounts &c = *counts_;
+    const NodeCounts &c = *counts;
     QStringList lines;
     QString first = tr("%1 arrived").arg(number(c.arrived));
     if (c.leftAtGoal > 0)
         first = tr("%1 · %2 left at goal").arg(first, number(c.leftAtGoal));
     lines << first;
-    if (node_.kind == JourneyKind::kSend) {
+    if (node.kind == JourneyKind::kSend) {
         lines << tr("%1 sent · %2 skipped")
                      .arg(number(c.sent), number(c.skippedConsent + c.skippedCap));
         if (c.heldOut > 0)
             lines << tr("%1 held out").arg(number(c.heldOut));
-    } else if (node_.kind == JourneyKind::kExit) {
+    } else if (node.kind == JourneyKind::kExit) {
         lines << tr("%1 exited").arg(number(c.exited));
     }
     if (c.waitingAtEnd > 0)
@@ -167,7 +168,7 @@ void JourneyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
     }
 
     // Simulated counts in a strip at the foot.
-    const QStringList lines = countLines();
+    const QStringList &lines = countLines_;
     if (!lines.isEmpty()) {
         const QRectF strip(1, cardBottom, kWidth - 2, height() - cardBottom - 1);
         painter->setPen(Qt::NoPen);
@@ -202,6 +203,7 @@ void JourneyNodeItem::setNode(const JourneyNode &node)
     const bool portsChanged = Journey::outputPorts(node) != Journey::outputPorts(node_);
     prepareGeometryChange();
     node_ = node;
+    countLines_ = makeCountLines(node_, counts_);
     if (portsChanged)
         rebuildPorts();
     update();
@@ -222,6 +224,7 @@ void JourneyNodeItem::setCounts(const std::optional<NodeCounts> &counts)
         return;
     prepareGeometryChange();
     counts_ = counts;
+    countLines_ = makeCountLines(node_, counts_);
     update();
 }
 

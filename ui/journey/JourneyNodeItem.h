@@ -45,7 +45,7 @@ public:
     void setCounts(const std::optional<NodeCounts> &counts);
     const std::optional<NodeCounts> &counts() const { return counts_; }
     /// The lines the counts strip shows (empty without counts).
-    QStringList countLines() const;
+    const QStringList &countLines() const { return countLines_; }
 
     JourneyPortItem *inputPort() const { return input_; }
     /// The exit called port, or nullptr.
@@ -73,6 +73,12 @@ private:
     std::vector<JourneyPortItem *> outputs_;
     QStringList issues_;
     std::optional<NodeCounts> counts_;
+    /// countLines(), made when the counts or the node change: the size of the card (asked
+    /// for on every paint and move) depends on how many there are.
+    QStringList countLines_;
+
+    static QStringList makeCountLines(
+        const JourneyNode &node, const std::optional<NodeCounts> &counts);
 };
 
 } // namespace clientele

@@ -679,13 +679,11 @@ void JourneyProperties::buildBranch(QFormLayout *form, const json &config)
             });
     } else {
         auto *picker = segmentPicker(config.contains("rules") ? json() : segment, false, page);
-        if (config.contains("rules"))
+        // segmentPicker() has chosen the saved segment (or the step's own rule) already.
+        if (config.contains("rules")) {
             picker->insertItem(0, tr("The step's own rules"), QStringLiteral("\x01"));
-        picker->setCurrentIndex(0);
-        for (int i = 0; i < picker->count(); ++i)
-            if (const QString name = picker->itemData(i).toString(); !config.contains("rules")
-                && context_.segments.count(name) && context_.segments.at(name) == segment)
-                picker->setCurrentIndex(i);
+            picker->setCurrentIndex(0);
+        }
         picker->setToolTip(tr("Members go out through \"yes\", everyone else through \"no\""));
         form->addRow(tr("Segment:"), picker);
         if (context_.segments.empty()) {

@@ -40,8 +40,10 @@ JourneyScene::JourneyScene(JourneyDocument *document, QObject *parent)
     connect(document_, &JourneyDocument::nodeMoved, this, [this](const QString &id) {
         if (JourneyNodeItem *item = nodeItem(id.toStdString()))
             item->setModelPosition(document_->journey().node(id.toStdString())->position);
-        // A card that moved (after a drag, undo or Arrange) may now stand in the way of
-        // links that pass it by, or no longer.
+    });
+    // Cards that moved (after a drag, undo or Arrange) may now stand in the way of links
+    // that pass them by, or no longer: every link is routed again, once per move.
+    connect(document_, &JourneyDocument::positionsApplied, this, [this] {
         for (JourneyConnectionItem *connection : connections_)
             updateConnectionPath(connection);
     });
