@@ -73,6 +73,17 @@ std::uint8_t DiscountCodePattern::nextRandomByte()
     return randomBytes_[nextByte_++];
 }
 
+std::string DiscountCodePattern::issue(const std::function<bool(const std::string &)> &record)
+{
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        std::string code = generate();
+        if (record(code))
+            return code;
+    }
+    throw ExportError(
+        "The discount-code pattern '" + pattern_ + "' has run out of unused codes; add more X.");
+}
+
 std::string DiscountCodePattern::generate()
 {
     // 248 = 8 × 31: bytes above it are dropped so that every character is equally likely.

@@ -4,6 +4,7 @@
 #include "profile/ProfileTraits.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,6 +46,13 @@ public:
 
     /// A new random code (not checked for uniqueness: the caller's insert does that).
     std::string generate();
+    /**
+     * A new code that record accepts: record stores the code (e.g. an INSERT OR IGNORE into
+     * discount_codes) and returns false when the code was issued before, and another is
+     * drawn. Throws ExportError when 100 draws in a row were taken: the pattern has run out
+     * of unused codes.
+     */
+    std::string issue(const std::function<bool(const std::string &code)> &record);
 
 private:
     std::uint8_t nextRandomByte();

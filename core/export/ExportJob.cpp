@@ -946,19 +946,14 @@ ExportSummary ExportJob::run(Database &db, const ExportRequest &request, Progres
         }
         if (codes) {
             const ProfileId profile = row.columnInt(kProfileId);
-            for (int attempt = 0;; ++attempt) {
-                if (attempt == 100)
-                    throw ExportError("The discount-code pattern '" + codes->pattern()
-                        + "' has run out of unused codes; add more X.");
-                code = codes->generate();
-                insertCode.bind(1, code)
+            code = codes->issue([&](const std::string &candidate) {
+                insertCode.bind(1, candidate)
                     .bind(2, profile)
                     .bind(3, summary.exportId)
                     .bind(4, startedAt);
                 insertCode.run();
-                if (db.changes() == 1)
-                    break;
-            }
+                return db.changes() == 1;
+            });
             ++summary.codes;
         }
         for (const OutputColumn &column : columns)

@@ -5,7 +5,6 @@
 #include "JourneyValidator.h"
 
 #include "export/DiscountCodes.h"
-#include "export/ExportError.h"
 #include "segment/SegmentDefinition.h"
 #include "segment/SegmentEvaluator.h"
 #include "store/Database.h"
@@ -223,23 +222,19 @@ private:
         return contact_.columnText(column);
     }
 
-    /// A code unique in the workspace (the primary key refuses a repeat: draw again).
+    /// A code unique in the workspace (the primary key refuses a repeat; issue() draws again).
     void issueCode(const std::string &pattern, std::int64_t profile, std::int64_t messageId)
     {
         auto found = patterns_.find(pattern);
         if (found == patterns_.end())
             found = patterns_.emplace(pattern, DiscountCodePattern(pattern)).first;
-        for (int attempt = 0; attempt < 100; ++attempt) {
-            const std::string code = found->second.generate();
-            code_.bind(1, code).bind(2, profile).bind(3, messageId).bind(4, now_);
+        const std::string code = found->second.issue([&](const std::string &candidate) {
+            code_.bind(1, candidate).bind(2, profile).bind(3, messageId).bind(4, now_);
             code_.run();
-            if (db_.changes() == 1) {
-                setCode_.bind(1, messageId).bind(2, code);
-                setCode_.run();
-                return;
-            }
-        }
-        throw ExportError("The code pattern " + pattern + " has no room for more codes.");
+            return db_.changes() == 1;
+        });
+        setCode_.bind(1, messageId).bind(2, code);
+        setCode_.run();
     }
 
     Database &db_;
