@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <set>
-#include <tuple>
 
 namespace clientele {
 
@@ -280,14 +279,9 @@ void IdentityResolver::refuse(ProfileId profile, std::optional<ProfileId> other,
 
 void IdentityResolver::finishBulkLoad()
 {
-    // In (kind, value) order the unique index grows at its end instead of page by page
-    // all over it.
-    std::sort(pendingIdentities_.begin(), pendingIdentities_.end(),
-        [](const PendingIdentity &a, const PendingIdentity &b) {
-            return std::tie(a.kind, a.value) < std::tie(b.kind, b.value);
-        });
-    // The by-profile and by-value indexes are built once after them: in (kind, value)
-    // order their profiles and values come in no order.
+    // Ids were handed out in the order the identities were met: in that order the table
+    // grows at its end, and its three indexes (the unique (kind, value) one included) are
+    // built once afterwards by sorting, instead of row by row at random places.
     const auto indexes = dropIndexesOf(db_, "identities");
     for (const PendingIdentity &identity : pendingIdentities_) {
         insertIdentity_.bind(1, identity.id)

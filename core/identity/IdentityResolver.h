@@ -71,8 +71,9 @@ public:
 
     /**
      * For a first load into a workspace without event indexes: new identities are kept in
-     * memory and written once, sorted, by finishBulkLoad() (random inserts into the
-     * identities index cost more than resolving); a merge moves consents at once but
+     * memory and written once by finishBulkLoad(), in id order with the identities indexes
+     * built afterwards (random inserts into them cost more than resolving); a merge moves
+     * consents at once but
      * leaves events (and the merged profile's row) for finishBulkLoad() too.
      */
     void setBulkLoad(bool bulk) { bulkLoad_ = bulk; }

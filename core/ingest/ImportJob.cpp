@@ -17,6 +17,7 @@
 #include "journey/JourneyRuntime.h"
 #include "profile/TraitBuilder.h"
 #include "store/PragmaScope.h"
+#include "store/StoreError.h"
 #include "store/Workspace.h"
 
 #include <nlohmann/json.hpp>
@@ -55,17 +56,66 @@ public:
         : firstLoad_(db.queryInt("SELECT NOT EXISTS (SELECT 1 FROM events)") == 1)
         , cache_(db, "cache_size", firstLoad_ ? -kFirstLoadCacheKiB : -kImportCacheKiB)
     {
-        if (firstLoad_)
+        if (firstLoad_) {
             foreignKeys_.emplace(db, "foreign_keys", 0);
+            journal_.emplace(db);
+        }
         transaction_.emplace(db);
     }
     bool firstLoad() const { return firstLoad_; }
     void commit() { transaction_->commit(); }
 
 private:
+    /**
+     * A first load writes nearly every page of the workspace. In WAL mode each is written
+     * twice: to the log, then by the checkpoint into the file. A rollback journal keeps
+     * only the pages that existed before the transaction (a few in an empty workspace),
+     * and after a kill -9 the next open still rolls the file back to them. The switch
+     * needs the file to itself: with another connection open (the app's readers) it fails
+     * at once and the import stays in WAL mode. Synchronous FULL while in rollback mode:
+     * NORMAL is only power-safe with WAL.
+     */
+    class RollbackJournal {
+    public:
+        explicit RollbackJournal(Database &db)
+            : db_(db)
+        {
+            {
+                PragmaScope noWaiting(db, "busy_timeout", 0);
+                try {
+                    db.exec("PRAGMA journal_mode = DELETE");
+                } catch (const StoreError &) {
+                    return; // shared: keep WAL
+                }
+            }
+            switched_ = db.queryInt("SELECT journal_mode = 'delete' FROM pragma_journal_mode") == 1;
+            if (switched_)
+                synchronous_.emplace(db, "synchronous", 2);
+        }
+        ~RollbackJournal()
+        {
+            synchronous_.reset();
+            if (!switched_)
+                return;
+            try {
+                db_.exec("PRAGMA journal_mode = WAL");
+            } catch (const StoreError &) {
+                // The next open sets WAL again (Workspace's connection settings).
+            }
+        }
+        RollbackJournal(const RollbackJournal &) = delete;
+        RollbackJournal &operator=(const RollbackJournal &) = delete;
+
+    private:
+        Database &db_;
+        bool switched_ = false;
+        std::optional<PragmaScope> synchronous_;
+    };
+
     bool firstLoad_;
     PragmaScope cache_;
     std::optional<PragmaScope> foreignKeys_;
+    std::optional<RollbackJournal> journal_;
     std::optional<Transaction> transaction_; ///< last: ends before the settings are restored
 };
 

@@ -41,11 +41,25 @@ StoreError::Kind kindForCode(int code)
     throw StoreError(kindForCode(code), message);
 }
 
+/// Process-wide settings, made once before the first connection opens.
+void configureSqlite()
+{
+    static const bool configured = [] {
+        // Allocation statistics take a global mutex on every SQLite allocation (several per
+        // inserted row); nothing here reads them. Fails harmlessly if SQLite was already
+        // initialised by someone else.
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)configured;
+}
+
 } // namespace
 
 Database::Database(const std::string &path, Mode mode)
     : path_(path)
 {
+    configureSqlite();
     const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
                                               : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         | SQLITE_OPEN_NOMUTEX;

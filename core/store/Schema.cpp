@@ -450,6 +450,35 @@ CREATE INDEX discount_codes_profile ON discount_codes(profile_id);
 
 } // namespace
 
+/**
+ * Version 9: identities' (kind, value) uniqueness is a named index instead of a table
+ * constraint. A first load writes its identities in id order, appending to the table, and
+ * builds all three indexes afterwards by sorting (IdentityResolver::finishBulkLoad); a
+ * constraint's automatic index cannot be dropped for that, and inserting in its order
+ * instead put the rows at random places in the table: 5.5 s instead of 0.8 s for 2.7
+ * million identities.
+ */
+void makeIdentityUniquenessAnIndex(Database &db)
+{
+    db.exec(R"sql(
+CREATE TABLE identities_v9 (
+    id         INTEGER PRIMARY KEY,
+    kind       TEXT NOT NULL,
+    value      TEXT NOT NULL,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    source     TEXT,
+    first_seen INTEGER NOT NULL
+);
+INSERT INTO identities_v9(id, kind, value, profile_id, source, first_seen)
+    SELECT id, kind, value, profile_id, source, first_seen FROM identities;
+DROP TABLE identities;
+ALTER TABLE identities_v9 RENAME TO identities;
+CREATE UNIQUE INDEX identities_kind_value ON identities(kind, value);
+CREATE INDEX identities_profile ON identities(profile_id);
+CREATE INDEX identities_value ON identities(value);
+)sql");
+}
+
 std::vector<IndexDefinition> dropIndexesOf(Database &db, const std::string &table)
 {
     std::vector<IndexDefinition> indexes;
@@ -511,6 +540,7 @@ const std::vector<Migration> &workspaceMigrations()
         { 6, addExports },
         { 7, addSegmentIndexes },
         { 8, addJourneys },
+        { 9, makeIdentityUniquenessAnIndex },
     };
     return migrations;
 }

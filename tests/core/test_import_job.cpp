@@ -79,6 +79,7 @@ private Q_SLOTS:
     void eventKeySetRemembersEveryKey();
     void readAheadKeepsOrderAndPassesErrorsOn();
     void cancelLeavesWorkspaceUnchanged();
+    void firstLoadBesideAnotherConnection();
     void mappingThatDoesNotFitIsRefused();
     void mappingRoundTripsThroughJson();
 
@@ -262,9 +263,12 @@ void TestImportJob::firstLoadMatchesAnIncrementalLoad()
     QCOMPARE(workspace_->db().queryInt("SELECT count(*) FROM identities"), 3);
     QCOMPARE(workspace_->db().queryInt(
                  "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
-                 "('events_key', 'events_profile_ts', 'events_type_ts', 'identities_profile')"),
-        4);
+                 "('events_key', 'events_profile_ts', 'events_type_ts', 'identities_profile', "
+                 "'identities_kind_value')"),
+        5);
     QCOMPARE(workspace_->db().queryInt("PRAGMA foreign_keys"), 1);
+    // It ran with a rollback journal (it had the file to itself) and gave WAL back.
+    QCOMPARE(workspace_->db().queryInt("SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
     const auto bulkFacts = shopperFacts(workspace_->db());
 
     // Into a workspace that already has an event: the row-by-row path must agree.
@@ -413,6 +417,20 @@ void TestImportJob::cancelLeavesWorkspaceUnchanged()
     const ImportSummary summary = ImportJob::run(*workspace_, request);
     QCOMPARE(summary.imported, 60000);
     QCOMPARE(summary.profilesCreated, 60000);
+}
+
+void TestImportJob::firstLoadBesideAnotherConnection()
+{
+    // The app keeps reading connections open: the first load cannot have the file to
+    // itself, keeps WAL mode, and those connections see its result once it committed.
+    const std::string path = test::toStd(dir_->filePath(QStringLiteral("w.clientele")));
+    Database reader(path, Database::Mode::ReadOnly);
+    QCOMPARE(reader.queryInt("SELECT count(*) FROM events"), 0);
+    const ImportSummary summary = importEvents();
+    QVERIFY(summary.imported > 0);
+    QCOMPARE(workspace_->db().queryInt("SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
+    QCOMPARE(reader.queryInt("SELECT count(*) FROM events"), summary.imported);
+    QCOMPARE(workspace_->integrityCheck(), std::string("ok"));
 }
 
 void TestImportJob::mappingThatDoesNotFitIsRefused()

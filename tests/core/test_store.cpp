@@ -28,6 +28,7 @@ private Q_SLOTS:
     void rejectsCorruptWorkspace();
     void migratesOlderWorkspace();
     void failedMigrationLeavesVersion();
+    void identityUniquenessBecomesAnIndex();
     void transactionRollsBackUnlessCommitted();
     void valuesAreBoundNotPasted();
     void workerConnectionSeesCommittedData();
@@ -244,6 +245,54 @@ void TestStore::failedMigrationLeavesVersion()
     QCOMPARE(workspace.version(), Workspace::schemaVersion());
     QCOMPARE(
         workspace.db().queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'"), 0);
+}
+
+void TestStore::identityUniquenessBecomesAnIndex()
+{
+    const auto file = toStd(path(QStringLiteral("v8.clientele")));
+    {
+        QFile empty(QString::fromStdString(file));
+        QVERIFY(empty.open(QIODevice::WriteOnly));
+    }
+    {
+        // Identities as version 8 kept them: unique by a table constraint.
+        std::vector<Migration> version8;
+        for (const Migration &migration : workspaceMigrations())
+            if (migration.version <= 8)
+                version8.push_back(migration);
+        auto old = Workspace::open(file, version8);
+        QCOMPARE(old.version(), 8);
+        old.db().exec("INSERT INTO profiles(id, created_at, is_known) VALUES (1, 0, 1), (2, 0, 0)");
+        old.db().exec("INSERT INTO identities(id, kind, value, profile_id, source, first_seen) "
+                      "VALUES (5, 'email', 'ana@example.com', 1, 'web', 10), "
+                      "(9, 'anonymous_id', 'dev-1', 2, NULL, 20)");
+    }
+    auto workspace = Workspace::open(file);
+    QCOMPARE(workspace.version(), Workspace::schemaVersion());
+    Database &db = workspace.db();
+    QCOMPARE(db.queryInt("SELECT count(*) FROM identities WHERE id = 5 AND kind = 'email' "
+                         "AND value = 'ana@example.com' AND profile_id = 1 AND source = 'web' "
+                         "AND first_seen = 10"),
+        1);
+    QCOMPARE(db.queryInt("SELECT count(*) FROM identities"), 2);
+    QCOMPARE(db.queryInt("SELECT count(*) FROM identities WHERE id = 9 AND source IS NULL "
+                         "AND profile_id = 2 AND first_seen = 20"),
+        1);
+    for (const char *index : { "identities_kind_value", "identities_profile", "identities_value" }) {
+        auto query = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
+                                "AND tbl_name = 'identities' AND name = ?1");
+        query.bind(1, index);
+        QVERIFY(query.step());
+        QVERIFY2(query.columnInt(0) == 1, index);
+    }
+    // Still unique, and still the conflict target an upsert names.
+    QVERIFY_THROWS_EXCEPTION(StoreError,
+        db.exec("INSERT INTO identities(kind, value, profile_id, first_seen) "
+                "VALUES ('email', 'ana@example.com', 2, 30)"));
+    db.exec("INSERT INTO identities(kind, value, profile_id, first_seen) "
+            "VALUES ('email', 'ana@example.com', 2, 30) ON CONFLICT(kind, value) DO NOTHING");
+    QCOMPARE(db.queryInt("SELECT profile_id FROM identities WHERE value = 'ana@example.com'"), 1);
+    QCOMPARE(workspace.integrityCheck(), std::string("ok"));
 }
 
 void TestStore::transactionRollsBackUnlessCommitted()
