@@ -55,7 +55,7 @@ IdentifierIndex::Placement *IdentifierIndex::find(std::string_view kind, std::st
     return const_cast<Placement *>(std::as_const(*this).find(kind, value));
 }
 
-IdentifierIndex::Placement &IdentifierIndex::insert(
+IdentifierIndex::Key IdentifierIndex::insert(
     std::string_view kind, std::string_view value, Placement placement)
 {
     // Grow at a load factor of 5/8: probes stay short.
@@ -72,7 +72,8 @@ IdentifierIndex::Placement &IdentifierIndex::insert(
         ++size_;
     }
     slot.placement = placement;
-    return slot.placement;
+    return { slot.offset, static_cast<std::uint32_t>(kind.size()),
+        static_cast<std::uint32_t>(value.size()) };
 }
 
 void IdentifierIndex::grow()

@@ -21,12 +21,35 @@ public:
         std::int64_t identity = 0;
     };
 
+    /**
+     * Where a stored identifier's text is. It stays valid as the index grows (unlike a
+     * string_view of that text), so holders of many identifiers keep these instead of
+     * copies of the text: 16 bytes instead of two strings.
+     */
+    struct Key {
+        std::uint64_t offset = 0;
+        std::uint32_t kindLength = 0;
+        std::uint32_t valueLength = 0;
+    };
+
     /// The placement of an identifier, or nullptr when it is not known.
     Placement *find(std::string_view kind, std::string_view value);
     const Placement *find(std::string_view kind, std::string_view value) const;
-    /// Adds an identifier that is not known yet and returns its placement.
-    Placement &insert(std::string_view kind, std::string_view value, Placement placement);
+    Placement *find(const Key &key) { return find(kindOf(key), valueOf(key)); }
+    /// Adds an identifier that is not known yet (or moves a known one) and returns where
+    /// its text is kept.
+    Key insert(std::string_view kind, std::string_view value, Placement placement);
     std::size_t size() const { return size_; }
+
+    /// A stored identifier's text; valid until the next insert().
+    std::string_view kindOf(const Key &key) const
+    {
+        return { arena_.data() + key.offset, key.kindLength };
+    }
+    std::string_view valueOf(const Key &key) const
+    {
+        return { arena_.data() + key.offset + key.kindLength + 1, key.valueLength };
+    }
 
 private:
     struct Slot {

@@ -35,12 +35,11 @@ IdentityResolver::IdentityResolver(Database &db, MergeRules rules)
     nextIdentityId_ = db.queryInt("SELECT coalesce(max(id), 0) + 1 FROM identities");
     auto identities = db.prepare("SELECT kind, value, profile_id, id FROM identities");
     while (identities.step()) {
-        std::string kind = identities.columnText(0);
-        std::string value = identities.columnText(1);
         const ProfileId profile = identities.columnInt(2);
         const std::int64_t identity = identities.columnInt(3);
-        profileOf_.insert(kind, value, { profile, identity });
-        members_[profile].push_back({ std::move(kind), std::move(value), identity });
+        const auto key = profileOf_.insert(
+            identities.columnView(0), identities.columnView(1), { profile, identity });
+        members_[profile].push_back({ key, identity });
     }
 }
 
@@ -57,10 +56,12 @@ std::optional<ProfileId> IdentityResolver::resolve(
     const std::vector<Identifier> &identifiers, Millis ts, std::string_view source)
 {
     resolvedIdentity_.reset();
+    if (const auto known = resolveReturning(identifiers))
+        return known;
     std::vector<Candidate> candidates;
     candidates.reserve(identifiers.size());
     for (const Identifier &identifier : identifiers) {
-        if (!rules_.blockedReason(identifier.kind, identifier.value).empty()) {
+        if (rules_.isBlocked(identifier.kind, identifier.value)) {
             ++stats_.blockedValues;
             continue;
         }
@@ -141,6 +142,33 @@ std::optional<ProfileId> IdentityResolver::resolve(
     return anchor;
 }
 
+std::optional<ProfileId> IdentityResolver::resolveReturning(
+    const std::vector<Identifier> &identifiers)
+{
+    // What resolve() would decide when every identifier is known and all are on one
+    // profile: that profile, attributed to its highest-priority identifier (the first of
+    // equals). Anything else (a new or blocked value, two profiles) takes the full path.
+    const IdentifierIndex::Placement *chosen = nullptr;
+    int chosenPriority = 0;
+    for (const Identifier &identifier : identifiers) {
+        if (rules_.isBlocked(identifier.kind, identifier.value))
+            return std::nullopt;
+        const IdentifierIndex::Placement *placement
+            = profileOf_.find(identifier.kind, identifier.value);
+        if (!placement || (chosen && placement->profile != chosen->profile))
+            return std::nullopt;
+        const int priority = rules_.priority(identifier.kind);
+        if (!chosen || priority > chosenPriority) {
+            chosen = placement;
+            chosenPriority = priority;
+        }
+    }
+    if (!chosen)
+        return std::nullopt;
+    resolvedIdentity_ = chosen->identity;
+    return chosen->profile;
+}
+
 ProfileId IdentityResolver::createProfile(Millis ts)
 {
     // A new profile holds no identifier yet; attach() marks it known with its first
@@ -158,9 +186,14 @@ void IdentityResolver::attach(
     // Ids are handed out here, so a bulk load can attribute events to identities it
     // writes only at the end.
     const std::int64_t identity = nextIdentityId_++;
+    auto &members = members_[profile];
+    const bool wasKnown = std::any_of(members.begin(), members.end(), [this](const Member &m) {
+        return profileOf_.kindOf(m.key) != IdentityKind::AnonymousId;
+    });
+    const auto key = profileOf_.insert(identifier.kind, identifier.value, { profile, identity });
+    members.push_back({ key, identity });
     if (bulkLoad_) {
-        pendingIdentities_.push_back(
-            { identity, identifier.kind, identifier.value, std::string(source), ts });
+        pendingIdentities_.push_back({ identity, key, ts, sourceIndex(source) });
     } else {
         insertIdentity_.bind(1, identity)
             .bind(2, identifier.kind)
@@ -170,14 +203,18 @@ void IdentityResolver::attach(
             .bind(6, ts)
             .run();
     }
-    auto &members = members_[profile];
-    const bool wasKnown = std::any_of(members.begin(), members.end(),
-        [](const Member &m) { return m.kind != IdentityKind::AnonymousId; });
-    profileOf_.insert(identifier.kind, identifier.value, { profile, identity });
-    members.push_back({ identifier.kind, identifier.value, identity });
     ++stats_.identitiesAdded;
     if (!wasKnown && identifier.kind != IdentityKind::AnonymousId)
         markKnown(profile);
+}
+
+std::uint32_t IdentityResolver::sourceIndex(std::string_view source)
+{
+    const auto known = std::find(pendingSources_.begin(), pendingSources_.end(), source);
+    if (known != pendingSources_.end())
+        return static_cast<std::uint32_t>(known - pendingSources_.begin());
+    pendingSources_.emplace_back(source);
+    return static_cast<std::uint32_t>(pendingSources_.size() - 1);
 }
 
 void IdentityResolver::markKnown(ProfileId profile)
@@ -191,14 +228,15 @@ std::string IdentityResolver::attachConflict(ProfileId profile, const Identifier
     if (limit == MergeRules::kUnlimited)
         return {};
     const auto &members = members_.at(profile);
-    const auto held = std::count_if(
-        members.begin(), members.end(), [&](const Member &m) { return m.kind == identifier.kind; });
+    const auto ofKind
+        = [&](const Member &m) { return profileOf_.kindOf(m.key) == identifier.kind; };
+    const auto held = std::count_if(members.begin(), members.end(), ofKind);
     if (held < limit)
         return {};
-    const auto first = std::find_if(
-        members.begin(), members.end(), [&](const Member &m) { return m.kind == identifier.kind; });
-    return "the profile already has " + identifier.kind + " '" + first->value + "' (at most "
-        + std::to_string(limit) + " allowed)";
+    const auto first = std::find_if(members.begin(), members.end(), ofKind);
+    return "the profile already has " + identifier.kind + " '"
+        + std::string(profileOf_.valueOf(first->key)) + "' (at most " + std::to_string(limit)
+        + " allowed)";
 }
 
 std::string IdentityResolver::mergeConflict(ProfileId a, ProfileId b) const
@@ -207,7 +245,7 @@ std::string IdentityResolver::mergeConflict(ProfileId a, ProfileId b) const
     const auto &right = members_.at(b);
     std::set<std::string_view> kinds;
     for (const Member &m : right)
-        kinds.insert(m.kind);
+        kinds.insert(profileOf_.kindOf(m.key));
     for (std::string_view kind : kinds) {
         const int limit = rules_.limit(kind);
         if (limit == MergeRules::kUnlimited)
@@ -215,8 +253,8 @@ std::string IdentityResolver::mergeConflict(ProfileId a, ProfileId b) const
         std::set<std::string_view> values;
         for (const auto *side : { &left, &right })
             for (const Member &m : *side)
-                if (m.kind == kind)
-                    values.insert(m.value);
+                if (profileOf_.kindOf(m.key) == kind)
+                    values.insert(profileOf_.valueOf(m.key));
         if (static_cast<int>(values.size()) > limit) {
             std::string listed;
             for (std::string_view value : values)
@@ -256,8 +294,8 @@ ProfileId IdentityResolver::merge(
     members_.erase(merged);
     for (Member &member : mergedMembers) {
         insertMergeIdentity_.bind(1, mergeId).bind(2, member.identity).run();
-        profileOf_.find(member.kind, member.value)->profile = kept;
-        keptMembers.push_back(std::move(member));
+        profileOf_.find(member.key)->profile = kept;
+        keptMembers.push_back(member);
     }
     ++stats_.merges;
     return kept;
@@ -285,10 +323,10 @@ void IdentityResolver::finishBulkLoad()
     const auto indexes = dropIndexesOf(db_, "identities");
     for (const PendingIdentity &identity : pendingIdentities_) {
         insertIdentity_.bind(1, identity.id)
-            .bind(2, identity.kind)
-            .bind(3, identity.value)
-            .bind(4, profileOf_.find(identity.kind, identity.value)->profile)
-            .bind(5, identity.source)
+            .bind(2, profileOf_.kindOf(identity.key))
+            .bind(3, profileOf_.valueOf(identity.key))
+            .bind(4, profileOf_.find(identity.key)->profile)
+            .bind(5, pendingSources_[identity.source])
             .bind(6, identity.firstSeen)
             .run();
     }

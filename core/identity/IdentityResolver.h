@@ -88,9 +88,9 @@ public:
     const MergeRules &rules() const { return rules_; }
 
 private:
+    /// One identifier a profile holds; its text is in profileOf_.
     struct Member {
-        std::string kind;
-        std::string value;
+        IdentifierIndex::Key key;
         std::int64_t identity = 0; ///< identities.id
     };
     struct Candidate {
@@ -98,6 +98,9 @@ private:
         int priority;
     };
 
+    /// resolve() for a returning shopper (all identifiers known, on one profile), or
+    /// nullopt when the full resolution is needed.
+    std::optional<ProfileId> resolveReturning(const std::vector<Identifier> &identifiers);
     ProfileId createProfile(Millis ts);
     void attach(
         ProfileId profile, const Identifier &identifier, Millis ts, std::string_view source);
@@ -108,6 +111,8 @@ private:
     void refuse(ProfileId profile, std::optional<ProfileId> other, const Identifier &via, Millis ts,
         const std::string &reason);
     void markKnown(ProfileId profile);
+    /// source's place in pendingSources_, added there when new.
+    std::uint32_t sourceIndex(std::string_view source);
 
     Database &db_;
     MergeRules rules_;
@@ -117,14 +122,15 @@ private:
     std::vector<std::pair<ProfileId, ProfileId>> deferredMoves_;
     std::vector<ProfileId> mergedAway_;
     /// Identities first seen during a bulk load; their profile is looked up when written.
+    /// Ten million events can bring millions of them: they keep no text of their own.
     struct PendingIdentity {
         std::int64_t id;
-        std::string kind;
-        std::string value;
-        std::string source;
+        IdentifierIndex::Key key;
         Millis firstSeen;
+        std::uint32_t source; ///< in pendingSources_
     };
     std::vector<PendingIdentity> pendingIdentities_;
+    std::vector<std::string> pendingSources_; ///< the few distinct sources (channels)
     ResolutionStats stats_;
     ProfileId nextProfileId_ = 1;
     std::int64_t nextIdentityId_ = 1;

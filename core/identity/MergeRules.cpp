@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 namespace clientele {
 
@@ -28,6 +29,18 @@ std::string asciiLower(std::string_view text)
     std::transform(lower.begin(), lower.end(), lower.begin(),
         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return lower;
+}
+
+bool isPlaceholder(std::string_view lower)
+{
+    return std::find(std::begin(kPlaceholders), std::end(kPlaceholders), lower)
+        != std::end(kPlaceholders);
+}
+
+bool isAllZeroPhone(std::string_view value)
+{
+    return std::all_of(value.begin(), value.end(),
+        [](char c) { return c == '0' || c == '+' || c == ' ' || c == '-'; });
 }
 
 /// 'value' followed by why it is refused. Built with append: GCC 12 warns falsely
@@ -64,6 +77,10 @@ MergeRules::MergeRules()
         "email@example.com", "customer@example.com",
     }
 {
+    for (std::string_view placeholder : kPlaceholders)
+        longestBlocked_ = std::max(longestBlocked_, placeholder.size());
+    for (const std::string &value : blockedValues_)
+        longestBlocked_ = std::max(longestBlocked_, value.size());
 }
 
 int MergeRules::limit(std::string_view kind) const
@@ -88,28 +105,35 @@ void MergeRules::setPriority(const std::string &kind, int priority)
     priorities_[kind] = priority;
 }
 
+bool MergeRules::isBlocked(std::string_view kind, std::string_view value) const
+{
+    if (value.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        return true;
+    if (kind == IdentityKind::Phone && isAllZeroPhone(value))
+        return true;
+    if (value.size() > longestBlocked_)
+        return false;
+    const std::string lower = asciiLower(value); // short: kept inside the string itself
+    return isPlaceholder(lower) || blockedValues_.count(lower) != 0;
+}
+
 std::string MergeRules::blockedReason(std::string_view kind, std::string_view value) const
 {
     if (value.find_first_not_of(" \t\r\n") == std::string_view::npos)
         return "the value is empty";
     const std::string lower = asciiLower(value);
-    for (std::string_view placeholder : kPlaceholders) {
-        if (lower == placeholder)
-            return quotedWith(value, " is a placeholder, not an identifier");
-    }
+    if (isPlaceholder(lower))
+        return quotedWith(value, " is a placeholder, not an identifier");
     if (blockedValues_.count(lower) != 0)
         return quotedWith(value, " is on the list of values that never identify a shopper");
-    if (kind == IdentityKind::Phone) {
-        const bool onlyZeros = std::all_of(value.begin(), value.end(),
-            [](char c) { return c == '0' || c == '+' || c == ' ' || c == '-'; });
-        if (onlyZeros)
-            return quotedWith(value, " is an all-zero phone number");
-    }
+    if (kind == IdentityKind::Phone && isAllZeroPhone(value))
+        return quotedWith(value, " is an all-zero phone number");
     return {};
 }
 
 void MergeRules::blockValue(const std::string &value)
 {
+    longestBlocked_ = std::max(longestBlocked_, value.size());
     blockedValues_.insert(asciiLower(value));
 }
 

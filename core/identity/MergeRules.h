@@ -43,6 +43,9 @@ public:
 
     /// Why value must never link profiles, or an empty string when it may.
     std::string blockedReason(std::string_view kind, std::string_view value) const;
+    /// Whether blockedReason() has a reason; allocates nothing for an ordinary value (it
+    /// runs for every identifier of every imported row).
+    bool isBlocked(std::string_view kind, std::string_view value) const;
     /// Adds a value (of any kind) that must never link profiles, e.g. a store's own email.
     void blockValue(const std::string &value);
 
@@ -50,6 +53,8 @@ private:
     std::map<std::string, int, std::less<>> limits_;
     std::map<std::string, int, std::less<>> priorities_;
     std::set<std::string, std::less<>> blockedValues_;
+    /// The longest placeholder or blocked value: a longer value is neither.
+    std::size_t longestBlocked_ = 0;
 };
 
 } // namespace clientele
