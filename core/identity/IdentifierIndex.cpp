@@ -1,5 +1,7 @@
 #include "IdentifierIndex.h"
 
+#include "common/HugePages.h"
+
 #include <functional>
 #include <utility>
 
@@ -44,10 +46,34 @@ std::size_t IdentifierIndex::findSlot(
 const IdentifierIndex::Placement *IdentifierIndex::find(
     std::string_view kind, std::string_view value) const
 {
+    return find(kind, value, hashOf(kind, value));
+}
+
+const IdentifierIndex::Placement *IdentifierIndex::find(
+    std::string_view kind, std::string_view value, std::uint64_t hash) const
+{
     if (slots_.empty())
         return nullptr;
-    const Slot &slot = slots_[findSlot(hashOf(kind, value), kind, value)];
+    const Slot &slot = slots_[findSlot(hash, kind, value)];
     return slot.offset == kEmpty ? nullptr : &slot.placement;
+}
+
+void IdentifierIndex::prefetchSlot(std::uint64_t hash) const
+{
+    if (!slots_.empty())
+        __builtin_prefetch(&slots_[static_cast<std::size_t>(hash) & (slots_.size() - 1)]);
+}
+
+void IdentifierIndex::prefetchKey(std::uint64_t hash) const
+{
+    if (slots_.empty())
+        return;
+    const Slot &slot = slots_[static_cast<std::size_t>(hash) & (slots_.size() - 1)];
+    if (slot.offset == kEmpty || slot.hash != hash)
+        return;
+    const char *key = arena_.data() + slot.offset;
+    __builtin_prefetch(key);
+    __builtin_prefetch(key + slot.length - 1);
 }
 
 IdentifierIndex::Placement *IdentifierIndex::find(std::string_view kind, std::string_view value)
@@ -79,7 +105,7 @@ IdentifierIndex::Key IdentifierIndex::insert(
 void IdentifierIndex::grow()
 {
     std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? kInitialSlots : old.size() * 2, Slot {});
+    assignWithHugePages(slots_, old.empty() ? kInitialSlots : old.size() * 2, Slot {});
     const std::size_t mask = slots_.size() - 1;
     for (const Slot &slot : old) {
         if (slot.offset == kEmpty)

@@ -35,6 +35,16 @@ public:
     /// The placement of an identifier, or nullptr when it is not known.
     Placement *find(std::string_view kind, std::string_view value);
     const Placement *find(std::string_view kind, std::string_view value) const;
+    /// The same, with hash = hashOf(kind, value) computed earlier.
+    const Placement *find(std::string_view kind, std::string_view value, std::uint64_t hash) const;
+
+    /// The hash find() and insert() place an identifier by.
+    static std::uint64_t hashOf(std::string_view kind, std::string_view value);
+    /// Ask the CPU to load the slot where a lookup of hash starts. Changes nothing.
+    void prefetchSlot(std::uint64_t hash) const;
+    /// Ask the CPU to load the key text that slot holds when it is hash's (read it first
+    /// with prefetchSlot, a little earlier). Changes nothing.
+    void prefetchKey(std::uint64_t hash) const;
     Placement *find(const Key &key) { return find(kindOf(key), valueOf(key)); }
     /// Adds an identifier that is not known yet (or moves a known one) and returns where
     /// its text is kept.
@@ -60,7 +70,6 @@ private:
     };
     static constexpr std::uint64_t kEmpty = ~std::uint64_t(0);
 
-    static std::uint64_t hashOf(std::string_view kind, std::string_view value);
     bool matches(
         const Slot &slot, std::uint64_t hash, std::string_view kind, std::string_view value) const;
     std::size_t findSlot(std::uint64_t hash, std::string_view kind, std::string_view value) const;

@@ -43,6 +43,19 @@ IdentityResolver::IdentityResolver(Database &db, MergeRules rules)
     }
 }
 
+void IdentityResolver::prefetch(
+    const std::vector<Identifier> &identifiers, PrefetchStage stage) const
+{
+    for (const Identifier &identifier : identifiers) {
+        if (identifier.hash == 0)
+            continue;
+        if (stage == PrefetchStage::Slots)
+            profileOf_.prefetchSlot(identifier.hash);
+        else
+            profileOf_.prefetchKey(identifier.hash);
+    }
+}
+
 std::optional<ProfileId> IdentityResolver::lookup(
     std::string_view kind, std::string_view value) const
 {
@@ -153,8 +166,9 @@ std::optional<ProfileId> IdentityResolver::resolveReturning(
     for (const Identifier &identifier : identifiers) {
         if (rules_.isBlocked(identifier.kind, identifier.value))
             return std::nullopt;
-        const IdentifierIndex::Placement *placement
-            = profileOf_.find(identifier.kind, identifier.value);
+        const IdentifierIndex::Placement *placement = identifier.hash != 0
+            ? profileOf_.find(identifier.kind, identifier.value, identifier.hash)
+            : profileOf_.find(identifier.kind, identifier.value);
         if (!placement || (chosen && placement->profile != chosen->profile))
             return std::nullopt;
         const int priority = rules_.priority(identifier.kind);

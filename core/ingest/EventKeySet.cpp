@@ -1,5 +1,7 @@
 #include "EventKeySet.h"
 
+#include "common/HugePages.h"
+
 namespace clientele {
 
 namespace {
@@ -53,10 +55,16 @@ bool EventKeySet::contains(std::int64_t signedKey) const
     }
 }
 
+void EventKeySet::prefetch(std::int64_t key) const
+{
+    if (!slots_.empty())
+        __builtin_prefetch(&slots_[slotOf(static_cast<std::uint64_t>(key), slots_.size() - 1)]);
+}
+
 void EventKeySet::grow()
 {
     std::vector<std::uint64_t> old = std::move(slots_);
-    slots_.assign(old.empty() ? kInitialSlots : old.size() * 2, kEmpty);
+    assignWithHugePages(slots_, old.empty() ? kInitialSlots : old.size() * 2, kEmpty);
     const std::size_t mask = slots_.size() - 1;
     for (const std::uint64_t key : old) {
         if (key == kEmpty)

@@ -19,6 +19,8 @@ public:
     /// Adds the key; false when it was already there.
     bool insert(std::int64_t key);
     bool contains(std::int64_t key) const;
+    /// Asks the CPU to load where insert(key) will start looking. Changes nothing.
+    void prefetch(std::int64_t key) const;
     std::size_t size() const { return size_ + (hasEmptyKey_ ? 1 : 0); }
 
 private:

@@ -31,6 +31,11 @@ namespace clientele {
 namespace {
 
 constexpr std::int64_t kProgressEveryRows = 20000;
+/// How many rows ahead identity resolution's index is prefetched: its slots, then (once
+/// they are in the cache) the key text they point to. A row takes microseconds, so one or
+/// two rows are enough time; farther ahead, other work would evict the lines again.
+constexpr std::size_t kPrefetchSlotsAhead = 4;
+constexpr std::size_t kPrefetchKeysAhead = 2;
 constexpr std::int64_t kImportCacheKiB = 512 * 1024;
 /// A first load appends to tables without indexes (they are built at the end): a small
 /// cache is enough.
@@ -137,11 +142,46 @@ private:
     std::uint64_t hash_ = 0xcbf29ce484222325ull;
 };
 
+/// The source's own id when the row has one (re-exports keep it), else its content.
+template<class AddContent>
+std::int64_t eventKey(const MappedRow &row, const char *contentKind, AddContent addContent)
+{
+    EventKeyHash key;
+    if (!row.sourceId.empty()) {
+        key.add("id");
+        key.add(row.sourceId);
+    } else {
+        key.add(contentKind);
+        addContent(key);
+    }
+    return key.value();
+}
+
+/// The event key of a CSV row that is one event of its own.
+std::int64_t rowEventKey(const MappedRow &row, const CsvRecord &record)
+{
+    return eventKey(row, "row", [&record](EventKeyHash &hash) {
+        for (const std::string &field : record.fields)
+            hash.add(field);
+    });
+}
+
+/// The event key of a JSON Lines message.
+std::int64_t messageEventKey(const MappedRow &row, const JsonRecord &record)
+{
+    return eventKey(row, "message", [&record](EventKeyHash &hash) {
+        hash.add(record.value.dump()); // keys sorted: the same message, the same text
+    });
+}
+
 /// A record as the reading thread hands it over: read, and mapped unless it is broken.
+/// The reading thread also computes what the importing thread will look up (identifier
+/// hashes, the event key), so that the importing thread can prefetch it.
 template<class Record> struct ReadItem {
     Record record;
     MappedRow row;
     std::string reason; ///< why the record cannot be mapped, or empty
+    std::int64_t key = 0; ///< the event key of a mapped row that is one event of its own
 };
 using ReadRow = ReadItem<CsvRecord>;
 using ReadMessage = ReadItem<JsonRecord>;
@@ -162,6 +202,13 @@ struct OrderDraft {
     nlohmann::json products = nlohmann::json::array();
     std::vector<SourceLine> lines;
 };
+
+/// On the reading thread: what identity resolution will look its identifiers up by.
+void hashIdentifiers(MappedRow &row)
+{
+    for (Identifier &identifier : row.identifiers)
+        identifier.hash = IdentifierIndex::hashOf(identifier.kind, identifier.value);
+}
 
 std::optional<std::string> textOrNull(const std::string &text)
 {
@@ -241,6 +288,15 @@ public:
         }
     }
 
+    /// Starts loading what importing a row a few places ahead will look up (see
+    /// kPrefetchSlotsAhead): its identifiers, and in a first load its event key.
+    void prefetch(const MappedRow &row, std::int64_t key, IdentityResolver::PrefetchStage stage) const
+    {
+        resolver_.prefetch(row.identifiers, stage);
+        if (bulkLoad_ && stage == IdentityResolver::PrefetchStage::Slots)
+            seenKeys_.prefetch(key);
+    }
+
     /// Reasons from the reader already name their line.
     void rejectAsIs(std::int64_t line, const std::string &reason, const std::string &raw)
     {
@@ -253,39 +309,16 @@ public:
         rejectAsIs(line, describeLine(line) + ": " + reason, raw);
     }
 
-    /// A row that is one event of its own.
-    void addEvent(MappedRow &row, const CsvRecord &record)
+    /// A row that is one event of its own; key is its rowEventKey().
+    void addEvent(MappedRow &row, const CsvRecord &record, std::int64_t key)
     {
-        const auto key = eventKey(row, "row", [&record](EventKeyHash &hash) {
-            for (const std::string &field : record.fields)
-                hash.add(field);
-        });
         write(row, key, { { record.line, record.raw } });
     }
 
-    /// A JSON Lines message: its event key is its source id, else its content.
-    void addMessage(MappedRow &row, const JsonRecord &record)
+    /// A JSON Lines message; key is its messageEventKey().
+    void addMessage(MappedRow &row, const JsonRecord &record, std::int64_t key)
     {
-        const auto key = eventKey(row, "message", [&record](EventKeyHash &hash) {
-            hash.add(record.value.dump()); // keys sorted: the same message, the same text
-        });
         write(row, key, { { record.line, record.raw } });
-    }
-
-    /// The source's own id when the row has one (re-exports keep it), else its content.
-    template<class AddContent>
-    static std::int64_t eventKey(
-        const MappedRow &row, const char *contentKind, AddContent addContent)
-    {
-        EventKeyHash key;
-        if (!row.sourceId.empty()) {
-            key.add("id");
-            key.add(row.sourceId);
-        } else {
-            key.add(contentKind);
-            addContent(key);
-        }
-        return key.value();
     }
 
     /// A line item: joins the open order when it continues it, else starts a new one.
@@ -562,6 +595,10 @@ void importRows(ReadAhead<ReadItem<Record>> &ahead, ImportRun &run, ImportSummar
     std::int64_t total, ProgressSink *progress, Add add)
 {
     while (ReadItem<Record> *item = ahead.next()) {
+        if (const auto *later = ahead.peek(kPrefetchSlotsAhead))
+            run.prefetch(later->row, later->key, IdentityResolver::PrefetchStage::Slots);
+        if (const auto *later = ahead.peek(kPrefetchKeysAhead))
+            run.prefetch(later->row, later->key, IdentityResolver::PrefetchStage::Keys);
         ++summary.rowsRead;
         if (summary.rowsRead % kProgressEveryRows == 0)
             reportProgress(progress, ahead.position(), total, "Importing");
@@ -576,7 +613,7 @@ void importRows(ReadAhead<ReadItem<Record>> &ahead, ImportRun &run, ImportSummar
         }
         summary.identifiersRejected
             += static_cast<std::int64_t>(item->row.identifierProblems.size());
-        add(item->row, record);
+        add(item->row, *item);
     }
     run.finish(progress);
 }
@@ -603,13 +640,18 @@ ImportSummary runSegment(Workspace &workspace, const ImportRequest &request, Pro
             if (!reader.next(item.record))
                 return false;
             item.reason.clear();
-            if (item.record.ok())
+            if (item.record.ok()) {
                 item.reason = mapper.map(item.record.value, item.row);
+                item.key = messageEventKey(item.row, item.record);
+            }
+            hashIdentifiers(item.row);
             return true;
         },
         [&input] { return static_cast<std::int64_t>(input.compressedBytesRead()); });
     importRows(ahead, run, summary, total, progress,
-        [&run](MappedRow &row, const JsonRecord &record) { run.addMessage(row, record); });
+        [&run](MappedRow &row, const ReadMessage &item) {
+            run.addMessage(row, item.record, item.key);
+        });
     completeImportRecord(db, summary);
     reportProgress(progress, total, total, "Saving");
     scope.commit();
@@ -673,21 +715,26 @@ ImportSummary ImportJob::run(
 
     ImportRun run(workspace, request, mapping, summary, scope.firstLoad());
     ReadAhead<ReadRow> ahead(
-        [&reader, &mapper, preset](ReadRow &item) {
+        [&reader, &mapper, &mapping, preset](ReadRow &item) {
             if (!reader.next(item.record))
                 return false;
             item.reason.clear();
-            if (item.record.error.empty())
+            if (item.record.error.empty()) {
                 item.reason = mapper.map(item.record.fields, item.row, preset, item.record.line);
+                // A line item's event is its order's, keyed when the order is complete.
+                if (!mapping.lineItems || item.row.orderId.empty())
+                    item.key = rowEventKey(item.row, item.record);
+            }
+            hashIdentifiers(item.row);
             return true;
         },
         [&input] { return static_cast<std::int64_t>(input.compressedBytesRead()); });
     importRows(ahead, run, summary, total, progress,
-        [&run, &mapping](MappedRow &row, const CsvRecord &record) {
+        [&run, &mapping](MappedRow &row, const ReadRow &item) {
             if (mapping.lineItems && !row.orderId.empty())
-                run.addLineItem(row, record);
+                run.addLineItem(row, item.record);
             else
-                run.addEvent(row, record);
+                run.addEvent(row, item.record, item.key);
         });
 
     completeImportRecord(db, summary);

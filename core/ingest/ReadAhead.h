@@ -77,6 +77,17 @@ public:
         return &current_->items[taken_++]; // hand() never queues an empty batch
     }
 
+    /// The item distance places after the one next() returned last, when the reading
+    /// thread has handed it over already in the same batch, else nullptr: for looking
+    /// ahead (prefetching), not for taking.
+    const Item *peek(std::size_t distance) const
+    {
+        if (!current_ || taken_ == 0)
+            return nullptr;
+        const std::size_t at = taken_ - 1 + distance;
+        return at < current_->count ? &current_->items[at] : nullptr;
+    }
+
     /// Where the reader was after the batch of the last item returned.
     std::int64_t position() const { return lastPosition_; }
 

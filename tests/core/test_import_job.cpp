@@ -358,9 +358,19 @@ void TestImportJob::readAheadKeepsOrderAndPassesErrorsOn()
             },
             [&produced] { return std::int64_t(produced); }, 7, 3);
         int expected = 0;
-        while (std::string *item = ahead.next())
+        int peeked = 0;
+        while (std::string *item = ahead.next()) {
             QCOMPARE(*item, std::to_string(expected++));
+            // A look ahead within the batch shows what next() will return, and takes nothing.
+            QCOMPARE(ahead.peek(0), item);
+            if (const std::string *later = ahead.peek(2)) {
+                QCOMPARE(*later, std::to_string(expected + 1));
+                ++peeked;
+            }
+            QCOMPARE(ahead.peek(7), nullptr); // never past the batch of 7
+        }
         QCOMPARE(expected, 10000);
+        QVERIFY(peeked > 0);
         QCOMPARE(ahead.position(), 10000);
         QCOMPARE(ahead.next(), nullptr);
     }
