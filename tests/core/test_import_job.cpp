@@ -264,7 +264,7 @@ void TestImportJob::firstLoadMatchesAnIncrementalLoad()
     QCOMPARE(workspace_->db().queryInt(
                  "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
                  "('events_key', 'events_profile_ts', 'events_type_ts', 'identities_profile', "
-                 "'identities_kind_value')"),
+                 "'identities_value_kind')"),
         5);
     QCOMPARE(workspace_->db().queryInt("PRAGMA foreign_keys"), 1);
     // It ran with a rollback journal (it had the file to itself) and gave WAL back.

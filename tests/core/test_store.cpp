@@ -278,12 +278,23 @@ void TestStore::identityUniquenessBecomesAnIndex()
     QCOMPARE(db.queryInt("SELECT count(*) FROM identities WHERE id = 9 AND source IS NULL "
                          "AND profile_id = 2 AND first_seen = 20"),
         1);
-    for (const char *index : { "identities_kind_value", "identities_profile", "identities_value" }) {
+    for (const char *index : { "identities_value_kind", "identities_profile" }) {
         auto query = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
                                 "AND tbl_name = 'identities' AND name = ?1");
         query.bind(1, index);
         QVERIFY(query.step());
         QVERIFY2(query.columnInt(0) == 1, index);
+    }
+    // The unique index leads with the value: it is what a search by value prefix uses.
+    QCOMPARE(db.queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'identities_value'"), 0);
+    {
+        auto plan = db.prepare("EXPLAIN QUERY PLAN SELECT kind, value, profile_id FROM identities "
+                               "WHERE value >= 'ana' AND value < 'anb' ORDER BY value LIMIT 5");
+        std::string steps;
+        while (plan.step())
+            steps += plan.columnText(3) + "\n";
+        QVERIFY2(steps.find("identities_value_kind") != std::string::npos, steps.c_str());
+        QVERIFY2(steps.find("TEMP B-TREE") == std::string::npos, steps.c_str());
     }
     // Still unique, and still the conflict target an upsert names.
     QVERIFY_THROWS_EXCEPTION(StoreError,
