@@ -201,9 +201,8 @@ void IdentityResolver::attach(
     // writes only at the end.
     const std::int64_t identity = nextIdentityId_++;
     auto &members = members_[profile];
-    const bool wasKnown = std::any_of(members.begin(), members.end(), [this](const Member &m) {
-        return profileOf_.kindOf(m.key) != IdentityKind::AnonymousId;
-    });
+    const bool wasKnown = std::any_of(members.begin(), members.end(),
+        [this](const Member &m) { return profileOf_.kindOf(m.key) != IdentityKind::AnonymousId; });
     const auto key = profileOf_.insert(identifier.kind, identifier.value, { profile, identity });
     members.push_back({ key, identity });
     if (bulkLoad_) {

@@ -290,7 +290,8 @@ public:
 
     /// Starts loading what importing a row a few places ahead will look up (see
     /// kPrefetchSlotsAhead): its identifiers, and in a first load its event key.
-    void prefetch(const MappedRow &row, std::int64_t key, IdentityResolver::PrefetchStage stage) const
+    void prefetch(
+        const MappedRow &row, std::int64_t key, IdentityResolver::PrefetchStage stage) const
     {
         resolver_.prefetch(row.identifiers, stage);
         if (bulkLoad_ && stage == IdentityResolver::PrefetchStage::Slots)
@@ -640,6 +641,7 @@ ImportSummary runSegment(Workspace &workspace, const ImportRequest &request, Pro
             if (!reader.next(item.record))
                 return false;
             item.reason.clear();
+            item.key = 0;
             if (item.record.ok()) {
                 item.reason = mapper.map(item.record.value, item.row);
                 item.key = messageEventKey(item.row, item.record);
@@ -648,8 +650,8 @@ ImportSummary runSegment(Workspace &workspace, const ImportRequest &request, Pro
             return true;
         },
         [&input] { return static_cast<std::int64_t>(input.compressedBytesRead()); });
-    importRows(ahead, run, summary, total, progress,
-        [&run](MappedRow &row, const ReadMessage &item) {
+    importRows(
+        ahead, run, summary, total, progress, [&run](MappedRow &row, const ReadMessage &item) {
             run.addMessage(row, item.record, item.key);
         });
     completeImportRecord(db, summary);
@@ -719,6 +721,7 @@ ImportSummary ImportJob::run(
             if (!reader.next(item.record))
                 return false;
             item.reason.clear();
+            item.key = 0;
             if (item.record.error.empty()) {
                 item.reason = mapper.map(item.record.fields, item.row, preset, item.record.line);
                 // A line item's event is its order's, keyed when the order is complete.

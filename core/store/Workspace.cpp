@@ -5,7 +5,11 @@
 
 #include "profile/TraitBuilder.h"
 
+#include <array>
+#include <cstdint>
 #include <filesystem>
+#include <fstream>
+#include <string_view>
 #include <system_error>
 
 namespace clientele {
@@ -39,6 +43,39 @@ void applyConnectionSettings(Database &db, bool writable)
     // PERF-NOTES: a small cache and file-backed temp store keep SQLite's sorter threads on.
     db.exec("PRAGMA temp_store = FILE");
     db.exec("PRAGMA threads = 2");
+}
+
+/// Whether the file starts with an SQLite header that carries Clientele's application id,
+/// read as bytes (SQLite's file format: the id is at offset 68, big-endian).
+bool hasWorkspaceHeader(const std::string &path)
+{
+    std::ifstream file(path, std::ios::binary);
+    std::array<unsigned char, 72> header {};
+    if (!file.read(reinterpret_cast<char *>(header.data()), header.size()))
+        return false;
+    static constexpr std::string_view kMagic("SQLite format 3\0", 16);
+    if (std::string_view(reinterpret_cast<const char *>(header.data()), kMagic.size()) != kMagic)
+        return false;
+    const auto id = static_cast<std::uint32_t>(header[68] << 24 | header[69] << 16
+        | header[70] << 8 | header[71]);
+    return id == static_cast<std::uint32_t>(Workspace::kApplicationId);
+}
+
+/**
+ * A first load runs on a rollback journal (see ImportJob). Cut off by a kill or a crash,
+ * it leaves a hot journal, and rolling that back (which also shrinks the file to its old
+ * size) needs a writable connection: the read-only probe below would fail on it. So for a
+ * workspace of ours with a journal beside it, a writable connection reads the schema
+ * first, which makes SQLite restore the file as it was before that import.
+ */
+void recoverInterruptedTransaction(const std::string &path)
+{
+    std::error_code ec;
+    const auto journalSize = fs::file_size(path + "-journal", ec);
+    if (ec || journalSize == 0 || !hasWorkspaceHeader(path))
+        return;
+    Database recovery(path, Database::Mode::ReadWrite);
+    recovery.queryInt("SELECT count(*) FROM sqlite_schema");
 }
 
 /**
@@ -172,6 +209,8 @@ Workspace Workspace::open(const std::string &path, const std::vector<Migration> 
         throw StoreError(
             StoreError::Kind::CannotOpen, quoted(path) + " is a folder, not a workspace file.");
     const int newest = newestOf(migrations);
+    if (!isEmptyFile(path))
+        recoverInterruptedTransaction(path);
     const int version = isEmptyFile(path) ? 0 : inspectExisting(path, newest);
     return Workspace(openAndMigrate(path, migrations, version));
 }

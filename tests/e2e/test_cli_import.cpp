@@ -3,6 +3,7 @@
 #include "store/Workspace.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -10,6 +11,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <functional>
 
 using namespace clientele;
 
@@ -23,9 +25,14 @@ private Q_SLOTS:
     void reimportCountsDuplicates();
     void badMappingFailsClearly();
     void killedImportLeavesWorkspaceAsItWas();
+    void killedFirstLoadLeavesAnEmptyWorkspace();
 
 private:
     QString write(const QString &name, const QByteArray &content);
+    /// 600,000 rows of as many shoppers: an import long enough to be killed halfway.
+    QString writeBigFile();
+    /// Starts importing input and kills the process with SIGKILL once ready(process) holds.
+    void killImportWhen(const QString &input, const std::function<bool(QProcess &)> &ready);
     QStringList importArguments(const QString &input) const;
     QProcess *start(const QStringList &arguments);
     int run(const QStringList &arguments, QByteArray *out = nullptr, QByteArray *err = nullptr);
@@ -136,37 +143,78 @@ void TestCliImport::badMappingFailsClearly()
     QVERIFY2(err.contains("unchanged"), err.constData());
 }
 
+QString TestCliImport::writeBigFile()
+{
+    QByteArray big = "when,what,email,device,amount\n";
+    big.reserve(40'000'000);
+    for (int i = 0; i < 600'000; ++i)
+        big += "2026-02-01T10:00:00Z,Product Viewed,s" + QByteArray::number(i) + "@example.org,d"
+            + QByteArray::number(i) + ",12.5\n";
+    return write(QStringLiteral("big.csv"), big);
+}
+
+void TestCliImport::killImportWhen(
+    const QString &input, const std::function<bool(QProcess &)> &ready)
+{
+    QProcess *process = start(importArguments(input));
+    QVERIFY(process->waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(ready(*process) || process->state() == QProcess::NotRunning, 60'000);
+    QVERIFY2(
+        process->state() == QProcess::Running, "the import finished before it could be killed");
+    ::kill(static_cast<pid_t>(process->processId()), SIGKILL);
+    QVERIFY(process->waitForFinished(10'000));
+    QCOMPARE(process->exitStatus(), QProcess::CrashExit);
+}
+
 void TestCliImport::killedImportLeavesWorkspaceAsItWas()
 {
     // A first import that lands …
     const QString small = write(QStringLiteral("small.csv"),
         "when,what,email,device,amount\n2026-01-05T10:00:00Z,Product Viewed,ana@example.org,,\n");
     QCOMPARE(run(importArguments(small)), 0);
-    // … then a large one killed with SIGKILL halfway.
-    QByteArray big = "when,what,email,device,amount\n";
-    big.reserve(40'000'000);
-    for (int i = 0; i < 600'000; ++i)
-        big += "2026-02-01T10:00:00Z,Product Viewed,s" + QByteArray::number(i) + "@example.org,d"
-            + QByteArray::number(i) + ",12.5\n";
-    const QString input = write(QStringLiteral("big.csv"), big);
-    QProcess *process = start(importArguments(input));
-    QVERIFY(process->waitForStarted());
-    // Wait until it has reported progress, i.e. it is inside the import's transaction.
+    // … then a large one killed with SIGKILL halfway, once it has reported progress, i.e.
+    // once it is inside the import's transaction.
     QByteArray progress;
-    QTRY_VERIFY_WITH_TIMEOUT((progress += process->readAllStandardError()).contains("Importing")
-            || process->state() == QProcess::NotRunning,
-        30'000);
-    QVERIFY2(
-        process->state() == QProcess::Running, "the import finished before it could be killed");
-    ::kill(static_cast<pid_t>(process->processId()), SIGKILL);
-    QVERIFY(process->waitForFinished(10'000));
-    QCOMPARE(process->exitStatus(), QProcess::CrashExit);
+    killImportWhen(writeBigFile(), [&progress](QProcess &process) {
+        return (progress += process.readAllStandardError()).contains("Importing");
+    });
+    if (QTest::currentTestFailed())
+        return;
 
     auto workspace = Workspace::open(test::toStd(workspace_));
     QCOMPARE(workspace.integrityCheck(), std::string("ok"));
     QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM events"), 1);
     QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM profiles"), 1);
     QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM imports"), 1);
+}
+
+void TestCliImport::killedFirstLoadLeavesAnEmptyWorkspace()
+{
+    // A first load into a new workspace runs on a rollback journal (it has the file to
+    // itself). Killed once it has written pages beyond the new workspace's size, it leaves
+    // a hot journal; opening the workspace restores it as it was: empty, in WAL mode.
+    killImportWhen(writeBigFile(), [this](QProcess &) {
+        return QFileInfo::exists(workspace_ + QStringLiteral("-journal"))
+            && QFileInfo(workspace_).size() > 16 * 1024 * 1024;
+    });
+    if (QTest::currentTestFailed())
+        return;
+    {
+        auto workspace = Workspace::open(test::toStd(workspace_));
+        QCOMPARE(workspace.integrityCheck(), std::string("ok"));
+        QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM events"), 0);
+        QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM profiles"), 0);
+        QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM imports"), 0);
+        QCOMPARE(
+            workspace.db().queryInt("SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
+    }
+    QVERIFY(!QFileInfo::exists(workspace_ + QStringLiteral("-journal")));
+    // And the workspace takes the next import as a first load again.
+    const QString small = write(QStringLiteral("small.csv"),
+        "when,what,email,device,amount\n2026-01-05T10:00:00Z,Product Viewed,ana@example.org,,\n");
+    QByteArray out;
+    QCOMPARE(run(importArguments(small), &out), 0);
+    QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("imported")).toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCliImport)
