@@ -1,3 +1,4 @@
+#include "OlderWorkspace.h"
 #include "TestFiles.h"
 
 #include "store/Database.h"
@@ -254,16 +255,8 @@ void TestStore::identityUniquenessBecomesAnIndex()
 {
     const auto file = toStd(path(QStringLiteral("v8.clientele")));
     {
-        QFile empty(QString::fromStdString(file));
-        QVERIFY(empty.open(QIODevice::WriteOnly));
-    }
-    {
         // Identities as version 8 kept them: unique by a table constraint.
-        std::vector<Migration> version8;
-        for (const Migration &migration : workspaceMigrations())
-            if (migration.version <= 8)
-                version8.push_back(migration);
-        auto old = Workspace::open(file, version8);
+        auto old = test::workspaceAtVersion(file, 8);
         QCOMPARE(old.version(), 8);
         old.db().exec("INSERT INTO profiles(id, created_at, is_known) VALUES (1, 0, 1), (2, 0, 0)");
         old.db().exec("INSERT INTO identities(id, kind, value, profile_id, source, first_seen) "

@@ -1,3 +1,4 @@
+#include "OlderWorkspace.h"
 #include "TestFiles.h"
 
 #include "common/Time.h"
@@ -958,16 +959,8 @@ void TestTraits::migrationFromVersion2FillsTraits()
     QTemporaryDir dir;
     const std::string path = test::toStd(dir.filePath(QStringLiteral("v2.clientele")));
     {
-        QFile file(QString::fromStdString(path));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-    }
-    {
         // A workspace as version 2 wrote it: no traits table.
-        std::vector<Migration> version2;
-        for (const Migration &migration : workspaceMigrations())
-            if (migration.version <= 2)
-                version2.push_back(migration);
-        auto old = Workspace::open(path, version2);
+        auto old = test::workspaceAtVersion(path, 2);
         QCOMPARE(old.version(), 2);
         Database &db = old.db();
         db.exec("INSERT INTO profiles(id, created_at, first_name, is_known) VALUES "

@@ -31,6 +31,8 @@ private:
     QString write(const QString &name, const QByteArray &content);
     /// 600,000 rows of as many shoppers: an import long enough to be killed halfway.
     QString writeBigFile();
+    /// Opens the workspace after a killed import: intact, holding exactly these counts.
+    void expectWorkspaceHolds(std::int64_t events, std::int64_t profiles, std::int64_t imports);
     /// Starts importing input and kills the process with SIGKILL once ready(process) holds.
     void killImportWhen(const QString &input, const std::function<bool(QProcess &)> &ready);
     QStringList importArguments(const QString &input) const;
@@ -153,6 +155,18 @@ QString TestCliImport::writeBigFile()
     return write(QStringLiteral("big.csv"), big);
 }
 
+void TestCliImport::expectWorkspaceHolds(
+    std::int64_t events, std::int64_t profiles, std::int64_t imports)
+{
+    auto workspace = Workspace::open(test::toStd(workspace_));
+    Database &db = workspace.db();
+    QCOMPARE(workspace.integrityCheck(), std::string("ok"));
+    QCOMPARE(db.queryInt("SELECT count(*) FROM events"), events);
+    QCOMPARE(db.queryInt("SELECT count(*) FROM profiles"), profiles);
+    QCOMPARE(db.queryInt("SELECT count(*) FROM imports"), imports);
+    QCOMPARE(db.queryInt("SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
+}
+
 void TestCliImport::killImportWhen(
     const QString &input, const std::function<bool(QProcess &)> &ready)
 {
@@ -181,11 +195,7 @@ void TestCliImport::killedImportLeavesWorkspaceAsItWas()
     if (QTest::currentTestFailed())
         return;
 
-    auto workspace = Workspace::open(test::toStd(workspace_));
-    QCOMPARE(workspace.integrityCheck(), std::string("ok"));
-    QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM events"), 1);
-    QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM profiles"), 1);
-    QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM imports"), 1);
+    expectWorkspaceHolds(1, 1, 1);
 }
 
 void TestCliImport::killedFirstLoadLeavesAnEmptyWorkspace()
@@ -199,15 +209,7 @@ void TestCliImport::killedFirstLoadLeavesAnEmptyWorkspace()
     });
     if (QTest::currentTestFailed())
         return;
-    {
-        auto workspace = Workspace::open(test::toStd(workspace_));
-        QCOMPARE(workspace.integrityCheck(), std::string("ok"));
-        QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM events"), 0);
-        QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM profiles"), 0);
-        QCOMPARE(workspace.db().queryInt("SELECT count(*) FROM imports"), 0);
-        QCOMPARE(
-            workspace.db().queryInt("SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
-    }
+    expectWorkspaceHolds(0, 0, 0);
     QVERIFY(!QFileInfo::exists(workspace_ + QStringLiteral("-journal")));
     // And the workspace takes the next import as a first load again.
     const QString small = write(QStringLiteral("small.csv"),
