@@ -1,7 +1,5 @@
 #include "IdentifierIndex.h"
 
-#include "common/HugePages.h"
-
 #include <functional>
 #include <utility>
 
@@ -105,7 +103,7 @@ IdentifierIndex::Key IdentifierIndex::insert(
 void IdentifierIndex::grow()
 {
     std::vector<Slot> old = std::move(slots_);
-    assignWithHugePages(slots_, old.empty() ? kInitialSlots : old.size() * 2, Slot {});
+    slots_.assign(old.empty() ? kInitialSlots : old.size() * 2, Slot {});
     const std::size_t mask = slots_.size() - 1;
     for (const Slot &slot : old) {
         if (slot.offset == kEmpty)

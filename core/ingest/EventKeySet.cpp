@@ -1,7 +1,5 @@
 #include "EventKeySet.h"
 
-#include "common/HugePages.h"
-
 namespace clientele {
 
 namespace {
@@ -64,7 +62,7 @@ void EventKeySet::prefetch(std::int64_t key) const
 void EventKeySet::grow()
 {
     std::vector<std::uint64_t> old = std::move(slots_);
-    assignWithHugePages(slots_, old.empty() ? kInitialSlots : old.size() * 2, kEmpty);
+    slots_.assign(old.empty() ? kInitialSlots : old.size() * 2, kEmpty);
     const std::size_t mask = slots_.size() - 1;
     for (const std::uint64_t key : old) {
         if (key == kEmpty)
