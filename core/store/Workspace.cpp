@@ -209,10 +209,20 @@ Workspace Workspace::open(const std::string &path, const std::vector<Migration> 
         throw StoreError(
             StoreError::Kind::CannotOpen, quoted(path) + " is a folder, not a workspace file.");
     const int newest = newestOf(migrations);
-    if (!isEmptyFile(path))
-        recoverInterruptedTransaction(path);
-    const int version = isEmptyFile(path) ? 0 : inspectExisting(path, newest);
-    return Workspace(openAndMigrate(path, migrations, version));
+    try {
+        if (!isEmptyFile(path))
+            recoverInterruptedTransaction(path);
+        const int version = isEmptyFile(path) ? 0 : inspectExisting(path, newest);
+        return Workspace(openAndMigrate(path, migrations, version));
+    } catch (const StoreError &error) {
+        if (error.kind() != StoreError::Kind::Busy)
+            throw;
+        // A first load keeps the file to itself until it commits (see ImportJob).
+        throw StoreError(StoreError::Kind::Busy,
+            quoted(path) + " is busy: another program is writing to it, such as a first import "
+                           "into it, which keeps the file to itself until it has finished. Open "
+                           "it again then.");
+    }
 }
 
 Workspace Workspace::create(const std::string &path)

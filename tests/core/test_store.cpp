@@ -30,6 +30,7 @@ private Q_SLOTS:
     void migratesOlderWorkspace();
     void failedMigrationLeavesVersion();
     void identityUniquenessBecomesAnIndex();
+    void openWhileAnotherProgramWritesSaysBusy();
     void transactionRollsBackUnlessCommitted();
     void valuesAreBoundNotPasted();
     void workerConnectionSeesCommittedData();
@@ -300,6 +301,31 @@ void TestStore::identityUniquenessBecomesAnIndex()
             "VALUES ('email', 'ana@example.com', 2, 30) ON CONFLICT(kind, value) DO NOTHING");
     QCOMPARE(db.queryInt("SELECT profile_id FROM identities WHERE value = 'ana@example.com'"), 1);
     QCOMPARE(workspace.integrityCheck(), std::string("ok"));
+}
+
+void TestStore::openWhileAnotherProgramWritesSaysBusy()
+{
+    // A first load runs on a rollback journal and, once it writes to the file, keeps it to
+    // itself until it commits: opening the workspace then says why it cannot.
+    const auto file = toStd(path(QStringLiteral("busy.clientele")));
+    {
+        Workspace::create(file);
+    }
+    Database writer(file);
+    writer.exec("PRAGMA journal_mode = DELETE");
+    writer.exec("BEGIN EXCLUSIVE");
+    try {
+        Workspace::open(file);
+        QFAIL("the workspace opened while another connection held it exclusively");
+    } catch (const StoreError &error) {
+        QCOMPARE(error.kind(), StoreError::Kind::Busy);
+        QVERIFY2(std::string(error.what()).find("is busy: another program is writing to it")
+                != std::string::npos,
+            error.what());
+    }
+    writer.exec("ROLLBACK");
+    writer.exec("PRAGMA journal_mode = WAL");
+    QCOMPARE(Workspace::open(file).version(), Workspace::schemaVersion());
 }
 
 void TestStore::transactionRollsBackUnlessCommitted()
