@@ -223,11 +223,13 @@ void IdentityResolver::attach(
 
 std::uint32_t IdentityResolver::sourceIndex(std::string_view source)
 {
-    const auto known = std::find(pendingSources_.begin(), pendingSources_.end(), source);
-    if (known != pendingSources_.end())
-        return static_cast<std::uint32_t>(known - pendingSources_.begin());
+    // A mapped channel column may hold many distinct values: not a scan per identity.
+    if (const auto known = sourceIndexes_.find(source); known != sourceIndexes_.end())
+        return known->second;
+    const auto index = static_cast<std::uint32_t>(pendingSources_.size());
     pendingSources_.emplace_back(source);
-    return static_cast<std::uint32_t>(pendingSources_.size() - 1);
+    sourceIndexes_.emplace(std::string(source), index);
+    return index;
 }
 
 void IdentityResolver::markKnown(ProfileId profile)

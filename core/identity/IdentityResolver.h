@@ -8,6 +8,7 @@
 #include "store/Database.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -143,7 +144,8 @@ private:
         std::uint32_t source; ///< in pendingSources_
     };
     std::vector<PendingIdentity> pendingIdentities_;
-    std::vector<std::string> pendingSources_; ///< the few distinct sources (channels)
+    std::vector<std::string> pendingSources_; ///< the distinct sources (channels)
+    std::map<std::string, std::uint32_t, std::less<>> sourceIndexes_; ///< in pendingSources_
     ResolutionStats stats_;
     ProfileId nextProfileId_ = 1;
     std::int64_t nextIdentityId_ = 1;

@@ -1,6 +1,7 @@
 #include "MergeRules.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <iterator>
 
@@ -113,8 +114,20 @@ bool MergeRules::isBlocked(std::string_view kind, std::string_view value) const
         return true;
     if (value.size() > longestBlocked_)
         return false;
-    const std::string lower = asciiLower(value); // short: kept inside the string itself
-    return isPlaceholder(lower) || blockedValues_.count(lower) != 0;
+    // Lower-cased on the stack: blocked values are short (a longer one, added with
+    // blockValue(), takes the allocating way).
+    std::array<char, 64> buffer {};
+    std::string heap;
+    std::string_view lower;
+    if (value.size() <= buffer.size()) {
+        std::transform(value.begin(), value.end(), buffer.begin(),
+            [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        lower = std::string_view(buffer.data(), value.size());
+    } else {
+        heap = asciiLower(value);
+        lower = heap;
+    }
+    return isPlaceholder(lower) || blockedValues_.find(lower) != blockedValues_.end();
 }
 
 std::string MergeRules::blockedReason(std::string_view kind, std::string_view value) const

@@ -43,8 +43,8 @@ public:
 
     /// Why value must never link profiles, or an empty string when it may.
     std::string blockedReason(std::string_view kind, std::string_view value) const;
-    /// Whether blockedReason() has a reason; allocates nothing for an ordinary value (it
-    /// runs for every identifier of every imported row).
+    /// Whether blockedReason() has a reason, without building it: it runs for every
+    /// identifier of every imported row, and allocates nothing for them.
     bool isBlocked(std::string_view kind, std::string_view value) const;
     /// Adds a value (of any kind) that must never link profiles, e.g. a store's own email.
     void blockValue(const std::string &value);

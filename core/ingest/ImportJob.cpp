@@ -94,18 +94,22 @@ private:
                 }
             }
             switched_ = db.queryInt("SELECT journal_mode = 'delete' FROM pragma_journal_mode") == 1;
-            if (switched_)
-                synchronous_.emplace(db, "synchronous", 2);
+            if (!switched_)
+                return;
+            synchronous_ = db.queryInt("PRAGMA synchronous");
+            db.exec("PRAGMA synchronous = FULL");
         }
         ~RollbackJournal()
         {
-            synchronous_.reset();
             if (!switched_)
                 return;
             try {
                 db_.exec("PRAGMA journal_mode = WAL");
+                // Only back in WAL mode is the connection's lighter setting power-safe.
+                db_.exec("PRAGMA synchronous = " + std::to_string(synchronous_));
             } catch (const StoreError &) {
-                // The next open sets WAL again (Workspace's connection settings).
+                // Stays on the rollback journal with FULL; the next open sets WAL again
+                // (Workspace's connection settings).
             }
         }
         RollbackJournal(const RollbackJournal &) = delete;
@@ -114,7 +118,7 @@ private:
     private:
         Database &db_;
         bool switched_ = false;
-        std::optional<PragmaScope> synchronous_;
+        std::int64_t synchronous_ = 0;
     };
 
     bool firstLoad_;

@@ -1,5 +1,6 @@
 #include "Workspace.h"
 
+#include "PragmaScope.h"
 #include "SqlFunctions.h"
 #include "StoreError.h"
 
@@ -74,8 +75,15 @@ void recoverInterruptedTransaction(const std::string &path)
     const auto journalSize = fs::file_size(path + "-journal", ec);
     if (ec || journalSize == 0 || !hasWorkspaceHeader(path))
         return;
-    Database recovery(path, Database::Mode::ReadWrite);
-    recovery.queryInt("SELECT count(*) FROM sqlite_schema");
+    try {
+        Database recovery(path, Database::Mode::ReadWrite);
+        recovery.queryInt("SELECT count(*) FROM sqlite_schema");
+    } catch (const StoreError &error) {
+        // Busy: another program writes to it right now (Workspace::open says so). Anything
+        // else (a damaged file, read-only media) is for the probe to report in its words.
+        if (error.kind() == StoreError::Kind::Busy)
+            throw;
+    }
 }
 
 /**
@@ -133,6 +141,10 @@ int inspectExisting(const std::string &path, int newestVersion)
 
 void migrate(Database &db, const std::vector<Migration> &migrations, int from)
 {
+    // A migration that rebuilds a table copies its rows as they are: foreign keys are not
+    // checked row by row while it runs (SQLite's procedure for changing a table), so one
+    // stray row can never make a workspace impossible to open.
+    PragmaScope foreignKeys(db, "foreign_keys", 0);
     for (const auto &migration : migrations) {
         if (migration.version <= from)
             continue;

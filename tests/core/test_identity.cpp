@@ -30,6 +30,7 @@ private Q_SLOTS:
     void consentsMergeNewestWins();
     void resumesFromTheWorkspace();
     void rowWithoutIdentifiersHasNoProfile();
+    void returningShopperIsAttributedAsBefore();
 
 private:
     std::int64_t count(const std::string &sql) { return workspace_->db().queryInt(sql); }
@@ -96,11 +97,12 @@ void TestIdentity::anonymousHistoryJoinsTheKnownProfile()
     QCOMPARE(count("SELECT count(*) FROM profiles"), 1);
     QCOMPARE(count("SELECT count(DISTINCT profile_id) FROM events"), 1);
     QCOMPARE(count("SELECT count(*) FROM events WHERE profile_id = " + std::to_string(*joined)), 3);
-    QCOMPARE(count("SELECT count(*) FROM identities WHERE profile_id = " + std::to_string(*joined)), 3);
+    QCOMPARE(
+        count("SELECT count(*) FROM identities WHERE profile_id = " + std::to_string(*joined)), 3);
     QCOMPARE(count("SELECT is_known FROM profiles"), 1);
 
-    auto merge = workspace_->db().prepare(
-        "SELECT kept_profile_id, merged_profile_id, identity_kind, identity_value, reason FROM merges");
+    auto merge = workspace_->db().prepare("SELECT kept_profile_id, merged_profile_id, "
+                                          "identity_kind, identity_value, reason FROM merges");
     QVERIFY(merge.step());
     QCOMPARE(merge.columnInt(0), *joined);
     QCOMPARE(merge.columnInt(1), std::max(*phone, *laptop));
@@ -128,16 +130,19 @@ void TestIdentity::sharedDeviceDoesNotFuseTwoCustomers()
     QCOMPARE(refusal.columnInt(0), *second);
     QCOMPARE(refusal.columnInt(1), *first);
     QCOMPARE(refusal.columnText(2), std::string("anonymous_id"));
-    QVERIFY2(refusal.columnText(3).find("customer_id") != std::string::npos, refusal.columnText(3).c_str());
+    QVERIFY2(refusal.columnText(3).find("customer_id") != std::string::npos,
+        refusal.columnText(3).c_str());
 }
 
 void TestIdentity::secondCustomerIdOnAProfileIsRefused()
 {
     IdentityResolver resolver(workspace_->db());
-    const auto ana = resolver.resolve({ { "customer_id", "C1" }, { "email", "ana@example.org" } }, 1, "web");
+    const auto ana
+        = resolver.resolve({ { "customer_id", "C1" }, { "email", "ana@example.org" } }, 1, "web");
     // The same email now arrives with another customer id: the email's profile keeps its
     // customer id, the new one starts a profile of its own, and the refusal is recorded.
-    const auto other = resolver.resolve({ { "customer_id", "C9" }, { "email", "ana@example.org" } }, 2, "web");
+    const auto other
+        = resolver.resolve({ { "customer_id", "C9" }, { "email", "ana@example.org" } }, 2, "web");
     QVERIFY(*ana != *other);
     QCOMPARE(*resolver.lookup("email", "ana@example.org"), *ana);
     QCOMPARE(count("SELECT count(*) FROM identities WHERE kind = 'customer_id' AND profile_id = "
@@ -195,12 +200,15 @@ void TestIdentity::aliasChainBecomesOneProfile()
 void TestIdentity::twoKnownProfilesMergeByASharedPhone()
 {
     IdentityResolver resolver(workspace_->db());
-    const auto web = resolver.resolve({ { "email", "max@example.org" }, { "phone", "+4915112345678" } }, 1, "web");
+    const auto web = resolver.resolve(
+        { { "email", "max@example.org" }, { "phone", "+4915112345678" } }, 1, "web");
     const auto store = resolver.resolve({ { "loyalty_card", "LC-77" } }, 2, "pos");
-    workspace_->db().exec("UPDATE profiles SET first_name = 'Max', city = NULL WHERE id = "
-        + std::to_string(*web));
-    workspace_->db().exec("UPDATE profiles SET city = 'Hamburg' WHERE id = " + std::to_string(*store));
-    const auto joined = resolver.resolve({ { "loyalty_card", "LC-77" }, { "phone", "+4915112345678" } }, 3, "pos");
+    workspace_->db().exec(
+        "UPDATE profiles SET first_name = 'Max', city = NULL WHERE id = " + std::to_string(*web));
+    workspace_->db().exec(
+        "UPDATE profiles SET city = 'Hamburg' WHERE id = " + std::to_string(*store));
+    const auto joined = resolver.resolve(
+        { { "loyalty_card", "LC-77" }, { "phone", "+4915112345678" } }, 3, "pos");
     QCOMPARE(*joined, *web);
     QCOMPARE(count("SELECT count(*) FROM profiles"), 1);
     auto profile = workspace_->db().prepare("SELECT first_name, city, created_at FROM profiles");
@@ -238,14 +246,16 @@ void TestIdentity::resumesFromTheWorkspace()
     {
         Transaction transaction(workspace_->db());
         IdentityResolver resolver(workspace_->db());
-        ana = *resolver.resolve({ { "email", "ana@example.org" }, { "anonymous_id", "d1" } }, 1, "web");
+        ana = *resolver.resolve(
+            { { "email", "ana@example.org" }, { "anonymous_id", "d1" } }, 1, "web");
         resolver.resolve({ { "email", "bo@example.org" } }, 2, "web");
         transaction.commit();
     }
     // A later import starts a new resolver: it extends the existing profiles.
     IdentityResolver later(workspace_->db());
     QCOMPARE(*later.lookup("anonymous_id", "d1"), ana);
-    const auto again = later.resolve({ { "anonymous_id", "d1" }, { "phone", "+4915100000002" } }, 3, "app");
+    const auto again
+        = later.resolve({ { "anonymous_id", "d1" }, { "phone", "+4915100000002" } }, 3, "app");
     QCOMPARE(*again, ana);
     QCOMPARE(later.stats().profilesCreated, 0);
     QCOMPARE(count("SELECT count(*) FROM profiles"), 2);
@@ -258,6 +268,38 @@ void TestIdentity::rowWithoutIdentifiersHasNoProfile()
     IdentityResolver resolver(workspace_->db());
     QVERIFY(!resolver.resolve({}, 1, "web"));
     QCOMPARE(count("SELECT count(*) FROM profiles"), 0);
+}
+
+void TestIdentity::returningShopperIsAttributedAsBefore()
+{
+    // A returning shopper takes resolve()'s short path: the same profile and the same
+    // identity for the event as the full path gives (the highest-priority identifier the
+    // profile holds, whatever the order in the row).
+    IdentityResolver resolver(workspace_->db());
+    const auto mia = resolver.resolve(
+        { { "anonymous_id", "dev-1" }, { "email", "mia@example.com" } }, 1, "web");
+    QVERIFY(mia);
+    const auto email = count("SELECT id FROM identities WHERE value = 'mia@example.com'");
+    const auto device = count("SELECT id FROM identities WHERE value = 'dev-1'");
+    QCOMPARE(resolver.resolvedIdentity(), std::optional<std::int64_t>(email));
+
+    QCOMPARE(
+        resolver.resolve({ { "anonymous_id", "dev-1" }, { "email", "mia@example.com" } }, 2, "web"),
+        mia);
+    QCOMPARE(resolver.resolvedIdentity(), std::optional<std::int64_t>(email));
+    QCOMPARE(
+        resolver.resolve({ { "anonymous_id", "dev-1" }, { "anonymous_id", "dev-1" } }, 3, "app"),
+        mia);
+    QCOMPARE(resolver.resolvedIdentity(), std::optional<std::int64_t>(device));
+    // A blocked value beside a known one: the known one decides, the blocked one is counted.
+    const auto blocked = resolver.stats().blockedValues;
+    QCOMPARE(resolver.resolve(
+                 { { "email", "test@example.com" }, { "anonymous_id", "dev-1" } }, 4, "web"),
+        mia);
+    QCOMPARE(resolver.resolvedIdentity(), std::optional<std::int64_t>(device));
+    QCOMPARE(resolver.stats().blockedValues, blocked + 1);
+    QCOMPARE(resolver.stats().profilesCreated, 1);
+    QCOMPARE(count("SELECT count(*) FROM identities"), 2);
 }
 
 QTEST_GUILESS_MAIN(TestIdentity)

@@ -92,6 +92,29 @@ private:
     QString input_;
 };
 
+/// Notes the import connection's journal mode once the import is past its rows (inside
+/// its transaction, where a first load may have switched it).
+class JournalModeProbe : public ProgressSink {
+public:
+    explicit JournalModeProbe(Database &db)
+        : db_(db)
+    {
+    }
+    bool report(const Progress &progress) override
+    {
+        if (mode.empty() && progress.stage == ImportJob::kStageWritingShoppers) {
+            auto query = db_.prepare("PRAGMA journal_mode");
+            if (query.step())
+                mode = query.columnText(0);
+        }
+        return true;
+    }
+    std::string mode;
+
+private:
+    Database &db_;
+};
+
 void TestImportJob::init()
 {
     dir_ = std::make_unique<QTemporaryDir>();
@@ -252,8 +275,11 @@ void TestImportJob::firstLoadMatchesAnIncrementalLoad()
     request.inputPath = test::toStd(path);
     request.mapping = mapping;
 
-    // Into the empty workspace: the bulk path (indexes and identities written at the end).
-    const ImportSummary first = ImportJob::run(*workspace_, request);
+    // Into the empty workspace: the bulk path (indexes and identities written at the end),
+    // on a rollback journal while it runs.
+    JournalModeProbe journal(workspace_->db());
+    const ImportSummary first = ImportJob::run(*workspace_, request, &journal);
+    QCOMPARE(journal.mode, std::string("delete"));
     QCOMPARE(first.rowsRead, 8);
     QCOMPARE(first.imported, 5);
     QCOMPARE(first.duplicates, 3);
@@ -436,7 +462,12 @@ void TestImportJob::firstLoadBesideAnotherConnection()
     const std::string path = test::toStd(dir_->filePath(QStringLiteral("w.clientele")));
     Database reader(path, Database::Mode::ReadOnly);
     QCOMPARE(reader.queryInt("SELECT count(*) FROM events"), 0);
-    const ImportSummary summary = importEvents();
+    ImportRequest request;
+    request.inputPath = test::toStd(input_);
+    request.mapping = eventsMapping();
+    JournalModeProbe journal(workspace_->db());
+    const ImportSummary summary = ImportJob::run(*workspace_, request, &journal);
+    QCOMPARE(journal.mode, std::string("wal"));
     QVERIFY(summary.imported > 0);
     QCOMPARE(workspace_->db().queryInt("SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
     QCOMPARE(reader.queryInt("SELECT count(*) FROM events"), summary.imported);

@@ -263,6 +263,11 @@ void TestStore::identityUniquenessBecomesAnIndex()
         old.db().exec("INSERT INTO identities(id, kind, value, profile_id, source, first_seen) "
                       "VALUES (5, 'email', 'ana@example.com', 1, 'web', 10), "
                       "(9, 'anonymous_id', 'dev-1', 2, NULL, 20)");
+        // A stray row (its profile is gone): the rebuild copies it as it is, it does not
+        // stop the workspace from opening.
+        old.db().exec("PRAGMA foreign_keys = OFF");
+        old.db().exec("INSERT INTO identities(id, kind, value, profile_id, first_seen) "
+                      "VALUES (7, 'email', 'gone@example.com', 99, 5)");
     }
     auto workspace = Workspace::open(file);
     QCOMPARE(workspace.version(), Workspace::schemaVersion());
@@ -271,7 +276,9 @@ void TestStore::identityUniquenessBecomesAnIndex()
                          "AND value = 'ana@example.com' AND profile_id = 1 AND source = 'web' "
                          "AND first_seen = 10"),
         1);
-    QCOMPARE(db.queryInt("SELECT count(*) FROM identities"), 2);
+    QCOMPARE(db.queryInt("SELECT count(*) FROM identities"), 3);
+    QCOMPARE(db.queryInt("SELECT profile_id FROM identities WHERE id = 7"), 99);
+    QCOMPARE(db.queryInt("PRAGMA foreign_keys"), 1); // on again after the migrations
     QCOMPARE(db.queryInt("SELECT count(*) FROM identities WHERE id = 9 AND source IS NULL "
                          "AND profile_id = 2 AND first_seen = 20"),
         1);
