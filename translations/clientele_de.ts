@@ -1178,8 +1178,8 @@ Details: %2</translation>
         <translation>%1 wurde von einer neueren Version von Clientele geschrieben. Aktualisieren Sie Clientele, um die Datei zu öffnen.</translation>
     </message>
     <message>
-        <source>%1 is in use by another program. Try again in a moment.</source>
-        <translation>%1 wird von einem anderen Programm verwendet. Versuchen Sie es gleich noch einmal.</translation>
+        <source>%1 is in use by another program, for example an import into it that is still running. Try again once it has finished.</source>
+        <translation>%1 wird gerade von einem anderen Programm verwendet, etwa von einem Import, der noch läuft. Versuchen Sie es erneut, sobald er abgeschlossen ist.</translation>
     </message>
     <message>
         <source>%1 cannot be opened.

@@ -144,8 +144,9 @@ QString describeStoreError(const StoreError &error, const QString &path)
             "%1 was written by a newer version of Clientele. Update Clientele to open it.")
             .arg(file);
     case StoreError::Kind::Busy:
-        return QCoreApplication::translate(
-            "StoreErrors", "%1 is in use by another program. Try again in a moment.")
+        return QCoreApplication::translate("StoreErrors",
+            "%1 is in use by another program, for example an import into it that is still "
+            "running. Try again once it has finished.")
             .arg(file);
     case StoreError::Kind::CannotOpen:
         return QCoreApplication::translate("StoreErrors", "%1 cannot be opened.\n\nDetails: %2")
