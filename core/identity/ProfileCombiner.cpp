@@ -1,5 +1,7 @@
 #include "ProfileCombiner.h"
 
+#include <string>
+
 namespace clientele {
 
 ProfileCombiner::ProfileCombiner(Database &db)
@@ -20,6 +22,14 @@ ProfileCombiner::ProfileCombiner(Database &db)
           "is_known = max(is_known, (SELECT is_known FROM profiles WHERE id = ?2)) "
           "WHERE id = ?1")
 {
+    // Keyed by (journey, profile) and (profile, tag): a row the kept profile has already
+    // is ignored by the move and dropped below. Entries and messages always move.
+    for (const char *table : { "journey_state", "journey_entries", "outbox", "profile_tags" })
+        moveJourneyRows_.emplace_back(db,
+            std::string("UPDATE OR IGNORE ") + table + " SET profile_id = ?1 WHERE profile_id = ?2");
+    for (const char *table : { "journey_state", "profile_tags" })
+        dropJourneyRows_.emplace_back(
+            db, std::string("DELETE FROM ") + table + " WHERE profile_id = ?1");
 }
 
 void ProfileCombiner::combine(std::int64_t kept, std::int64_t merged)
@@ -27,6 +37,10 @@ void ProfileCombiner::combine(std::int64_t kept, std::int64_t merged)
     mergeConsents_.bind(1, kept).bind(2, merged).run();
     dropConsents_.bind(1, merged).run();
     fillAttributes_.bind(1, kept).bind(2, merged).run();
+    for (Statement &move : moveJourneyRows_)
+        move.bind(1, kept).bind(2, merged).run();
+    for (Statement &drop : dropJourneyRows_)
+        drop.bind(1, merged).run();
 }
 
 } // namespace clientele

@@ -273,30 +273,6 @@ void addCounts(json &total, const json &addition)
     }
 }
 
-/// Shoppers merged into another profile since the last advance take their journey state,
-/// entries and messages along (a state already there wins; repeated for chains of merges).
-void followMerges(Database &db)
-{
-    for (int round = 0; round < 8; ++round) {
-        int moved = 0;
-        for (const std::string table :
-            { "journey_state", "journey_entries", "outbox", "profile_tags" }) {
-            const std::string survivor
-                = "(SELECT m.kept_profile_id FROM merges m WHERE m.merged_profile_id = " + table
-                + ".profile_id AND m.action = 'merge' ORDER BY m.id DESC LIMIT 1)";
-            db.exec("UPDATE OR IGNORE " + table + " SET profile_id = " + survivor
-                + " WHERE NOT EXISTS (SELECT 1 FROM profiles p WHERE p.id = " + table
-                + ".profile_id) AND " + survivor + " IS NOT NULL");
-            moved += db.changes();
-        }
-        if (moved == 0)
-            break;
-    }
-    for (const char *table : { "journey_state", "profile_tags" })
-        db.exec(std::string("DELETE FROM ") + table + " WHERE NOT EXISTS (SELECT 1 FROM profiles p "
-            + "WHERE p.id = " + table + ".profile_id)");
-}
-
 AdvanceSummary advanceJourney(Database &db, RunningJourney &running, ProgressSink *progress)
 {
     AdvanceSummary summary;
@@ -324,58 +300,10 @@ AdvanceSummary advanceJourney(Database &db, RunningJourney &running, ProgressSin
     update.bind(1, running.id).bind(2, clock).bind(3, lastEventId).bind(4, running.stats.dump());
     update.run();
 
-    summary.journeys = 1;
-    summary.shoppers = result.shoppers;
     summary.entered = result.entered;
-    summary.conversions = result.conversions;
-    for (const auto &[channel, channelCounts] : result.channels) {
+    for (const auto &[channel, channelCounts] : result.channels)
         summary.messages += channelCounts.sent;
-        summary.skippedConsent += channelCounts.skippedConsent;
-    }
     return summary;
-}
-
-void add(AdvanceSummary &total, const AdvanceSummary &one)
-{
-    total.journeys += one.journeys;
-    total.shoppers += one.shoppers;
-    total.entered += one.entered;
-    total.messages += one.messages;
-    total.skippedConsent += one.skippedConsent;
-    total.conversions += one.conversions;
-}
-
-AdvanceSummary advanceWhere(
-    Database &db, const char *condition, const std::string *name, ProgressSink *progress)
-{
-    TransactionUnlessOpen transaction(db);
-    std::vector<RunningJourney> journeys;
-    {
-        Statement query(db,
-            std::string("SELECT id, name, definition, coalesce(clock, 0), last_event_id, stats "
-                        "FROM journeys WHERE ")
-                + condition + " ORDER BY id");
-        if (name)
-            query.bind(1, *name);
-        while (query.step()) {
-            RunningJourney running;
-            running.id = query.columnInt(0);
-            running.journey = Journey::fromText(query.columnText(2));
-            running.journey.name = query.columnText(1);
-            running.clock = query.columnInt(3);
-            running.lastEventId = query.columnInt(4);
-            running.stats = json::parse(query.columnView(5));
-            journeys.push_back(std::move(running));
-        }
-    }
-    AdvanceSummary total;
-    // Merges of this import move journey rows and tags along, whether a journey runs or not.
-    if (db.queryInt("SELECT EXISTS (SELECT 1 FROM journeys)") != 0)
-        followMerges(db);
-    for (RunningJourney &running : journeys)
-        add(total, advanceJourney(db, running, progress));
-    transaction.commit();
-    return total;
 }
 
 } // namespace
@@ -401,13 +329,31 @@ AdvanceSummary JourneyRuntime::advanceAll(Database &db, ProgressSink *progress)
 {
     if (!db.hasTable("journeys"))
         return {};
-    return advanceWhere(db, "active = 1", nullptr, progress);
-}
-
-AdvanceSummary JourneyRuntime::advance(
-    Database &db, const std::string &name, ProgressSink *progress)
-{
-    return advanceWhere(db, "name = ?1", &name, progress);
+    TransactionUnlessOpen transaction(db);
+    std::vector<RunningJourney> journeys;
+    {
+        Statement query(db,
+            "SELECT id, name, definition, coalesce(clock, 0), last_event_id, stats "
+            "FROM journeys WHERE active = 1 ORDER BY id");
+        while (query.step()) {
+            RunningJourney running;
+            running.id = query.columnInt(0);
+            running.journey = Journey::fromText(query.columnText(2));
+            running.journey.name = query.columnText(1);
+            running.clock = query.columnInt(3);
+            running.lastEventId = query.columnInt(4);
+            running.stats = json::parse(query.columnView(5));
+            journeys.push_back(std::move(running));
+        }
+    }
+    AdvanceSummary total;
+    for (RunningJourney &running : journeys) {
+        const AdvanceSummary one = advanceJourney(db, running, progress);
+        total.entered += one.entered;
+        total.messages += one.messages;
+    }
+    transaction.commit();
+    return total;
 }
 
 } // namespace clientele

@@ -15,12 +15,8 @@ class Database;
 
 /// What one advance of the switched-on journeys did.
 struct AdvanceSummary {
-    std::int64_t journeys = 0; ///< journeys advanced
-    std::int64_t shoppers = 0; ///< distinct shoppers who entered
     std::int64_t entered = 0;
     std::int64_t messages = 0; ///< written to the outbox
-    std::int64_t skippedConsent = 0;
-    std::int64_t conversions = 0;
 };
 
 /**
@@ -41,16 +37,11 @@ public:
     /// Advances every switched-on journey. Runs inside the caller's open transaction, or
     /// in one of its own. Throws StoreError, SegmentError or Cancelled.
     static AdvanceSummary advanceAll(Database &db, ProgressSink *progress = nullptr);
-    /// Advances one journey, on or off (for tests and the command line's "journey advance").
-    static AdvanceSummary advance(
-        Database &db, const std::string &name, ProgressSink *progress = nullptr);
 
     /// When a journey whose entry is "enters a segment" is switched on: its members now are
     /// remembered, so that only shoppers who join later enter.
     static void rememberTriggerSegment(
         Database &db, std::int64_t journeyId, const Journey &journey);
-
-    static constexpr const char *kProgressStage = "Advancing journeys";
 };
 
 } // namespace clientele
