@@ -53,8 +53,7 @@ struct AudienceOptions {
         const bool fromJourney = parser.isSet(journey);
         const int chosen = (parser.isSet(all) ? 1 : 0) + (parser.isSet(segment) ? 1 : 0)
             + (parser.isSet(profiles) ? 1 : 0) + (fromJourney ? 1 : 0);
-        const bool journeyComplete
-            = fromJourney == (parser.isSet(step) || parser.isSet(outbox))
+        const bool journeyComplete = fromJourney == (parser.isSet(step) || parser.isSet(outbox))
             && !(parser.isSet(step) && parser.isSet(outbox));
         if (chosen == 1 && journeyComplete)
             return true;
@@ -205,13 +204,11 @@ int CommandLine::runExport(const QStringList &arguments)
     }
     // A journey's outbox goes out on its own channel without saying so twice.
     if (!parser.isSet(channelOption) && request.format == ExportFormat::Generic) {
-        const QString outbox = parser.value(audienceOptions.outbox);
-        if (outbox == QLatin1String("sms"))
-            request.channel = ExportChannel::Sms;
-        else if (outbox == QLatin1String("push"))
-            request.channel = ExportChannel::Push;
-        else if (outbox == QLatin1String("banner"))
-            request.channel = ExportChannel::OnSite;
+        const auto outboxChannel
+            = parseExportChannel(parser.value(audienceOptions.outbox).toStdString());
+        if (outboxChannel == ExportChannel::Sms || outboxChannel == ExportChannel::Push
+            || outboxChannel == ExportChannel::OnSite)
+            request.channel = outboxChannel;
     }
     const QString delimiter = parser.value(delimiterOption);
     if (delimiter == QLatin1String(";") || delimiter == QLatin1String("semicolon")) {

@@ -4,13 +4,11 @@
 #include "journey/JourneyLift.h"
 #include "journey/JourneySimulator.h"
 #include "journey/JourneyStore.h"
-#include "journey/JourneyTemplates.h"
 #include "store/Workspace.h"
 #include <nlohmann/json.hpp>
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QLocale>
 
 #include <exception>

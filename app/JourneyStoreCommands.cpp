@@ -4,14 +4,12 @@
 #include "journey/JourneyOutbox.h"
 #include "journey/JourneySimulator.h"
 #include "journey/JourneyStore.h"
-#include "journey/JourneyTemplates.h"
 #include "journey/JourneyValidator.h"
 #include "store/Workspace.h"
 
 #include <nlohmann/json.hpp>
 
 #include <QCommandLineParser>
-#include <QFile>
 #include <QLocale>
 
 #include <exception>

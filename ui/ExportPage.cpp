@@ -619,11 +619,8 @@ ExportRequest ExportPage::currentRequest() const
     ExportRequest request;
     request.format = currentFormat();
     if (request.format == ExportFormat::Generic) {
-        const QString channel = channelCombo_->currentData().toString();
-        request.channel = channel == QStringLiteral("sms") ? ExportChannel::Sms
-            : channel == QStringLiteral("push")            ? ExportChannel::Push
-            : channel == QStringLiteral("banner")          ? ExportChannel::OnSite
-                                                           : ExportChannel::Email;
+        request.channel = parseExportChannel(channelCombo_->currentData().toString().toStdString())
+                              .value_or(ExportChannel::Email);
         for (int row = 0; row < columnList_->count(); ++row) {
             const QListWidgetItem *item = columnList_->item(row);
             if (item->checkState() == Qt::Checked)

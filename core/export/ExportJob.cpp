@@ -183,11 +183,10 @@ std::vector<std::string_view> reasonsFor(ExportChannel channel)
 /// messages to an SMS file, ad-audience steps to an ad platform's audience.
 void checkOutboxChannel(const std::string &outbox, ExportChannel channel)
 {
-    const bool fits = (outbox == "email" && channel == ExportChannel::Email)
-        || (outbox == "sms" && channel == ExportChannel::Sms)
-        || (outbox == "push" && channel == ExportChannel::Push)
-        || (outbox == "banner" && channel == ExportChannel::OnSite)
-        || (outbox == "ad_audience" && channel == ExportChannel::Advertising);
+    // Outboxes are named like the channels, except the ad audience's.
+    const bool fits = outbox == "ad_audience"
+        ? channel == ExportChannel::Advertising
+        : channel != ExportChannel::Advertising && exportChannelName(channel) == outbox;
     if (fits)
         return;
     if (outbox == "ad_audience")
@@ -734,6 +733,16 @@ std::string_view exportChannelName(ExportChannel channel)
         return "banner";
     }
     return "email";
+}
+
+std::optional<ExportChannel> parseExportChannel(std::string_view name)
+{
+    for (const ExportChannel channel : { ExportChannel::Email, ExportChannel::Sms,
+             ExportChannel::Advertising, ExportChannel::Push, ExportChannel::OnSite }) {
+        if (exportChannelName(channel) == name)
+            return channel;
+    }
+    return std::nullopt;
 }
 
 ExportChannel exportChannelOf(ExportFormat format, std::optional<ExportChannel> requested)

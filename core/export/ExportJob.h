@@ -37,7 +37,9 @@ enum class ExportChannel { Email, Sms, Advertising, Push, OnSite };
 /// "generic", "klaviyo", "mailchimp", "customer-match", "meta".
 std::string_view exportFormatName(ExportFormat format);
 std::optional<ExportFormat> parseExportFormat(std::string_view name);
+/// "email", "sms", "advertising", "push", "banner".
 std::string_view exportChannelName(ExportChannel channel);
+std::optional<ExportChannel> parseExportChannel(std::string_view name);
 /// The channel a format exports for: Email for the email tools, Advertising for ad
 /// audiences; Generic is Email unless the request says Sms, Push or OnSite.
 ExportChannel exportChannelOf(ExportFormat format, std::optional<ExportChannel> requested);

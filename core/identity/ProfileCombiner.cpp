@@ -26,7 +26,8 @@ ProfileCombiner::ProfileCombiner(Database &db)
     // is ignored by the move and dropped below. Entries and messages always move.
     for (const char *table : { "journey_state", "journey_entries", "outbox", "profile_tags" })
         moveJourneyRows_.emplace_back(db,
-            std::string("UPDATE OR IGNORE ") + table + " SET profile_id = ?1 WHERE profile_id = ?2");
+            std::string("UPDATE OR IGNORE ") + table
+                + " SET profile_id = ?1 WHERE profile_id = ?2");
     for (const char *table : { "journey_state", "profile_tags" })
         dropJourneyRows_.emplace_back(
             db, std::string("DELETE FROM ") + table + " WHERE profile_id = ?1");

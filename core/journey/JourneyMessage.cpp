@@ -72,21 +72,35 @@ std::string JourneyMessage::render(
 std::map<std::string, std::string> JourneyMessage::valuesFor(
     Database &db, std::int64_t profileId, const std::string &cart)
 {
-    std::map<std::string, std::string> values;
-    Statement name(db, "SELECT first_name FROM profiles WHERE id = ?1");
-    name.bind(1, profileId);
-    if (name.step() && !name.isNull(0))
-        values["first_name"] = name.columnText(0);
+    return MessageValues(db).of(profileId, cart);
+}
 
+MessageValues::MessageValues(Database &db)
+    : name_(db, "SELECT first_name FROM profiles WHERE id = ?1")
     // "+o.type" keeps the last order on the shopper's own events (events_profile_ts), not a
     // walk over every order of the workspace through events_type_ts.
-    Statement lines(db,
-        "SELECT e.type, coalesce(p.name, json_extract(e.props, '$.name'), p.sku, ''), "
-        "coalesce(e.value, 0), coalesce(e.currency, p.currency, '') "
-        "FROM events e LEFT JOIN products p ON p.id = e.product_id "
-        "WHERE e.profile_id = ?1 AND e.type IN ('product_added', 'product_removed') "
-        "AND (?2 = '' OR e.cart_id = ?2) AND e.ts > coalesce((SELECT max(o.ts) FROM events o "
-        "WHERE o.profile_id = ?1 AND +o.type = 'order_completed'), 0) ORDER BY e.ts, e.id");
+    , cartLines_(db,
+          "SELECT e.type, coalesce(p.name, json_extract(e.props, '$.name'), p.sku, ''), "
+          "coalesce(e.value, 0), coalesce(e.currency, p.currency, '') "
+          "FROM events e LEFT JOIN products p ON p.id = e.product_id "
+          "WHERE e.profile_id = ?1 AND e.type IN ('product_added', 'product_removed') "
+          "AND (?2 = '' OR e.cart_id = ?2) AND e.ts > coalesce((SELECT max(o.ts) FROM events o "
+          "WHERE o.profile_id = ?1 AND +o.type = 'order_completed'), 0) ORDER BY e.ts, e.id")
+{
+}
+
+std::map<std::string, std::string> MessageValues::of(
+    std::int64_t profileId, const std::string &cart)
+{
+    std::map<std::string, std::string> values;
+    name_.reset();
+    name_.bind(1, profileId);
+    if (name_.step() && !name_.isNull(0))
+        values["first_name"] = name_.columnText(0);
+    name_.reset();
+
+    Statement &lines = cartLines_;
+    lines.reset();
     lines.bind(1, profileId).bind(2, cart);
     std::vector<std::pair<std::string, double>> items;
     std::string currency;

@@ -1,13 +1,13 @@
 #pragma once
 
+#include "store/Database.h"
+
 #include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
 
 namespace clientele {
-
-class Database;
 
 /**
  * Fills a message template: `{{first_name}}`, `{{cart.items}}`, `{{cart.value}}`, each with
@@ -29,6 +29,20 @@ public:
      */
     static std::map<std::string, std::string> valuesFor(
         Database &db, std::int64_t profileId, const std::string &cart = {});
+};
+
+/**
+ * JourneyMessage::valuesFor with its queries prepared once, for a job that renders many
+ * messages (the journey runtime, one per send).
+ */
+class MessageValues {
+public:
+    explicit MessageValues(Database &db);
+    std::map<std::string, std::string> of(std::int64_t profileId, const std::string &cart = {});
+
+private:
+    Statement name_;
+    Statement cartLines_;
 };
 
 } // namespace clientele

@@ -94,6 +94,7 @@ public:
               "INSERT INTO profile_tags(profile_id, tag, journey_id, ts) VALUES (?1, ?2, ?3, ?4) "
               "ON CONFLICT(profile_id, tag) DO UPDATE SET journey_id = excluded.journey_id, "
               "ts = excluded.ts")
+        , messageValues_(db)
     {
     }
 
@@ -191,7 +192,7 @@ public:
     {
         const json &config = node.config;
         const std::string channel = config.at("channel").get<std::string>();
-        const auto values = JourneyMessage::valuesFor(db_, profile, cart);
+        const auto values = messageValues_.of(profile, cart);
         outbox_.bind(1, journey_.id).bind(2, node.id).bind(3, profile).bind(4, channel);
         outbox_.bind(5, address(profile, channel));
         outbox_.bind(6, JourneyMessage::render(config.value("subject", std::string()), values));
@@ -253,6 +254,7 @@ private:
     Statement code_;
     Statement setCode_;
     Statement tag_;
+    MessageValues messageValues_;
     std::map<std::string, DiscountCodePattern> patterns_;
 };
 

@@ -65,24 +65,28 @@ void JourneyConnectionItem::setShoppers(std::optional<std::int64_t> shoppers)
         return;
     prepareGeometryChange();
     shoppers_ = shoppers;
+    // The label's text and size, made once here: the rectangle is asked for on every paint
+    // and every move of a card it is attached to.
+    label_ = shoppers_ ? QLocale().toString(static_cast<qlonglong>(*shoppers_)) : QString();
+    if (shoppers_) {
+        const QFontMetricsF metrics(labelFont());
+        labelSize_ = QSizeF(metrics.horizontalAdvance(label_) + 12, metrics.height() + 4);
+    }
     update();
 }
 
 QString JourneyConnectionItem::label() const
 {
-    return shoppers_ ? QLocale().toString(static_cast<qlonglong>(*shoppers_)) : QString();
+    return label_;
 }
 
 QRectF JourneyConnectionItem::labelRect() const
 {
     if (!shoppers_)
         return {};
-    const QFontMetricsF metrics(labelFont());
-    const double width = metrics.horizontalAdvance(label()) + 12;
-    const double height = metrics.height() + 4;
     // Beside the exit it left from: exits are a row apart, so labels of one step never
     // overlap, even when several exits lead into the same step.
-    return QRectF(start_.x() + 10, start_.y() - height / 2, width, height);
+    return QRectF(QPointF(start_.x() + 10, start_.y() - labelSize_.height() / 2), labelSize_);
 }
 
 QRectF JourneyConnectionItem::boundingRect() const
@@ -118,7 +122,7 @@ void JourneyConnectionItem::paint(QPainter *painter, const QStyleOptionGraphicsI
     painter->setBrush(QColor(0xe3, 0xf2, 0xfd));
     painter->drawRoundedRect(box, box.height() / 2, box.height() / 2);
     painter->setFont(labelFont());
-    painter->drawText(box, Qt::AlignCenter, label());
+    painter->drawText(box, Qt::AlignCenter, label_);
 }
 
 } // namespace clientele

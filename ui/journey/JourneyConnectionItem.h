@@ -3,6 +3,8 @@
 #include "journey/Journey.h"
 
 #include <QGraphicsPathItem>
+#include <QSizeF>
+#include <QString>
 
 #include <optional>
 
@@ -42,6 +44,8 @@ private:
 
     JourneyConnection connection_;
     std::optional<std::int64_t> shoppers_;
+    QString label_; ///< label(), made by setShoppers
+    QSizeF labelSize_; ///< the label's box, made by setShoppers
     QPointF start_;
 };
 

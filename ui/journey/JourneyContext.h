@@ -26,7 +26,6 @@ struct JourneyContext {
     /// Saved segment documents ({"version": 1, "rule": …}) by name.
     std::map<QString, nlohmann::json> segments;
     std::optional<Millis> latestEvent;
-    std::string currency;
 };
 
 } // namespace clientele

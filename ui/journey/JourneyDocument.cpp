@@ -27,17 +27,6 @@ void JourneyDocument::reset(const Journey &journey)
     Q_EMIT changed();
 }
 
-void JourneyDocument::close()
-{
-    undo_->clear();
-    journey_ = Journey();
-    open_ = false;
-    issues_.clear();
-    Q_EMIT journeyReset();
-    Q_EMIT validated();
-    Q_EMIT changed();
-}
-
 std::vector<JourneyIssue> JourneyDocument::issuesOf(const std::string &nodeId) const
 {
     std::vector<JourneyIssue> found;

@@ -43,8 +43,6 @@ public:
 
     /// Replaces the journey (New, template, import, load): clears undo and validation.
     void reset(const Journey &journey);
-    /// No journey open (the page shows what to do first).
-    void close();
     bool isOpen() const { return open_; }
 
     const Journey &journey() const { return journey_; }

@@ -35,6 +35,12 @@ QStringList twoLines(const QString &text, const QFontMetricsF &metrics, double w
     return { text.left(cut), metrics.elidedText(text.mid(cut + 1), Qt::ElideRight, width) };
 }
 
+/// A card's height (without counts) with this many exits.
+double heightWithExits(std::size_t exits)
+{
+    return kPortsTop + static_cast<double>(std::max<std::size_t>(1, exits)) * kPortRow;
+}
+
 QString number(std::int64_t value)
 {
     return QLocale().toString(static_cast<qlonglong>(value));
@@ -55,9 +61,7 @@ JourneyNodeItem::JourneyNodeItem(JourneyScene *scene, const JourneyNode &node)
 
 double JourneyNodeItem::cardHeight(const JourneyNode &node)
 {
-    const auto exits
-        = static_cast<double>(std::max<std::size_t>(1, Journey::outputPorts(node).size()));
-    return kPortsTop + exits * kPortRow;
+    return heightWithExits(Journey::outputPorts(node).size());
 }
 
 double JourneyNodeItem::layoutHeight(const JourneyNode &node)
@@ -69,8 +73,10 @@ double JourneyNodeItem::layoutHeight(const JourneyNode &node)
 
 double JourneyNodeItem::height() const
 {
+    // Asked for on every paint and move: the exits are counted by their port items
+    // (rebuildPorts keeps one per exit), not worked out from the node again.
     const auto lines = static_cast<double>(countLines().size());
-    return cardHeight(node_) + (lines > 0 ? lines * kCountLine + 8 : 0.0);
+    return heightWithExits(outputs_.size()) + (lines > 0 ? lines * kCountLine + 8 : 0.0);
 }
 
 QRectF JourneyNodeItem::boundingRect() const

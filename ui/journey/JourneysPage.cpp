@@ -482,7 +482,7 @@ void JourneysPage::setWorkspace(const QString &path, const std::string &currency
     hasContext_ = false;
     reader_.post<JourneyContext>(
         this,
-        [currency](Database &db) {
+        [](Database &db) {
             JourneyContext context;
             context.pickers = readSegmentPickers(db);
             SegmentStore store(db);
@@ -492,7 +492,6 @@ void JourneysPage::setWorkspace(const QString &path, const std::string &currency
                 context.pickers.segments << QString::fromStdString(segment.name);
             }
             context.latestEvent = TraitBuilder::latestEventTime(db);
-            context.currency = currency;
             return context;
         },
         [this](JourneyContext context) {
