@@ -30,6 +30,7 @@ bool CommandLine::isCommand(const QStringList &arguments)
     return first == QLatin1String("demo") || first == QLatin1String("import")
         || first == QLatin1String("profile") || first == QLatin1String("segment")
         || first == QLatin1String("export") || first == QLatin1String("journey")
+        || first == QLatin1String("predict")
         || first == QLatin1String("--help") || first == QLatin1String("-h")
         || first == QLatin1String("--version") || first == QLatin1String("help");
 }
@@ -53,6 +54,8 @@ int CommandLine::run(const QStringList &arguments)
         return runExport(arguments.mid(1));
     if (command == QLatin1String("journey"))
         return runJourney(arguments.mid(1));
+    if (command == QLatin1String("predict"))
+        return runPredict(arguments.mid(1));
     return usage();
 }
 
@@ -115,6 +118,17 @@ int CommandLine::usage()
         "NAME) [--json]\n"
         "                                         treatment against holdout of a past "
         "campaign or a running journey\n"
+        "       clientele predict fit --workspace FILE [--calibration-end YYYY-MM-DD]\n"
+        "                             [--time-unit day|week] [--json]\n"
+        "                                         fit lifetime value, churn and next-order "
+        "models\n"
+        "       clientele predict validate --workspace FILE [--calibration-end DATE]\n"
+        "                                  [--holdout-end DATE] [--time-unit day|week] "
+        "[--json]\n"
+        "                                         compare predictions with what happened "
+        "after a date\n"
+        "       clientele predict show --workspace FILE KIND:VALUE [--json]\n"
+        "                                         one shopper's predictions\n"
         "       clientele --help | --version\n");
     return 0;
 }

@@ -49,6 +49,10 @@ private:
     /// on, off and remove: one journey by name.
     static int runJourneySwitch(const QStringList &arguments);
     static int runJourneyOutbox(const QStringList &arguments);
+    static int runPredict(const QStringList &arguments);
+    static int runPredictFit(const QStringList &arguments);
+    static int runPredictValidate(const QStringList &arguments);
+    static int runPredictShow(const QStringList &arguments);
 };
 
 } // namespace clientele

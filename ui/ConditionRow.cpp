@@ -449,6 +449,9 @@ void ConditionRow::buildValue(QBoxLayout *line, const FieldInfo &field, const st
     if (field.key == "rfm_group") {
         for (const char *key : rfmGroupKeys())
             closed.append({ rfmGroupDisplayName(key), QString::fromLatin1(key) });
+    } else if (field.key == "churn_risk") {
+        for (const char *key : { "low", "medium", "high" })
+            closed.append({ churnRiskDisplayName(key), QString::fromLatin1(key) });
     } else if (field.group == FieldGroup::Consent) {
         for (const char *key : { "granted", "denied", "unsubscribed" })
             closed.append({ consentDisplayName(key), QString::fromLatin1(key) });

@@ -93,6 +93,17 @@ QString consentDisplayName(const std::string &status)
     return QString::fromStdString(status);
 }
 
+QString churnRiskDisplayName(const std::string &risk)
+{
+    if (risk == "low")
+        return QCoreApplication::translate("ChurnRisk", "Low");
+    if (risk == "medium")
+        return QCoreApplication::translate("ChurnRisk", "Medium");
+    if (risk == "high")
+        return QCoreApplication::translate("ChurnRisk", "High");
+    return QString::fromStdString(risk);
+}
+
 QString loyaltyTierDisplayName(const std::string &tier)
 {
     if (tier == "bronze")

@@ -25,6 +25,9 @@ QString rfmGroupDisplayName(const std::string &key);
 /// A consent status ("granted", "denied", "unsubscribed") as a marketer reads it.
 QString consentDisplayName(const std::string &status);
 
+/// A churn risk group key ("low", "medium", "high") as shown.
+QString churnRiskDisplayName(const std::string &risk);
+
 /// A loyalty tier key ("gold") as shown; empty for non-members.
 QString loyaltyTierDisplayName(const std::string &tier);
 

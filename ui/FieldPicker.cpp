@@ -17,7 +17,8 @@ namespace {
 constexpr int kEntryRole = Qt::UserRole + 1;
 
 const FieldGroup kGroups[] = { FieldGroup::Profile, FieldGroup::Orders, FieldGroup::Cart,
-    FieldGroup::Engagement, FieldGroup::Rfm, FieldGroup::Behaviour, FieldGroup::Consent };
+    FieldGroup::Engagement, FieldGroup::Rfm, FieldGroup::Predictions, FieldGroup::Behaviour,
+    FieldGroup::Consent };
 
 /// Entries that are not plain traits, by the group they are listed under.
 QList<QString> specialEntries(FieldGroup group)

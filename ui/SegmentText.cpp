@@ -200,6 +200,15 @@ QString eventFilterText(const json &filter, bool did)
     QT_TRANSLATE_NOOP("SegmentFields", "RFM recency score"),
     QT_TRANSLATE_NOOP("SegmentFields", "RFM frequency score"),
     QT_TRANSLATE_NOOP("SegmentFields", "RFM monetary score"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Predicted value (12 months)"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Chance still active"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Churn risk"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Expected orders (30 days)"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Expected orders (90 days)"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Expected orders (365 days)"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Next order expected"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Replenishment due"),
+    QT_TRANSLATE_NOOP("SegmentFields", "Replenishment product or category"),
     QT_TRANSLATE_NOOP("SegmentFields", "E-mail consent"),
     QT_TRANSLATE_NOOP("SegmentFields", "SMS consent"),
     QT_TRANSLATE_NOOP("SegmentFields", "Push consent"),
@@ -244,6 +253,8 @@ QString SegmentText::groupLabel(FieldGroup group)
         return tr("Engagement");
     case FieldGroup::Rfm:
         return tr("RFM");
+    case FieldGroup::Predictions:
+        return tr("Predictions");
     case FieldGroup::Behaviour:
         return tr("Behaviour");
     case FieldGroup::Consent:

@@ -2,10 +2,12 @@
 
 #include "DemoCatalog.h"
 #include "DemoPeople.h"
+#include "DemoSegments.h"
 #include "DemoShopper.h"
 #include "DemoWriter.h"
 #include "journey/JourneyStore.h"
 #include "journey/JourneyTemplates.h"
+#include "predict/Predictions.h"
 #include "profile/TraitBuilder.h"
 #include "store/StoreError.h"
 #include "store/Workspace.h"
@@ -123,6 +125,15 @@ DemoSummary DemoStore::generate(
     // The Journeys area opens with the cart-recovery journey saved (off), ready to
     // simulate over the demo's history.
     JourneyStore(db).save(JourneyTemplates::cartRecovery(), end);
+    // Predictions (lifetime value, churn risk, replenishment) ready on first start, and
+    // the saved segments built on them. A tiny demo has too few repeat buyers to fit.
+    try {
+        predict::FitOptions fit;
+        fit.paretoNbd = false;
+        predict::Predictions::fit(db, fit, progress);
+    } catch (const predict::PredictionError &) {
+    }
+    DemoSegments::save(db, end);
     reportProgress(progress, shoppers, shoppers, "Saving");
     transaction.commit();
     return summary;

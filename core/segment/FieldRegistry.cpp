@@ -22,6 +22,13 @@ FieldInfo field(std::string key, std::string label, FieldType type, FieldGroup g
     return info;
 }
 
+/// A column of the predictions table for the profile being tested.
+std::string predictionColumn(const char *column)
+{
+    return std::string("(SELECT pr.") + column
+        + " FROM predictions pr WHERE pr.profile_id = pt.profile_id)";
+}
+
 FieldInfo list(
     std::string key, std::string label, FieldGroup group, std::string column, std::string format)
 {
@@ -127,6 +134,27 @@ FieldRegistry::FieldRegistry()
         field("rfm_recency", "RFM recency score", T::Number, G::Rfm, "pt.rfm_recency", false),
         field("rfm_frequency", "RFM frequency score", T::Number, G::Rfm, "pt.rfm_frequency", false),
         field("rfm_monetary", "RFM monetary score", T::Number, G::Rfm, "pt.rfm_monetary", false),
+
+        // Predictions (core/predict): one row per buyer in the predictions table, written by
+        // the last fit; shoppers without orders have none (the value is not set).
+        field("predicted_value_12m", "Predicted value (12 months)", T::Number, G::Predictions,
+            predictionColumn("predicted_value_12m"), false, 2),
+        field("p_alive", "Chance still active", T::Number, G::Predictions,
+            predictionColumn("p_alive"), false, 2),
+        field("churn_risk", "Churn risk", T::Text, G::Predictions, predictionColumn("churn_risk"),
+            false),
+        field("expected_orders_30d", "Expected orders (30 days)", T::Number, G::Predictions,
+            predictionColumn("expected_orders_30d"), false, 2),
+        field("expected_orders_90d", "Expected orders (90 days)", T::Number, G::Predictions,
+            predictionColumn("expected_orders_90d"), false, 2),
+        field("expected_orders_365d", "Expected orders (365 days)", T::Number, G::Predictions,
+            predictionColumn("expected_orders_365d"), false, 2),
+        field("next_order_expected", "Next order expected", T::Date, G::Predictions,
+            predictionColumn("next_order_expected"), false),
+        field("replenishment_due", "Replenishment due", T::Date, G::Predictions,
+            predictionColumn("replenishment_due"), false),
+        field("replenishment_item", "Replenishment product or category", T::Text,
+            G::Predictions, predictionColumn("replenishment_item"), false),
 
         field("email_consent", "E-mail consent", T::Text, G::Consent, "pt.email_consent", false),
         field("sms_consent", "SMS consent", T::Text, G::Consent, "pt.sms_consent", false),
@@ -247,6 +275,8 @@ std::string FieldRegistry::groupName(FieldGroup group)
         return "Engagement";
     case FieldGroup::Rfm:
         return "RFM";
+    case FieldGroup::Predictions:
+        return "Predictions";
     case FieldGroup::Behaviour:
         return "Behaviour";
     case FieldGroup::Consent:

@@ -10,7 +10,7 @@ namespace clientele {
 enum class FieldType { Number, Text, Date, Boolean, List };
 
 /// The heading a field is listed under in the builder's field picker.
-enum class FieldGroup { Profile, Orders, Cart, Engagement, Rfm, Behaviour, Consent };
+enum class FieldGroup { Profile, Orders, Cart, Engagement, Rfm, Predictions, Behaviour, Consent };
 
 /** One field a segment condition can test: a profile trait or attribute, or an event property. */
 struct FieldInfo {

@@ -484,6 +484,37 @@ CREATE INDEX discount_codes_outbox ON discount_codes(outbox_id);
 )sql");
 }
 
+/**
+ * Version 10: predictions (core/predict). One row per buyer, written only by
+ * predict::Predictions; the fitted model itself is kept in meta "predict.model". A merge or
+ * an erasure that removes a profile removes its row.
+ */
+void addPredictions(Database &db)
+{
+    db.exec(R"sql(
+CREATE TABLE predictions (
+    profile_id             INTEGER PRIMARY KEY REFERENCES profiles(id) ON DELETE CASCADE,
+    repeat_days            INTEGER NOT NULL,
+    recency_days           REAL NOT NULL,
+    age_days               REAL NOT NULL,
+    expected_orders_30d    REAL NOT NULL,
+    expected_orders_90d    REAL NOT NULL,
+    expected_orders_365d   REAL NOT NULL,
+    p_alive                REAL NOT NULL,
+    expected_order_value   REAL NOT NULL,
+    predicted_value_12m    REAL NOT NULL,
+    churn_risk             TEXT NOT NULL,
+    next_order_expected    INTEGER,
+    replenishment_item     TEXT,
+    replenishment_sku      TEXT,
+    replenishment_due      INTEGER
+);
+CREATE INDEX predictions_value ON predictions(predicted_value_12m);
+CREATE INDEX predictions_churn ON predictions(churn_risk, predicted_value_12m);
+CREATE INDEX predictions_replenishment ON predictions(replenishment_due);
+)sql");
+}
+
 std::vector<IndexDefinition> dropIndexesOf(Database &db, const std::string &table)
 {
     std::vector<IndexDefinition> indexes;
@@ -546,6 +577,7 @@ const std::vector<Migration> &workspaceMigrations()
         { 7, addSegmentIndexes },
         { 8, addJourneys },
         { 9, makeIdentityUniquenessAnIndex },
+        { 10, addPredictions },
     };
     return migrations;
 }

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "common/Progress.h"
+#include "common/Time.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace clientele {
+
+class Database;
+using ProfileId = std::int64_t;
+
+namespace predict {
+
+/// A product (or, where no product qualifies, a category) the shopper buys again, and when.
+struct Replenishment {
+    std::string item; ///< the product's name, else the category
+    std::string sku; ///< empty for a category
+    Millis due = 0;
+};
+
+/**
+ * One buyer's orders as the models read them. Purchase days are UTC calendar days with at
+ * least one counted order (several orders on one day are one purchase); their value is the
+ * day's orders' value after refunds.
+ */
+struct BuyerHistory {
+    ProfileId profile = 0;
+    int x = 0; ///< repeat purchase days
+    int txDays = 0; ///< days from the first purchase day to the last
+    int ageDays = 0; ///< days from the first purchase day to the last day of history
+    double meanValue = 0; ///< mean value of all purchase days
+    double repeatMeanValue = 0; ///< mean value of the repeat purchase days (0 when x = 0)
+    /// Holdout mode: the purchase days after the calibration end, as days since it (0 = the
+    /// first day after), in order.
+    std::vector<int> holdoutDays;
+    std::optional<Replenishment> replenishment;
+};
+
+/**
+ * Reads the workspace's completed orders for the purchase models (docs/predictions.md):
+ * - an order is an order_completed event, one per order id (events sharing an id are the
+ *   lines of one order); an order with an order_cancelled event for its id does not count;
+ * - refunds (order_refunded) lower their order's value; an order refunded in full does not
+ *   count as a purchase; refunds of orders the workspace never saw are ignored;
+ * - orders after the calibration end are not history (in holdout mode, those up to the
+ *   holdout end are the holdout); so are orders in the future.
+ */
+class OrderHistory {
+public:
+    /// Buyers whose first purchase day is before calibrationEnd (exclusive, a day's start).
+    /// Without holdoutEnd, also each buyer's next replenishment.
+    static OrderHistory read(Database &db, Millis calibrationEnd, std::optional<Millis> holdoutEnd,
+        ProgressSink *progress);
+
+    /// The end (exclusive) of the day of the latest completed order that is not in the future.
+    static std::optional<Millis> latestOrderDay(Database &db);
+    /// The start of the first order's day and the end of the latest's (not in the future).
+    static std::optional<std::pair<Millis, Millis>> orderDayRange(Database &db);
+
+    std::vector<BuyerHistory> buyers; ///< by profile id
+    std::int64_t orders = 0; ///< counted orders in the history
+    std::int64_t replenishableItems = 0; ///< products and categories with a usual interval
+
+    /// Shoppers who bought an item again on a later day, needed before its interval counts.
+    static constexpr int kMinimumRebuyers = 10;
+};
+
+} // namespace predict
+} // namespace clientele

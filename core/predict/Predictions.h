@@ -1,0 +1,164 @@
+#pragma once
+
+#include "PurchaseModels.h"
+
+#include "common/Progress.h"
+#include "common/Time.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clientele {
+
+class Database;
+using ProfileId = std::int64_t;
+
+namespace predict {
+
+enum class TimeUnit { Day, Week };
+/// "day" / "week"; parseTimeUnit returns nullopt for anything else.
+const char *timeUnitKey(TimeUnit unit);
+std::optional<TimeUnit> parseTimeUnit(const std::string &key);
+
+/// Churn risk groups by probability alive: high below highBelow, medium below mediumBelow,
+/// low from mediumBelow up. Shown beside the groups wherever they are listed.
+struct ChurnCutPoints {
+    double highBelow = 0.3;
+    double mediumBelow = 0.7;
+};
+/// "low", "medium" or "high".
+std::string churnRisk(double pAlive, const ChurnCutPoints &cuts = {});
+
+/// Fewer buyers with repeat orders than this: no fit (the message says so).
+constexpr std::int64_t kMinimumRepeatBuyers = 50;
+
+struct FitOptions {
+    /// Orders up to the end of this day (UTC) are the history; default: the day of the
+    /// workspace's latest order.
+    std::optional<Millis> calibrationEnd;
+    TimeUnit unit = TimeUnit::Week;
+    /// Yearly discount rate applied to predicted 12-month value month by month (0: none).
+    double annualDiscountRate = 0.0;
+    /// Also fit the Pareto/NBD (for comparison; slower than BG/NBD on large stores).
+    bool paretoNbd = true;
+};
+
+/// A fitted model as stored in the workspace (meta "predict.model").
+struct FittedModel {
+    Millis fittedAt = 0; ///< wall-clock time of the fit
+    Millis calibrationEnd = 0; ///< end of the last day of history used (exclusive)
+    TimeUnit unit = TimeUnit::Week;
+    double annualDiscountRate = 0.0;
+    std::int64_t customers = 0; ///< shoppers with at least one order in the history
+    std::int64_t repeatCustomers = 0; ///< of them, with at least one repeat purchase day
+    std::int64_t orders = 0; ///< orders read (completed, not cancelled)
+    BgNbdParameters bgNbd;
+    std::optional<ParetoNbdParameters> paretoNbd; ///< nullopt when not fitted or failed
+    std::optional<GammaGammaParameters> gammaGamma; ///< nullopt when it did not converge
+    ChurnCutPoints churnCuts;
+    std::int64_t replenishableProducts = 0; ///< products/categories with a usual interval
+    double seconds = 0.0; ///< how long fitting and writing took
+};
+
+/// Thrown when there is too little data or a fit does not converge; nothing is stored.
+class PredictionError : public std::exception {
+public:
+    explicit PredictionError(std::string message) : message_(std::move(message)) { }
+    const char *what() const noexcept override { return message_.c_str(); }
+
+private:
+    std::string message_;
+};
+
+/// One shopper's predictions (a row of the predictions table).
+struct ShopperPrediction {
+    ProfileId profileId = 0;
+    double x = 0; ///< repeat purchase days, in the model's history
+    double tx = 0; ///< days from first to last purchase day
+    double T = 0; ///< days from first purchase day to the end of the history
+    double expectedOrders30d = 0;
+    double expectedOrders90d = 0;
+    double expectedOrders365d = 0;
+    double pAlive = 0;
+    double expectedOrderValue = 0;
+    double predictedValue12m = 0;
+    std::string churnRisk; ///< low, medium, high
+    std::optional<Millis> nextOrderExpected;
+    std::string replenishmentItem; ///< a product name, else a category
+    std::string replenishmentSku; ///< the product's SKU; empty for a category
+    std::optional<Millis> replenishmentDue;
+};
+
+/// What the Predictions area charts about all shoppers.
+struct PredictionDistribution {
+    std::int64_t low = 0, medium = 0, high = 0; ///< shoppers per churn risk group
+    /// Predicted 12-month value in buckets: [upper bound, shoppers]; the last bound is the
+    /// maximum.
+    std::vector<std::pair<double, std::int64_t>> valueBuckets;
+    double totalPredictedValue = 0;
+};
+
+/// The holdout check: fit on history up to calibrationEnd, compare with what followed.
+struct HoldoutCheck {
+    struct ByFrequency {
+        int x = 0; ///< calibration repeat purchase days (the last entry is "x or more")
+        std::int64_t customers = 0;
+        double expected = 0; ///< mean expected holdout purchase days per shopper
+        double actual = 0; ///< mean actual holdout purchase days per shopper
+    };
+    struct Week {
+        int week = 0; ///< 1 = the first week after the calibration end
+        double expectedCumulative = 0;
+        double actualCumulative = 0;
+    };
+    Millis calibrationEnd = 0;
+    Millis holdoutEnd = 0;
+    TimeUnit unit = TimeUnit::Week;
+    std::int64_t customers = 0;
+    BgNbdParameters bgNbd;
+    std::vector<ByFrequency> byFrequency; ///< x = 0 … 7+
+    std::vector<Week> tracking;
+    double predictedTotal = 0;
+    double actualTotal = 0;
+    double mae = 0; ///< mean absolute error per shopper
+};
+
+struct ValidateOptions {
+    std::optional<Millis> calibrationEnd; ///< default: two thirds into the order history
+    std::optional<Millis> holdoutEnd; ///< default: the day of the latest order
+    TimeUnit unit = TimeUnit::Week;
+};
+
+/**
+ * Predictions for every buyer (core/predict): reads completed orders, fits the purchase
+ * and spend models, and stores the results in the predictions table and the model in
+ * meta. See docs/predictions.md for the rules.
+ */
+class Predictions {
+public:
+    static constexpr const char *kProgressStage = "Fitting purchase models";
+
+    /// Fits and stores (one transaction: on failure or cancel nothing changes). Throws
+    /// PredictionError, Cancelled or StoreError.
+    static FittedModel fit(Database &db, const FitOptions &options = {},
+        ProgressSink *progress = nullptr);
+    /// After an import: refits when orders were added and a model was stored before (or
+    /// enough buyers exist now). Returns the new model, or nullopt when it did not refit
+    /// (too little data is not an error here).
+    static std::optional<FittedModel> refreshAfterImport(Database &db, ProgressSink *progress = nullptr);
+
+    /// The stored model, if any.
+    static std::optional<FittedModel> stored(Database &db);
+    /// One shopper's stored predictions; nullopt when they have none (no order).
+    static std::optional<ShopperPrediction> forProfile(Database &db, ProfileId profile);
+    static PredictionDistribution distribution(Database &db);
+
+    /// The holdout check (fits on the calibration period only, stores nothing).
+    static HoldoutCheck validate(Database &db, const ValidateOptions &options = {},
+        ProgressSink *progress = nullptr);
+};
+
+} // namespace predict
+} // namespace clientele
