@@ -5,6 +5,7 @@
 #include "export/ExportJob.h"
 #include "ingest/ImportJob.h"
 #include "journey/JourneySimulator.h"
+#include "predict/Predictions.h"
 #include "store/Workspace.h"
 #include <nlohmann/json.hpp>
 
@@ -290,6 +291,15 @@ int CommandLine::runImport(const QStringList &arguments)
         auto workspace = Workspace::openOrCreate(parser.value(workspaceOption).toStdString());
         StderrProgress progress;
         const ImportSummary summary = ImportJob::run(workspace, request, &progress);
+        // The predictions follow the orders: refitted when this import changed them. The
+        // import itself is done either way.
+        std::optional<predict::FittedModel> refitted;
+        QString refitError;
+        try {
+            refitted = predict::Predictions::refreshAfterImport(workspace.db(), &progress);
+        } catch (const std::exception &error) {
+            refitError = QString::fromStdString(error.what());
+        }
         if (parser.isSet(jsonOption)) {
             const QJsonObject json {
                 { QStringLiteral("import_id"), static_cast<qint64>(summary.importId) },
@@ -306,6 +316,7 @@ int CommandLine::runImport(const QStringList &arguments)
                 { QStringLiteral("journey_entries"), static_cast<qint64>(summary.journeyEntries) },
                 { QStringLiteral("journey_messages"),
                     static_cast<qint64>(summary.journeyMessages) },
+                { QStringLiteral("predictions_refitted"), refitted.has_value() },
             };
             out() << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact))
                   << Qt::endl;
@@ -323,7 +334,14 @@ int CommandLine::runImport(const QStringList &arguments)
                              .arg(c.toString(summary.journeyEntries),
                                  c.toString(summary.journeyMessages))
                       << Qt::endl;
+            if (refitted)
+                out() << tr("Predictions refitted on %1 buyers.").arg(c.toString(refitted->customers))
+                      << Qt::endl;
         }
+        if (!refitError.isEmpty())
+            err() << tr("The import is complete, but the predictions could not be refitted: %1")
+                         .arg(refitError)
+                  << Qt::endl;
         return 0;
     } catch (const Cancelled &) {
         err() << tr("The import was cancelled; the workspace is unchanged.") << Qt::endl;

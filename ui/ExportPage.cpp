@@ -3,6 +3,7 @@
 #include "DatabaseWorker.h"
 #include "JobRunner.h"
 #include "Prompts.h"
+#include "SupersededCheck.h"
 
 #include "common/Progress.h"
 #include "export/DiscountCodes.h"
@@ -48,22 +49,6 @@ namespace clientele {
 namespace {
 
 enum ColumnState { CheckableColumns = 0, FixedColumns = 1 };
-
-/// Stops a preview that a newer one has superseded (DatabaseWorker runs them in order).
-class SupersededCheck final : public ProgressSink {
-public:
-    SupersededCheck(std::shared_ptr<std::atomic<int>> latest, int generation)
-        : latest_(std::move(latest))
-        , generation_(generation)
-    {
-    }
-    bool report(const Progress &) override { return latest_->load() == generation_; }
-    bool current() const { return latest_->load() == generation_; }
-
-private:
-    std::shared_ptr<std::atomic<int>> latest_;
-    int generation_;
-};
 
 QLabel *hint(const QString &text, QWidget *parent)
 {

@@ -9,9 +9,11 @@
 #include "JobRunner.h"
 #include "JourneysPage.h"
 #include "OverviewPage.h"
+#include "PredictionsPage.h"
 #include "SegmentsPage.h"
 
 #include "demo/DemoStore.h"
+#include "predict/Predictions.h"
 #include "segment/SegmentStore.h"
 #include "store/Database.h"
 #include "store/StoreError.h"
@@ -136,6 +138,14 @@ void MainWindow::createCentralArea()
         tr("Automated messages as a graph of steps, simulated on the store's history"));
     connect(journeys_, &JourneysPage::exportRequested, this, &MainWindow::exportJourney);
 
+    predictions_ = new PredictionsPage(pages_);
+    pages_->addWidget(predictions_);
+    auto *predictionsItem = new QListWidgetItem(
+        style()->standardIcon(QStyle::SP_FileDialogContentsView), tr("Predictions"), sidebar_);
+    predictionsItem->setToolTip(
+        tr("Who is likely to order again, when, and what they will spend in the next 12 "
+           "months"));
+
     export_ = new ExportPage(pages_);
     pages_->addWidget(export_);
     auto *exportItem = new QListWidgetItem(
@@ -254,6 +264,7 @@ void MainWindow::reloadFigures()
     customers_->setWorkspace(workspacePath(), workspace_->meta("currency"));
     segments_->setWorkspace(workspacePath(), workspace_->meta("currency"));
     journeys_->setWorkspace(workspacePath(), workspace_->meta("currency"));
+    predictions_->setWorkspace(workspacePath(), workspace_->meta("currency"));
     export_->setWorkspace(workspacePath());
 }
 
@@ -404,7 +415,27 @@ void MainWindow::importFile()
     wizard.exec();
     if (!wizard.lastSummary())
         return;
+    refreshPredictions();
     reloadFigures();
+}
+
+void MainWindow::refreshPredictions()
+{
+    // Its own connection on the job's thread; a cancel leaves the previous predictions.
+    const std::string path = workspace_->path();
+    const JobOutcome outcome = runWithProgress(this, tr("Updating Predictions"),
+        tr("Updating the predictions with the imported orders…"), [path](ProgressSink &progress) {
+            auto db = Workspace::connect(path);
+            try {
+                predict::Predictions::refreshAfterImport(db, &progress);
+            } catch (const predict::PredictionError &) {
+                // Too little data is no error after an import: the Predictions area says so.
+            }
+        });
+    if (outcome.failed())
+        reportError(tr("Predictions"),
+            tr("The import is complete, but the predictions could not be updated: %1")
+                .arg(outcome.error));
 }
 
 void MainWindow::about()

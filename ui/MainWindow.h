@@ -22,6 +22,7 @@ class DatabaseWorker;
 class ExportPage;
 class JourneysPage;
 class OverviewPage;
+class PredictionsPage;
 class SegmentsPage;
 
 /**
@@ -53,6 +54,7 @@ public:
     SegmentsPage *segmentsPage() const { return segments_; }
     ExportPage *exportPage() const { return export_; }
     JourneysPage *journeysPage() const { return journeys_; }
+    PredictionsPage *predictionsPage() const { return predictions_; }
 
 public Q_SLOTS:
     /// Shows the Export area with the saved segment called name as the audience (the
@@ -84,8 +86,11 @@ private:
     void newWorkspace();
     void openWorkspaceDialog();
     void fillWithDemoData();
-    /// Opens the import wizard for the open workspace and shows its new figures afterwards.
+    /// Opens the import wizard for the open workspace, refreshes the predictions when the
+    /// import succeeded, and shows the new figures afterwards.
     void importFile();
+    /// After an import: refits the predictions in a background job when the orders changed.
+    void refreshPredictions();
     void about();
 
     AppSettings &settings_;
@@ -99,6 +104,7 @@ private:
     std::unique_ptr<DatabaseWorker> sizeRecorder_;
     ExportPage *export_ = nullptr;
     JourneysPage *journeys_ = nullptr;
+    PredictionsPage *predictions_ = nullptr;
     QMenu *recentMenu_ = nullptr;
     QAction *importAction_ = nullptr;
     QLabel *workspaceLabel_ = nullptr;

@@ -4,6 +4,7 @@
 #include "DeleteShopperDialog.h"
 #include "DisplayFormat.h"
 #include "MergeWithDialog.h"
+#include "PredictionText.h"
 #include "Prompts.h"
 
 #include "identity/MergeEditor.h"
@@ -335,6 +336,15 @@ void ProfilePage::showProfile(std::int64_t profileId)
             view.traits = ProfileTraits::load(db, profileId);
             if (view.traits)
                 view.viewedProducts = loadProductsBySku(db, view.traits->lastViewedProducts);
+            // Predictions are secondary: if they cannot be read, the profile still shows.
+            try {
+                view.prediction = predict::Predictions::forProfile(db, profileId);
+                if (view.prediction || (view.traits && view.traits->orders > 0))
+                    view.predictionModel = predict::Predictions::stored(db);
+            } catch (const std::exception &error) {
+                view.prediction.reset();
+                view.predictionError = QString::fromStdString(error.what());
+            }
             return view;
         },
         [this, generation](ProfileView view) {
@@ -543,17 +553,89 @@ void ProfilePage::fillDetails()
             form->addRow(new QLabel(tr("Not computed yet."), form->parentWidget()));
     }
 
-    detailsGrid_->addWidget(identities, 0, 0, 2, 1);
-    detailsGrid_->addWidget(orders, 0, 1);
-    detailsGrid_->addWidget(cart, 1, 1);
-    detailsGrid_->addWidget(consents, 2, 0);
-    detailsGrid_->addWidget(engagement, 2, 1);
-    detailsGrid_->addWidget(interests, 0, 2);
-    detailsGrid_->addWidget(loyalty, 1, 2, 2, 1);
+    auto [predictions, predictionForm]
+        = group(tr("Predictions"), QStringLiteral("predictionsGroup"));
+    fillPredictions(predictionForm);
+
+    detailsGrid_->addWidget(predictions, 0, 0, 1, 3);
+    detailsGrid_->addWidget(identities, 1, 0, 2, 1);
+    detailsGrid_->addWidget(orders, 1, 1);
+    detailsGrid_->addWidget(cart, 2, 1);
+    detailsGrid_->addWidget(consents, 3, 0);
+    detailsGrid_->addWidget(engagement, 3, 1);
+    detailsGrid_->addWidget(interests, 1, 2);
+    detailsGrid_->addWidget(loyalty, 2, 2, 2, 1);
     for (int column = 0; column < 3; ++column)
         detailsGrid_->setColumnStretch(column, 1);
-    detailsGrid_->setRowStretch(3, 1);
+    detailsGrid_->setRowStretch(4, 1);
     scroll->setWidget(details_);
+}
+
+void ProfilePage::fillPredictions(QFormLayout *form)
+{
+    QWidget *box = form->parentWidget();
+    auto *sentence = valueLabel(QString(), box);
+    sentence->setObjectName(QStringLiteral("predictionSentence"));
+    form->addRow(sentence);
+    const auto &prediction = view_.prediction;
+    const auto &model = view_.predictionModel;
+    if (!prediction || !model) {
+        if (!view_.predictionError.isEmpty())
+            sentence->setText(
+                tr("The predictions could not be read: %1").arg(view_.predictionError));
+        else if (!view_.traits || view_.traits->orders == 0)
+            sentence->setText(tr("No predictions: no completed order yet."));
+        else if (!model)
+            sentence->setText(
+                tr("No predictions yet: fit them in the Predictions area to see when this "
+                   "shopper is likely to order again."));
+        else
+            sentence->setText(
+                tr("No predictions yet: the first order came after the model was fitted on %1. "
+                   "Refit in the Predictions area to include it.")
+                    .arg(formatLocalDateTime(model->fittedAt)));
+        return;
+    }
+    const predict::ShopperPrediction &p = *prediction;
+    QFont font = sentence->font();
+    font.setBold(true);
+    sentence->setFont(font);
+    sentence->setText(describePrediction(p, currency_) + QLatin1Char('.'));
+
+    const QLocale locale;
+    auto row = [&](const QString &label, const QString &value, const QString &objectName) {
+        auto *text = valueLabel(value, box);
+        text->setObjectName(objectName);
+        form->addRow(label, text);
+    };
+    row(tr("Churn risk:"),
+        tr("%1 (%2)").arg(
+            churnRiskDisplayName(p.churnRisk), churnRiskRule(p.churnRisk, model->churnCuts)),
+        QStringLiteral("churnRisk"));
+    row(tr("Expected orders:"),
+        tr("%1 in the next 30 days, %2 in 90 days, %3 in 12 months")
+            .arg(locale.toString(p.expectedOrders30d, 'f', 1),
+                locale.toString(p.expectedOrders90d, 'f', 1),
+                locale.toString(p.expectedOrders365d, 'f', 1)),
+        QStringLiteral("expectedOrders"));
+    if (p.expectedOrderValue > 0)
+        row(tr("Expected order value:"), money(p.expectedOrderValue),
+            QStringLiteral("expectedOrderValue"));
+    const QString replenishment = describeReplenishment(p);
+    if (!replenishment.isEmpty())
+        row(tr("Rebuy:"), replenishment + QLatin1Char('.'), QStringLiteral("replenishment"));
+
+    // The order count is the shopper's own only when every order is in the model's history.
+    std::optional<std::int64_t> orders;
+    if (view_.traits && view_.traits->lastOrder && *view_.traits->lastOrder < model->calibrationEnd)
+        orders = view_.traits->orders;
+    auto *basis = new QLabel(QStringLiteral("<small style=\"color:gray\">%1.</small>")
+                                 .arg(describePredictionBasis(p, *model, orders).toHtmlEscaped()),
+        box);
+    basis->setObjectName(QStringLiteral("predictionBasis"));
+    basis->setTextFormat(Qt::RichText);
+    basis->setWordWrap(true);
+    form->addRow(basis);
 }
 
 void ProfilePage::fillMerges()

@@ -3,10 +3,12 @@
 #include "DatabaseWorker.h"
 #include "TimelineText.h"
 
+#include "predict/Predictions.h"
 #include "profile/ProfileReader.h"
 #include "profile/ProfileRecord.h"
 #include "profile/ProfileTraits.h"
 
+#include <QString>
 #include <QWidget>
 
 #include <functional>
@@ -32,6 +34,10 @@ struct ProfileView {
     std::optional<ProfileRecord> record;
     std::optional<ProfileTraits> traits;
     std::unordered_map<std::string, ProductSummary> viewedProducts; ///< by SKU
+    std::optional<predict::ShopperPrediction> prediction; ///< none before the first order
+    /// The stored model, when the shopper has orders (what the prediction was fitted on).
+    std::optional<predict::FittedModel> predictionModel;
+    QString predictionError; ///< why the predictions could not be read; empty otherwise
 };
 
 /**
@@ -53,6 +59,7 @@ public:
     std::int64_t profileId() const { return profileId_; }
     const std::optional<ProfileRecord> &record() const { return view_.record; }
     const std::optional<ProfileTraits> &traits() const { return view_.traits; }
+    const std::optional<predict::ShopperPrediction> &prediction() const { return view_.prediction; }
     bool isLoading() const { return loading_ || timelineLoading_ || editing_; }
 
     /// The timeline's events as shown, newest first.
@@ -89,6 +96,7 @@ private:
     void showView(ProfileView view);
     void fillHeader();
     void fillDetails();
+    void fillPredictions(QFormLayout *form);
     void fillMerges();
     void reloadTimeline();
     void requestTimelinePage();

@@ -129,7 +129,7 @@ DemoSummary DemoStore::generate(
     // the saved segments built on them. A tiny demo has too few repeat buyers to fit.
     try {
         predict::FitOptions fit;
-        fit.paretoNbd = false;
+        fit.now = end;
         predict::Predictions::fit(db, fit, progress);
     } catch (const predict::PredictionError &) {
     }

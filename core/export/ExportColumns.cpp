@@ -44,6 +44,22 @@ const std::vector<ExportColumn> &all()
         { "open_tickets", "Open tickets", Type::Integer, "t.open_tickets" },
         { "reviews", "Reviews", Type::Integer, "t.reviews" },
         { "average_rating", "Average rating", Type::Number, "t.average_rating" },
+        // Predictions (core/predict): empty for shoppers without a completed order.
+        { "predicted_value_12m", "Predicted value (12 months)", Type::Money,
+            "(SELECT pr.predicted_value_12m FROM predictions pr WHERE pr.profile_id = p.id)" },
+        { "p_alive", "Chance still active", Type::Number,
+            "(SELECT round(pr.p_alive, 4) FROM predictions pr WHERE pr.profile_id = p.id)" },
+        { "churn_risk", "Churn risk", Type::Text,
+            "(SELECT pr.churn_risk FROM predictions pr WHERE pr.profile_id = p.id)" },
+        { "expected_orders_90d", "Expected orders (90 days)", Type::Number,
+            "(SELECT round(pr.expected_orders_90d, 3) FROM predictions pr WHERE pr.profile_id = "
+            "p.id)" },
+        { "next_order_expected", "Next order expected", Type::Date,
+            "(SELECT pr.next_order_expected FROM predictions pr WHERE pr.profile_id = p.id)" },
+        { "replenishment_item", "Replenishment product", Type::Text,
+            "(SELECT pr.replenishment_item FROM predictions pr WHERE pr.profile_id = p.id)" },
+        { "replenishment_due", "Replenishment due", Type::Date,
+            "(SELECT pr.replenishment_due FROM predictions pr WHERE pr.profile_id = p.id)" },
         // Consent as recorded in the consents table (the same rows suppression reads).
         { "email_consent", "Email consent", Type::Text, "ce.status" },
         { "sms_consent", "SMS consent", Type::Text, "cs.status" },

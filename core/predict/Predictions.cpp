@@ -63,7 +63,7 @@ json toJson(const FittedModel &model)
             { { "high_below", model.churnCuts.highBelow },
                 { "medium_below", model.churnCuts.mediumBelow } } },
         { "replenishable", model.replenishableProducts },
-        { "seconds", model.seconds },
+        { "order_events", model.orderEvents },
     };
     if (model.paretoNbd) {
         const auto &p = *model.paretoNbd;
@@ -108,7 +108,7 @@ FittedModel fromJson(const json &document)
         model.churnCuts.mediumBelow = document["churn_cuts"].value("medium_below", 0.7);
     }
     model.replenishableProducts = document.value("replenishable", std::int64_t { 0 });
-    model.seconds = document.value("seconds", 0.0);
+    model.orderEvents = document.value("order_events", std::int64_t { 0 });
     return model;
 }
 
@@ -270,6 +270,12 @@ void writePredictions(Database &db, const FittedModel &model, const OrderHistory
     }
 }
 
+std::int64_t countOrderEvents(Database &db)
+{
+    return db.queryInt("SELECT count(*) FROM events WHERE type IN ('order_completed', "
+                       "'order_cancelled', 'order_refunded')");
+}
+
 Millis defaultCalibrationEnd(Database &db)
 {
     const auto latest = OrderHistory::latestOrderDay(db);
@@ -298,6 +304,7 @@ FittedModel Predictions::fit(Database &db, const FitOptions &options, ProgressSi
     for (const BuyerHistory &buyer : history.buyers)
         model.repeatCustomers += buyer.x > 0 ? 1 : 0;
     model.replenishableProducts = history.replenishableItems;
+    model.orderEvents = countOrderEvents(db);
     if (model.repeatCustomers < kMinimumRepeatBuyers)
         throw PredictionError("Predictions need at least " + std::to_string(kMinimumRepeatBuyers)
             + " shoppers who ordered on more than one day; this workspace has "
@@ -325,7 +332,7 @@ FittedModel Predictions::fit(Database &db, const FitOptions &options, ProgressSi
     }
     reportProgress(progress, 4, 4, kProgressStage);
 
-    model.fittedAt = nowMillis();
+    model.fittedAt = options.now.value_or(nowMillis());
     TransactionUnlessOpen transaction(db);
     writePredictions(db, model, history, progress);
     model.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -338,10 +345,16 @@ FittedModel Predictions::fit(Database &db, const FitOptions &options, ProgressSi
 
 std::optional<FittedModel> Predictions::refreshAfterImport(Database &db, ProgressSink *progress)
 {
+    const auto before = stored(db);
+    if (before && before->orderEvents == countOrderEvents(db))
+        return std::nullopt;
+    FitOptions options;
+    if (before) {
+        options.unit = before->unit;
+        options.annualDiscountRate = before->annualDiscountRate;
+    }
     try {
-        return fit(db, stored(db).has_value() ? FitOptions { std::nullopt, stored(db)->unit }
-                                              : FitOptions {},
-            progress);
+        return fit(db, options, progress);
     } catch (const PredictionError &) {
         return std::nullopt;
     }

@@ -43,6 +43,8 @@ struct FitOptions {
     double annualDiscountRate = 0.0;
     /// Also fit the Pareto/NBD (for comparison; slower than BG/NBD on large stores).
     bool paretoNbd = true;
+    /// The time recorded as the fit's (default: now); the demo records its own "today".
+    std::optional<Millis> now;
 };
 
 /// A fitted model as stored in the workspace (meta "predict.model").
@@ -59,7 +61,10 @@ struct FittedModel {
     std::optional<GammaGammaParameters> gammaGamma; ///< nullopt when it did not converge
     ChurnCutPoints churnCuts;
     std::int64_t replenishableProducts = 0; ///< products/categories with a usual interval
-    double seconds = 0.0; ///< how long fitting and writing took
+    /// Order, cancellation and refund events in the workspace when it was fitted: an import
+    /// that changes the number refits (refreshAfterImport).
+    std::int64_t orderEvents = 0;
+    double seconds = 0.0; ///< how long fitting and writing took (not stored)
 };
 
 /// Thrown when there is too little data or a fit does not converge; nothing is stored.
@@ -144,9 +149,10 @@ public:
     /// PredictionError, Cancelled or StoreError.
     static FittedModel fit(Database &db, const FitOptions &options = {},
         ProgressSink *progress = nullptr);
-    /// After an import: refits when orders were added and a model was stored before (or
-    /// enough buyers exist now). Returns the new model, or nullopt when it did not refit
-    /// (too little data is not an error here).
+    /// After an import: refits when the workspace's orders, cancellations or refunds
+    /// changed since the stored model was fitted (or no model is stored yet), keeping the
+    /// stored model's time unit. Returns the new model, or nullopt when it did not refit:
+    /// nothing changed, or too little data (not an error here).
     static std::optional<FittedModel> refreshAfterImport(Database &db, ProgressSink *progress = nullptr);
 
     /// The stored model, if any.

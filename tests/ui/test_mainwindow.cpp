@@ -136,12 +136,13 @@ void TestMainWindow::sidebarShowsOnlyWorkingAreas()
     MainWindow window(*settings_);
     auto *sidebar = window.findChild<QListWidget *>(QStringLiteral("sidebar"));
     QVERIFY(sidebar);
-    QCOMPARE(sidebar->count(), 5);
+    QCOMPARE(sidebar->count(), 6);
     QCOMPARE(sidebar->item(0)->text(), QStringLiteral("Overview"));
     QCOMPARE(sidebar->item(1)->text(), QStringLiteral("Customers"));
     QCOMPARE(sidebar->item(2)->text(), QStringLiteral("Segments"));
     QCOMPARE(sidebar->item(3)->text(), QStringLiteral("Journeys"));
-    QCOMPARE(sidebar->item(4)->text(), QStringLiteral("Export"));
+    QCOMPARE(sidebar->item(4)->text(), QStringLiteral("Predictions"));
+    QCOMPARE(sidebar->item(5)->text(), QStringLiteral("Export"));
 
     const auto menus = window.menuBar()->actions();
     QCOMPARE(menus.size(), 2);
