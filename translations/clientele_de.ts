@@ -29,6 +29,21 @@
     </message>
 </context>
 <context>
+    <name>ChurnRisk</name>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+</context>
+<context>
     <name>Consent</name>
     <message>
         <source>Subscribed</source>
@@ -436,6 +451,61 @@
     </message>
 </context>
 <context>
+    <name>Predictions</name>
+    <message>
+        <source>d MMMM yyyy</source>
+        <translation>d. MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>chance still active below %1</source>
+        <translation>noch aktiv mit einer Wahrscheinlichkeit unter %1</translation>
+    </message>
+    <message>
+        <source>chance still active from %1 to below %2</source>
+        <translation>noch aktiv mit einer Wahrscheinlichkeit von %1 bis unter %2</translation>
+    </message>
+    <message>
+        <source>chance still active %1 or more</source>
+        <translation>noch aktiv mit einer Wahrscheinlichkeit von %1 oder mehr</translation>
+    </message>
+    <message>
+        <source>Likely to order again around %1; %2 chance still active; predicted value next 12 months %3</source>
+        <translation>Bestellt voraussichtlich wieder um den %1; mit %2 Wahrscheinlichkeit noch aktiv; vorhergesagter Wert in den nächsten 12 Monaten %3</translation>
+    </message>
+    <message>
+        <source>No further order expected soon; %1 chance still active; predicted value next 12 months %2</source>
+        <translation>Vorerst keine weitere Bestellung erwartet; mit %1 Wahrscheinlichkeit noch aktiv; vorhergesagter Wert in den nächsten 12 Monaten %2</translation>
+    </message>
+    <message>
+        <source>Probably due to rebuy %1 around %2</source>
+        <translation>Kauft %1 voraussichtlich um den %2 nach</translation>
+    </message>
+    <message>
+        <source>From orders on %L1 days between %2 and %3; model fitted on %4</source>
+        <translation>Aus Bestellungen an %L1 Tagen zwischen dem %2 und dem %3; Modell berechnet am %4</translation>
+    </message>
+    <message>
+        <source>1 order</source>
+        <translation>1 Bestellung</translation>
+    </message>
+    <message>
+        <source>%L1 orders</source>
+        <translation>%L1 Bestellungen</translation>
+    </message>
+    <message>
+        <source>From %1 on %2; model fitted on %3</source>
+        <translation>Aus %1 am %2; Modell berechnet am %3</translation>
+    </message>
+    <message>
+        <source>From %1 on %L2 days between %3 and %4; model fitted on %5</source>
+        <translation>Aus %1 an %L2 Tagen zwischen dem %3 und dem %4; Modell berechnet am %5</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Open Workspace</source>
@@ -742,6 +812,42 @@
     <message>
         <source>Tags</source>
         <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Predicted value (12 months)</source>
+        <translation>Vorhergesagter Wert (12 Monate)</translation>
+    </message>
+    <message>
+        <source>Chance still active</source>
+        <translation>Wahrscheinlichkeit noch aktiv</translation>
+    </message>
+    <message>
+        <source>Churn risk</source>
+        <translation>Abwanderungsrisiko</translation>
+    </message>
+    <message>
+        <source>Expected orders (30 days)</source>
+        <translation>Erwartete Bestellungen (30 Tage)</translation>
+    </message>
+    <message>
+        <source>Expected orders (90 days)</source>
+        <translation>Erwartete Bestellungen (90 Tage)</translation>
+    </message>
+    <message>
+        <source>Expected orders (365 days)</source>
+        <translation>Erwartete Bestellungen (365 Tage)</translation>
+    </message>
+    <message>
+        <source>Next order expected</source>
+        <translation>Nächste Bestellung erwartet</translation>
+    </message>
+    <message>
+        <source>Replenishment due</source>
+        <translation>Nachkauf fällig</translation>
+    </message>
+    <message>
+        <source>Replenishment product or category</source>
+        <translation>Nachkauf-Produkt oder -Kategorie</translation>
     </message>
 </context>
 <context>
@@ -1157,6 +1263,10 @@
     <message>
         <source>Shoppers who %1</source>
         <translation>Kunden, die %1</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>Vorhersagen</translation>
     </message>
 </context>
 <context>
@@ -2232,104 +2342,6 @@ Details: %2</translation>
         <translation>Der Lift-Bericht ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>Usage: clientele [WORKSPACE]            open the app on a workspace
-       clientele demo --out FILE [--shoppers N] [--seed S] [--end YYYY-MM-DD]
-                                         write a demo store workspace
-       clientele import --workspace FILE INPUT [--mapping MAPPING.json] [--preset NAME]
-                        [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
-                                         import an events file (CSV, optionally gzip)
-       clientele profile show --workspace FILE KIND:VALUE [--json]
-                                         show a shopper (e.g. email:ana@example.com)
-       clientele profile search --workspace FILE TEXT [--limit N] [--json]
-                                         find shoppers by identifier or name prefix
-       clientele profile export --workspace FILE KIND:VALUE --out FILE.json
-                                         write everything held about a shopper
-       clientele profile erase --workspace FILE KIND:VALUE --yes [--reason TEXT]
-                                         erase a shopper for good
-       clientele profile rebuild-traits --workspace FILE
-                                         recompute every shopper&apos;s traits
-       clientele segment count --workspace FILE (--name NAME | --file RULE.json)
-                               [--as-of YYYY-MM-DD] [--json]
-                                         count the shoppers of a segment
-       clientele segment list --workspace FILE
-                                         list the saved segments
-       clientele segment save --workspace FILE --name NAME --file RULE.json
-                              [--description TEXT]
-                                         save a segment (docs/segment-format.md)
-       clientele segment explain --workspace FILE (--name NAME | --file RULE.json)
-                                 KIND:VALUE [--as-of YYYY-MM-DD]
-                                         why a shopper is in a segment or not
-       clientele export --workspace FILE (--all | --segment NAME | --profiles IDS.txt |
-                        --journey NAME (--step NODE | --outbox CHANNEL))
-                        --format generic|klaviyo|mailchimp|customer-match|meta
-                        [--columns a,b,c] [--code-pattern SAVE10-XXXXXX] [--offer TEXT]
-                        [--channel email|sms] [--bom] [--delimiter &apos;;&apos;] --out FILE [--json]
-                                         write a campaign file (consenting shoppers only)
-       clientele journey simulate --workspace FILE (--name NAME | --template cart-recovery |
-                                  --file JOURNEY.json) --from YYYY-MM-DD --to YYYY-MM-DD [--json]
-                                         backtest a journey over past events
-       clientele journey save --workspace FILE (--file JOURNEY.json | --template cart-recovery)
-                              [--name NAME]   save a journey in the workspace
-       clientele journey list --workspace FILE [--json]
-                                         saved journeys, on or off, with their counts
-       clientele journey on|off|remove --workspace FILE --name NAME
-                                         run a journey with each import, stop it, delete it
-       clientele journey outbox --workspace FILE --name NAME [--channel C] [--limit N] [--json]
-                                         the messages a running journey scheduled
-       clientele journey lift --workspace FILE (--campaign NAME [--days N] | --name NAME) [--json]
-                                         treatment against holdout of a past campaign or a running journey
-       clientele --help | --version
-</source>
-        <translation>Aufruf: clientele [ARBEITSBEREICH]       öffnet die App mit einem Arbeitsbereich
-        clientele demo --out DATEI [--shoppers N] [--seed S] [--end JJJJ-MM-TT]
-                                         schreibt einen Demo-Shop als Arbeitsbereich
-        clientele import --workspace DATEI EINGABE [--mapping ZUORDNUNG.json] [--preset NAME]
-                         [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
-                                         importiert eine Ereignisdatei (CSV, auch gzip)
-        clientele profile show --workspace DATEI ART:WERT [--json]
-                                         zeigt einen Kunden (z. B. email:ana@example.com)
-        clientele profile search --workspace DATEI TEXT [--limit N] [--json]
-                                         sucht Kunden nach Anfang von Kennung oder Name
-        clientele profile export --workspace DATEI ART:WERT --out DATEI.json
-                                         schreibt alles, was über einen Kunden gespeichert ist
-        clientele profile erase --workspace DATEI ART:WERT --yes [--reason TEXT]
-                                         löscht einen Kunden endgültig
-        clientele profile rebuild-traits --workspace DATEI
-                                         berechnet die Merkmale aller Kunden neu
-        clientele segment count --workspace DATEI (--name NAME | --file REGEL.json)
-                                [--as-of JJJJ-MM-TT] [--json]
-                                         zählt die Kunden eines Segments
-        clientele segment list --workspace DATEI
-                                         listet die gespeicherten Segmente auf
-        clientele segment save --workspace DATEI --name NAME --file REGEL.json
-                               [--description TEXT]
-                                         speichert ein Segment (docs/segment-format.md)
-        clientele segment explain --workspace DATEI (--name NAME | --file REGEL.json)
-                                  ART:WERT [--as-of JJJJ-MM-TT]
-                                         erklärt, warum ein Kunde (nicht) im Segment ist
-        clientele export --workspace DATEI (--all | --segment NAME | --profiles IDS.txt |
-                         --journey NAME (--step KNOTEN | --outbox KANAL))
-                         --format generic|klaviyo|mailchimp|customer-match|meta
-                         [--columns a,b,c] [--code-pattern SAVE10-XXXXXX] [--offer TEXT]
-                         [--channel email|sms] [--bom] [--delimiter &apos;;&apos;] --out DATEI [--json]
-                                         schreibt eine Kampagnendatei (nur Kunden mit Einwilligung)
-        clientele journey simulate --workspace DATEI (--name NAME | --template cart-recovery |
-                                   --file JOURNEY.json) --from JJJJ-MM-TT --to JJJJ-MM-TT [--json]
-                                         spielt eine Journey über vergangene Ereignisse durch
-        clientele journey save --workspace DATEI (--file JOURNEY.json | --template cart-recovery)
-                               [--name NAME]   speichert eine Journey im Arbeitsbereich
-        clientele journey list --workspace DATEI [--json]
-                                         gespeicherte Journeys, an oder aus, mit ihren Zahlen
-        clientele journey on|off|remove --workspace DATEI --name NAME
-                                         lässt eine Journey mit jedem Import laufen, hält sie an, löscht sie
-        clientele journey outbox --workspace DATEI --name NAME [--channel K] [--limit N] [--json]
-                                         die Nachrichten, die eine laufende Journey eingeplant hat
-        clientele journey lift --workspace DATEI (--campaign NAME [--days N] | --name NAME) [--json]
-                                         vergleicht Versand und Kontrollgruppe einer früheren Kampagne oder laufenden Journey
-        clientele --help | --version
-</translation>
-    </message>
-    <message>
         <source>Running journeys: %1 shoppers entered, %2 messages scheduled in the outbox.</source>
         <translation>Laufende Journeys: %1 Kunden eingestiegen, %2 Nachrichten im Postausgang eingeplant.</translation>
     </message>
@@ -2504,6 +2516,272 @@ Details: %2</translation>
     <message>
         <source>Cannot read the outbox: %1</source>
         <translation>Der Postausgang kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Usage: clientele [WORKSPACE]            open the app on a workspace
+       clientele demo --out FILE [--shoppers N] [--seed S] [--end YYYY-MM-DD]
+                                         write a demo store workspace
+       clientele import --workspace FILE INPUT [--mapping MAPPING.json] [--preset NAME]
+                        [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
+                                         import an events file (CSV, optionally gzip)
+       clientele profile show --workspace FILE KIND:VALUE [--json]
+                                         show a shopper (e.g. email:ana@example.com)
+       clientele profile search --workspace FILE TEXT [--limit N] [--json]
+                                         find shoppers by identifier or name prefix
+       clientele profile export --workspace FILE KIND:VALUE --out FILE.json
+                                         write everything held about a shopper
+       clientele profile erase --workspace FILE KIND:VALUE --yes [--reason TEXT]
+                                         erase a shopper for good
+       clientele profile rebuild-traits --workspace FILE
+                                         recompute every shopper&apos;s traits
+       clientele segment count --workspace FILE (--name NAME | --file RULE.json)
+                               [--as-of YYYY-MM-DD] [--json]
+                                         count the shoppers of a segment
+       clientele segment list --workspace FILE
+                                         list the saved segments
+       clientele segment save --workspace FILE --name NAME --file RULE.json
+                              [--description TEXT]
+                                         save a segment (docs/segment-format.md)
+       clientele segment explain --workspace FILE (--name NAME | --file RULE.json)
+                                 KIND:VALUE [--as-of YYYY-MM-DD]
+                                         why a shopper is in a segment or not
+       clientele export --workspace FILE (--all | --segment NAME | --profiles IDS.txt |
+                        --journey NAME (--step NODE | --outbox CHANNEL))
+                        --format generic|klaviyo|mailchimp|customer-match|meta
+                        [--columns a,b,c] [--code-pattern SAVE10-XXXXXX] [--offer TEXT]
+                        [--channel email|sms] [--bom] [--delimiter &apos;;&apos;] --out FILE [--json]
+                                         write a campaign file (consenting shoppers only)
+       clientele journey simulate --workspace FILE (--name NAME | --template cart-recovery |
+                                  --file JOURNEY.json) --from YYYY-MM-DD --to YYYY-MM-DD [--json]
+                                         backtest a journey over past events
+       clientele journey save --workspace FILE (--file JOURNEY.json | --template cart-recovery)
+                              [--name NAME]   save a journey in the workspace
+       clientele journey list --workspace FILE [--json]
+                                         saved journeys, on or off, with their counts
+       clientele journey on|off|remove --workspace FILE --name NAME
+                                         run a journey with each import, stop it, delete it
+       clientele journey outbox --workspace FILE --name NAME [--channel C] [--limit N] [--json]
+                                         the messages a running journey scheduled
+       clientele journey lift --workspace FILE (--campaign NAME [--days N] | --name NAME) [--json]
+                                         treatment against holdout of a past campaign or a running journey
+       clientele predict fit --workspace FILE [--calibration-end YYYY-MM-DD]
+                             [--time-unit day|week] [--json]
+                                         fit lifetime value, churn and next-order models
+       clientele predict validate --workspace FILE [--calibration-end DATE]
+                                  [--holdout-end DATE] [--time-unit day|week] [--json]
+                                         compare predictions with what happened after a date
+       clientele predict show --workspace FILE KIND:VALUE [--json]
+                                         one shopper&apos;s predictions
+       clientele --help | --version
+</source>
+        <translation>Aufruf: clientele [ARBEITSBEREICH]       öffnet die App mit einem Arbeitsbereich
+        clientele demo --out DATEI [--shoppers N] [--seed S] [--end JJJJ-MM-TT]
+                                         schreibt einen Demo-Shop als Arbeitsbereich
+        clientele import --workspace DATEI EINGABE [--mapping ZUORDNUNG.json] [--preset NAME]
+                         [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
+                                         importiert eine Ereignisdatei (CSV, auch gzip)
+        clientele profile show --workspace DATEI ART:WERT [--json]
+                                         zeigt einen Kunden (z. B. email:ana@example.com)
+        clientele profile search --workspace DATEI TEXT [--limit N] [--json]
+                                         sucht Kunden nach Anfang von Kennung oder Name
+        clientele profile export --workspace DATEI ART:WERT --out DATEI.json
+                                         schreibt alles, was über einen Kunden gespeichert ist
+        clientele profile erase --workspace DATEI ART:WERT --yes [--reason TEXT]
+                                         löscht einen Kunden endgültig
+        clientele profile rebuild-traits --workspace DATEI
+                                         berechnet die Merkmale aller Kunden neu
+        clientele segment count --workspace DATEI (--name NAME | --file REGEL.json)
+                                [--as-of JJJJ-MM-TT] [--json]
+                                         zählt die Kunden eines Segments
+        clientele segment list --workspace DATEI
+                                         listet die gespeicherten Segmente auf
+        clientele segment save --workspace DATEI --name NAME --file REGEL.json
+                               [--description TEXT]
+                                         speichert ein Segment (docs/segment-format.md)
+        clientele segment explain --workspace DATEI (--name NAME | --file REGEL.json)
+                                  ART:WERT [--as-of JJJJ-MM-TT]
+                                         erklärt, warum ein Kunde (nicht) im Segment ist
+        clientele export --workspace DATEI (--all | --segment NAME | --profiles IDS.txt |
+                         --journey NAME (--step KNOTEN | --outbox KANAL))
+                         --format generic|klaviyo|mailchimp|customer-match|meta
+                         [--columns a,b,c] [--code-pattern SAVE10-XXXXXX] [--offer TEXT]
+                         [--channel email|sms] [--bom] [--delimiter &apos;;&apos;] --out DATEI [--json]
+                                         schreibt eine Kampagnendatei (nur Kunden mit Einwilligung)
+        clientele journey simulate --workspace DATEI (--name NAME | --template cart-recovery |
+                                   --file JOURNEY.json) --from JJJJ-MM-TT --to JJJJ-MM-TT [--json]
+                                         spielt eine Journey über vergangene Ereignisse durch
+        clientele journey save --workspace DATEI (--file JOURNEY.json | --template cart-recovery)
+                               [--name NAME]   speichert eine Journey im Arbeitsbereich
+        clientele journey list --workspace DATEI [--json]
+                                         gespeicherte Journeys, an oder aus, mit ihren Zahlen
+        clientele journey on|off|remove --workspace DATEI --name NAME
+                                         lässt eine Journey mit jedem Import laufen, hält sie an, löscht sie
+        clientele journey outbox --workspace DATEI --name NAME [--channel K] [--limit N] [--json]
+                                         die Nachrichten, die eine laufende Journey eingeplant hat
+        clientele journey lift --workspace DATEI (--campaign NAME [--days N] | --name NAME) [--json]
+                                         vergleicht Versand und Kontrollgruppe einer früheren Kampagne oder laufenden Journey
+        clientele predict fit --workspace DATEI [--calibration-end JJJJ-MM-TT]
+                              [--time-unit day|week] [--json]
+                                         passt die Modelle für Kundenwert, Abwanderung und nächste Bestellung an
+        clientele predict validate --workspace DATEI [--calibration-end DATUM]
+                                   [--holdout-end DATUM] [--time-unit day|week] [--json]
+                                         vergleicht die Vorhersagen mit dem, was nach einem Datum geschah
+        clientele predict show --workspace DATEI ART:WERT [--json]
+                                         die Vorhersagen für eine Kundin oder einen Kunden
+        clientele --help | --version
+</translation>
+    </message>
+    <message>
+        <source>Predictions refitted on %1 buyers.</source>
+        <translation>Vorhersagen neu angepasst auf %1 Käufer.</translation>
+    </message>
+    <message>
+        <source>The import is complete, but the predictions could not be refitted: %1</source>
+        <translation>Der Import ist abgeschlossen, aber die Vorhersagen konnten nicht neu angepasst werden: %1</translation>
+    </message>
+    <message>
+        <source>The last day of the history the models learn from.</source>
+        <translation>Der letzte Tag der Historie, aus der die Modelle lernen.</translation>
+    </message>
+    <message>
+        <source>The unit of t_x, T, alpha and beta: day or week (default week).</source>
+        <translation>Die Einheit von t_x, T, alpha und beta: day oder week (Standard week).</translation>
+    </message>
+    <message>
+        <source>UNIT</source>
+        <translation>EINHEIT</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>Ein JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>--%1 must be a date written YYYY-MM-DD: %2</source>
+        <translation>--%1 muss ein Datum der Form JJJJ-MM-TT sein: %2</translation>
+    </message>
+    <message>
+        <source>--time-unit must be day or week: %1</source>
+        <translation>--time-unit muss day oder week sein: %1</translation>
+    </message>
+    <message>
+        <source>Usage: clientele predict fit|validate|show --workspace FILE … (see clientele --help)</source>
+        <translation>Aufruf: clientele predict fit|validate|show --workspace DATEI … (siehe clientele --help)</translation>
+    </message>
+    <message>
+        <source>Fits the purchase and spend models on the workspace&apos;s orders and stores every buyer&apos;s predictions.</source>
+        <translation>Passt die Kauf- und Ausgabenmodelle an die Bestellungen des Arbeitsbereichs an und speichert die Vorhersagen aller Käufer.</translation>
+    </message>
+    <message>
+        <source>Usage: clientele predict fit --workspace FILE [--calibration-end YYYY-MM-DD] [--time-unit day|week] [--json]</source>
+        <translation>Aufruf: clientele predict fit --workspace DATEI [--calibration-end JJJJ-MM-TT] [--time-unit day|week] [--json]</translation>
+    </message>
+    <message>
+        <source>Fitted on %1 buyers (%2 with repeat orders), history up to %3, in %4 s.</source>
+        <translation>Angepasst auf %1 Käufer (%2 mit Wiederholungskäufen), Historie bis %3, in %4 s.</translation>
+    </message>
+    <message>
+        <source>BG/NBD      r = %1, alpha = %2, a = %3, b = %4, log-likelihood %5</source>
+        <translation>BG/NBD      r = %1, alpha = %2, a = %3, b = %4, Log-Likelihood %5</translation>
+    </message>
+    <message>
+        <source>Pareto/NBD  r = %1, alpha = %2, s = %3, beta = %4, log-likelihood %5</source>
+        <translation>Pareto/NBD  r = %1, alpha = %2, s = %3, beta = %4, Log-Likelihood %5</translation>
+    </message>
+    <message>
+        <source>Pareto/NBD  did not converge</source>
+        <translation>Pareto/NBD  ist nicht konvergiert</translation>
+    </message>
+    <message>
+        <source>Gamma-Gamma p = %1, q = %2, gamma = %3 (%4 repeat buyers)</source>
+        <translation>Gamma-Gamma p = %1, q = %2, gamma = %3 (%4 Wiederkäufer)</translation>
+    </message>
+    <message>
+        <source>Gamma-Gamma did not converge: predicted value uses each shopper&apos;s own average order</source>
+        <translation>Gamma-Gamma ist nicht konvergiert: der vorhergesagte Wert nutzt die eigene durchschnittliche Bestellung jeder Person</translation>
+    </message>
+    <message>
+        <source>Time unit: %1.</source>
+        <translation>Zeiteinheit: %1.</translation>
+    </message>
+    <message>
+        <source>The fit failed: %1</source>
+        <translation>Die Anpassung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Fits on the history up to a date and compares the predicted repeat orders after it with what happened.</source>
+        <translation>Passt die Modelle an die Historie bis zu einem Datum an und vergleicht die danach vorhergesagten Wiederholungskäufe mit dem, was geschah.</translation>
+    </message>
+    <message>
+        <source>The last day of the holdout period (default: the day of the latest order).</source>
+        <translation>Der letzte Tag des Prüfzeitraums (Standard: der Tag der neuesten Bestellung).</translation>
+    </message>
+    <message>
+        <source>Usage: clientele predict validate --workspace FILE [--calibration-end DATE] [--holdout-end DATE] [--time-unit day|week] [--json]</source>
+        <translation>Aufruf: clientele predict validate --workspace DATUMI [--calibration-end DATUM] [--holdout-end DATUM] [--time-unit day|week] [--json]</translation>
+    </message>
+    <message>
+        <source>Calibration up to %1, holdout up to %2, %3 buyers.</source>
+        <translation>Kalibrierung bis %1, Prüfzeitraum bis %2, %3 Käufer.</translation>
+    </message>
+    <message>
+        <source>Repeat orders  shoppers  expected  actual (per shopper, in the holdout)</source>
+        <translation>Wiederholungen  Personen  erwartet  tatsächlich (je Person, im Prüfzeitraum)</translation>
+    </message>
+    <message>
+        <source>Predicted %1 repeat order days, actual %2; mean absolute error per shopper %3.</source>
+        <translation>Vorhergesagt %1 Tage mit Wiederholungskäufen, tatsächlich %2; mittlerer absoluter Fehler je Person %3.</translation>
+    </message>
+    <message>
+        <source>The check failed: %1</source>
+        <translation>Die Prüfung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Shows one shopper&apos;s stored predictions.</source>
+        <translation>Zeigt die gespeicherten Vorhersagen einer Person.</translation>
+    </message>
+    <message>
+        <source>KIND:VALUE, e.g. email:ana@example.com</source>
+        <translation>ART:WERT, z. B. email:ana@example.com</translation>
+    </message>
+    <message>
+        <source>Usage: clientele predict show --workspace FILE KIND:VALUE [--json]</source>
+        <translation>Aufruf: clientele predict show --workspace DATEI ART:WERT [--json]</translation>
+    </message>
+    <message>
+        <source>No predictions yet: run clientele predict fit first.</source>
+        <translation>Noch keine Vorhersagen: zuerst clientele predict fit ausführen.</translation>
+    </message>
+    <message>
+        <source>No predictions for this shopper: no completed order in the model&apos;s history.</source>
+        <translation>Keine Vorhersagen für diese Person: keine abgeschlossene Bestellung in der Historie des Modells.</translation>
+    </message>
+    <message>
+        <source>History: x = %1 repeat order days, t_x = %2, T = %3 (%4s)</source>
+        <translation>Historie: x = %1 Tage mit Wiederholungskäufen, t_x = %2, T = %3 (Einheit: %4)</translation>
+    </message>
+    <message>
+        <source>Expected orders: %1 in 30 days, %2 in 90 days, %3 in 365 days</source>
+        <translation>Erwartete Bestellungen: %1 in 30 Tagen, %2 in 90 Tagen, %3 in 365 Tagen</translation>
+    </message>
+    <message>
+        <source>Probability still active: %1 (churn risk %2)</source>
+        <translation>Wahrscheinlichkeit noch aktiv: %1 (Abwanderungsrisiko %2)</translation>
+    </message>
+    <message>
+        <source>Expected order value %1, predicted value next 12 months %2</source>
+        <translation>Erwarteter Bestellwert %1, vorhergesagter Wert in den nächsten 12 Monaten %2</translation>
+    </message>
+    <message>
+        <source>Next order expected around %1</source>
+        <translation>Nächste Bestellung erwartet um den %1</translation>
+    </message>
+    <message>
+        <source>Replenishment: %1 due %2</source>
+        <translation>Nachkauf: %1 fällig am %2</translation>
+    </message>
+    <message>
+        <source>The command failed: %1</source>
+        <translation>Der Befehl ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -5014,6 +5292,26 @@ Zuletzt gespeichert %2
         <source>Automated messages as a graph of steps, simulated on the store&apos;s history</source>
         <translation>Automatische Nachrichten als Graph von Schritten, simuliert auf der Geschichte des Shops</translation>
     </message>
+    <message>
+        <source>Predictions</source>
+        <translation>Vorhersagen</translation>
+    </message>
+    <message>
+        <source>Who is likely to order again, when, and what they will spend in the next 12 months</source>
+        <translation>Wer voraussichtlich wieder bestellt, wann, und was er in den nächsten 12 Monaten ausgeben wird</translation>
+    </message>
+    <message>
+        <source>Updating Predictions</source>
+        <translation>Vorhersagen aktualisieren</translation>
+    </message>
+    <message>
+        <source>Updating the predictions with the imported orders…</source>
+        <translation>Die Vorhersagen werden mit den importierten Bestellungen aktualisiert…</translation>
+    </message>
+    <message>
+        <source>The import is complete, but the predictions could not be updated: %1</source>
+        <translation>Der Import ist abgeschlossen, aber die Vorhersagen konnten nicht aktualisiert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>clientele::MergeWithDialog</name>
@@ -5143,6 +5441,329 @@ Zuletzt gespeichert %2
     <message>
         <source>Buyers</source>
         <translation>Käufer</translation>
+    </message>
+</context>
+<context>
+    <name>clientele::PredictionsPage</name>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>Kein Arbeitsbereich geöffnet.</translation>
+    </message>
+    <message>
+        <source>Fit Predictions</source>
+        <translation>Vorhersagen berechnen</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>Vorhersagen</translation>
+    </message>
+    <message>
+        <source>Refit</source>
+        <translation>Neu berechnen</translation>
+    </message>
+    <message>
+        <source>Fit the models again on every completed order (runs in the background; you can cancel it)</source>
+        <translation>Die Modelle noch einmal mit allen abgeschlossenen Bestellungen berechnen (läuft im Hintergrund und lässt sich abbrechen)</translation>
+    </message>
+    <message>
+        <source>How well the model predicts</source>
+        <translation>Wie gut das Modell vorhersagt</translation>
+    </message>
+    <message>
+        <source>Checking the model against the store&apos;s own history…</source>
+        <translation>Das Modell wird an der eigenen Geschichte des Shops geprüft…</translation>
+    </message>
+    <message>
+        <source>Repeat orders predicted</source>
+        <translation>Vorhergesagte Wiederholungskäufe</translation>
+    </message>
+    <message>
+        <source>Repeat orders placed</source>
+        <translation>Getätigte Wiederholungskäufe</translation>
+    </message>
+    <message>
+        <source>Mean error per shopper</source>
+        <translation>Mittlerer Fehler je Kunde</translation>
+    </message>
+    <message>
+        <source>The mean absolute difference between a shopper&apos;s predicted and actual repeat orders</source>
+        <translation>Die mittlere absolute Abweichung zwischen vorhergesagten und tatsächlichen Wiederholungskäufen eines Kunden</translation>
+    </message>
+    <message>
+        <source>The fitted models</source>
+        <translation>Die berechneten Modelle</translation>
+    </message>
+    <message>
+        <source>BG/NBD: when shoppers buy and when they drop out</source>
+        <translation>BG/NBD: wann Kunden kaufen und wann sie abspringen</translation>
+    </message>
+    <message>
+        <source>r, α</source>
+        <translation>r, α</translation>
+    </message>
+    <message>
+        <source>a, b</source>
+        <translation>a, b</translation>
+    </message>
+    <message>
+        <source>Log-likelihood</source>
+        <translation>Log-Likelihood</translation>
+    </message>
+    <message>
+        <source>Pareto/NBD: the same question, another model</source>
+        <translation>Pareto/NBD: dieselbe Frage, ein anderes Modell</translation>
+    </message>
+    <message>
+        <source>s, β</source>
+        <translation>s, β</translation>
+    </message>
+    <message>
+        <source>Gamma-Gamma: how much shoppers spend per order</source>
+        <translation>Gamma-Gamma: wie viel Kunden je Bestellung ausgeben</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>q, γ</source>
+        <translation>q, γ</translation>
+    </message>
+    <message>
+        <source>History up to:</source>
+        <translation>Verlauf bis:</translation>
+    </message>
+    <message>
+        <source>Fitted:</source>
+        <translation>Berechnet:</translation>
+    </message>
+    <message>
+        <source>Shoppers with orders:</source>
+        <translation>Kunden mit Bestellungen:</translation>
+    </message>
+    <message>
+        <source>With repeat orders:</source>
+        <translation>Mit Wiederholungskäufen:</translation>
+    </message>
+    <message>
+        <source>Orders read:</source>
+        <translation>Gelesene Bestellungen:</translation>
+    </message>
+    <message>
+        <source>Time unit:</source>
+        <translation>Zeiteinheit:</translation>
+    </message>
+    <message>
+        <source>Discount rate:</source>
+        <translation>Abzinsung:</translation>
+    </message>
+    <message>
+        <source>Products with a usual rebuy interval:</source>
+        <translation>Produkte mit üblichem Nachkaufabstand:</translation>
+    </message>
+    <message>
+        <source>Fitting took:</source>
+        <translation>Dauer der Berechnung:</translation>
+    </message>
+    <message>
+        <source>Predicted value and churn risk</source>
+        <translation>Vorhergesagter Wert und Abwanderungsrisiko</translation>
+    </message>
+    <message>
+        <source>Reading the predictions…</source>
+        <translation>Die Vorhersagen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>The predictions could not be read: %1</source>
+        <translation>Die Vorhersagen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Fitting the purchase models to every buyer&apos;s orders…</source>
+        <translation>Die Kaufmodelle werden an die Bestellungen aller Käufer angepasst…</translation>
+    </message>
+    <message>
+        <source>Refit cancelled: the predictions are as they were.</source>
+        <translation>Neuberechnung abgebrochen: Die Vorhersagen sind unverändert.</translation>
+    </message>
+    <message>
+        <source>Fitting cancelled: nothing was stored.</source>
+        <translation>Berechnung abgebrochen: Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>The models could not be fitted: %1</source>
+        <translation>Die Modelle konnten nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <source>The models were not fitted again: %1 The predictions are as they were.</source>
+        <translation>Die Modelle wurden nicht neu berechnet: %1 Die Vorhersagen sind unverändert.</translation>
+    </message>
+    <message>
+        <source>No predictions yet</source>
+        <translation>Noch keine Vorhersagen</translation>
+    </message>
+    <message>
+        <source>Clientele can predict for every buyer when they are likely to order again, how likely they are still active and what they will spend in the next 12 months, from the store&apos;s completed orders. Fitting the models reads every order; on a large store it takes a little while, and you can cancel it.</source>
+        <translation>Clientele kann für jeden Käufer vorhersagen, wann er voraussichtlich wieder bestellt, wie wahrscheinlich er noch aktiv ist und was er in den nächsten 12 Monaten ausgeben wird – aus den abgeschlossenen Bestellungen des Shops. Die Berechnung liest jede Bestellung; bei einem großen Shop dauert sie eine Weile und lässt sich abbrechen.</translation>
+    </message>
+    <message>
+        <source>Too little data for predictions</source>
+        <translation>Zu wenige Daten für Vorhersagen</translation>
+    </message>
+    <message>
+        <source>%1
+
+Predictions need at least %L2 shoppers who ordered again on a later day. Import more of the store&apos;s order history, then try again.</source>
+        <translation>%1
+
+Vorhersagen brauchen mindestens %L2 Kunden, die an einem späteren Tag erneut bestellt haben. Importieren Sie mehr von der Bestellhistorie des Shops und versuchen Sie es dann noch einmal.</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Fitted on %1 on the orders up to %2: %L3 shoppers with orders, %L4 of them with repeat orders. Every buyer&apos;s predictions are kept with their profile, for segments and exports.</source>
+        <translation>Berechnet am %1 aus den Bestellungen bis %2: %L3 Kunden mit Bestellungen, davon %L4 mit Wiederholungskäufen. Die Vorhersagen jedes Käufers werden bei seinem Profil gespeichert und stehen Segmenten und Exporten zur Verfügung.</translation>
+    </message>
+    <message>
+        <source>The model could not be checked against the store&apos;s history: %1</source>
+        <translation>Das Modell konnte nicht an der Geschichte des Shops geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>To show how far the predictions can be trusted, Clientele fitted the model on the orders up to %1 only and predicted the repeat orders of those %L2 shoppers from then until %3. The charts compare that forecast with what they really did.</source>
+        <translation>Um zu zeigen, wie weit man den Vorhersagen trauen kann, hat Clientele das Modell nur mit den Bestellungen bis %1 berechnet und die Wiederholungskäufe dieser %L2 Kunden von da an bis %3 vorhergesagt. Die Diagramme vergleichen diese Vorhersage mit dem, was die Kunden tatsächlich getan haben.</translation>
+    </message>
+    <message>
+        <source>Repeat orders per shopper</source>
+        <translation>Wiederholungskäufe je Kunde</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Tatsächlich</translation>
+    </message>
+    <message>
+        <source>%1+</source>
+        <translation>%1+</translation>
+    </message>
+    <message>
+        <source>Repeat orders up to %1</source>
+        <translation>Wiederholungskäufe bis %1</translation>
+    </message>
+    <message>
+        <source>Per shopper</source>
+        <translation>Je Kunde</translation>
+    </message>
+    <message>
+        <source>Repeat orders week by week</source>
+        <translation>Wiederholungskäufe Woche für Woche</translation>
+    </message>
+    <message>
+        <source>Weeks after %1</source>
+        <translation>Wochen nach %1</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>Kumuliert</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>Wochen</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>How often shoppers buy while they are active: shape and scale of the buying rate (α in %1)</source>
+        <translation>Wie oft Kunden kaufen, solange sie aktiv sind: Form und Skala der Kaufrate (α in %1)</translation>
+    </message>
+    <message>
+        <source>How likely a shopper is to drop out after an order: shape of that chance across shoppers</source>
+        <translation>Wie wahrscheinlich ein Kunde nach einer Bestellung abspringt: Form dieser Wahrscheinlichkeit über alle Kunden</translation>
+    </message>
+    <message>
+        <source>How well the model explains the history: the higher, the better</source>
+        <translation>Wie gut das Modell die Geschichte erklärt: je höher, desto besser</translation>
+    </message>
+    <message>
+        <source>How often shoppers buy while they are active: shape and scale (α in %1)</source>
+        <translation>Wie oft Kunden kaufen, solange sie aktiv sind: Form und Skala (α in %1)</translation>
+    </message>
+    <message>
+        <source>How long shoppers stay active: shape and scale of the dropout rate (β in %1)</source>
+        <translation>Wie lange Kunden aktiv bleiben: Form und Skala der Abwanderungsrate (β in %1)</translation>
+    </message>
+    <message>
+        <source>Beside BG/NBD&apos;s %1: Pareto/NBD explains this history a little better; the predictions use BG/NBD</source>
+        <translation>Neben %1 von BG/NBD: Pareto/NBD erklärt diese Geschichte etwas besser; die Vorhersagen verwenden BG/NBD</translation>
+    </message>
+    <message>
+        <source>Beside BG/NBD&apos;s %1: BG/NBD, which the predictions use, explains this history as well or better</source>
+        <translation>Neben %1 von BG/NBD: BG/NBD, das die Vorhersagen verwenden, erklärt diese Geschichte ebenso gut oder besser</translation>
+    </message>
+    <message>
+        <source>Not fitted (it is only a comparison for BG/NBD)</source>
+        <translation>Nicht berechnet (es dient nur zum Vergleich mit BG/NBD)</translation>
+    </message>
+    <message>
+        <source>How much one shopper&apos;s order values vary around their own average</source>
+        <translation>Wie stark die Bestellwerte eines Kunden um seinen eigenen Durchschnitt schwanken</translation>
+    </message>
+    <message>
+        <source>How typical order values differ between shoppers: shape and scale (γ in %1)</source>
+        <translation>Wie sich typische Bestellwerte zwischen Kunden unterscheiden: Form und Skala (γ in %1)</translation>
+    </message>
+    <message>
+        <source>%1; an average repeat order: %2</source>
+        <translation>%1; eine durchschnittliche Wiederholungsbestellung: %2</translation>
+    </message>
+    <message>
+        <source>Not fitted: order values did not fit the model, so predicted value uses each shopper&apos;s own average</source>
+        <translation>Nicht berechnet: Die Bestellwerte passten nicht zum Modell, daher verwendet der vorhergesagte Wert den eigenen Durchschnitt jedes Kunden</translation>
+    </message>
+    <message>
+        <source>%1 a year</source>
+        <translation>%1 pro Jahr</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Together, the shoppers are predicted to spend %1 in the next 12 months.</source>
+        <translation>Zusammen werden die Kunden in den nächsten 12 Monaten voraussichtlich %1 ausgeben.</translation>
+    </message>
+    <message>
+        <source>Shoppers by predicted value, next 12 months</source>
+        <translation>Kunden nach vorhergesagtem Wert, nächste 12 Monate</translation>
+    </message>
+    <message>
+        <source>Shoppers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>≤ %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>Shoppers by churn risk</source>
+        <translation>Kunden nach Abwanderungsrisiko</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -5642,6 +6263,46 @@ Die Kennungen, Ereignisse und Einwilligungen beider Profile werden im älteren P
     <message>
         <source>The shopper could not be deleted: %1</source>
         <translation>Der Kunde konnte nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>Vorhersagen</translation>
+    </message>
+    <message>
+        <source>The predictions could not be read: %1</source>
+        <translation>Die Vorhersagen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No predictions: no completed order yet.</source>
+        <translation>Keine Vorhersagen: noch keine abgeschlossene Bestellung.</translation>
+    </message>
+    <message>
+        <source>No predictions yet: fit them in the Predictions area to see when this shopper is likely to order again.</source>
+        <translation>Noch keine Vorhersagen: Berechnen Sie sie im Bereich Vorhersagen, um zu sehen, wann dieser Kunde voraussichtlich wieder bestellt.</translation>
+    </message>
+    <message>
+        <source>No predictions yet: the first order came after the model was fitted on %1. Refit in the Predictions area to include it.</source>
+        <translation>Noch keine Vorhersagen: Die erste Bestellung kam nach der Berechnung des Modells am %1. Berechnen Sie es im Bereich Vorhersagen neu, um sie einzubeziehen.</translation>
+    </message>
+    <message>
+        <source>Churn risk:</source>
+        <translation>Abwanderungsrisiko:</translation>
+    </message>
+    <message>
+        <source>Expected orders:</source>
+        <translation>Erwartete Bestellungen:</translation>
+    </message>
+    <message>
+        <source>%1 in the next 30 days, %2 in 90 days, %3 in 12 months</source>
+        <translation>%1 in den nächsten 30 Tagen, %2 in 90 Tagen, %3 in 12 Monaten</translation>
+    </message>
+    <message>
+        <source>Expected order value:</source>
+        <translation>Erwarteter Bestellwert:</translation>
+    </message>
+    <message>
+        <source>Rebuy:</source>
+        <translation>Nachkauf:</translation>
     </message>
 </context>
 <context>

@@ -2,15 +2,18 @@
 
 #include "store/Database.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace clientele::predict {
 
 namespace {
+
+using json = nlohmann::json;
 
 constexpr const char *kStage = "Reading orders";
 
@@ -19,184 +22,78 @@ int dayOf(Millis t)
     return static_cast<int>(std::floor(static_cast<double>(t) / static_cast<double>(kMillisPerDay)));
 }
 
-struct Order {
-    ProfileId profile = 0;
-    int day = 0;
-    double value = 0;
-    std::int32_t id = -1; ///< index into the order ids, -1 for an order without id
-};
-
-struct Line {
-    std::uint32_t order = 0;
-    std::int32_t item = -1;
-};
-
-struct Item {
-    std::string name;
-    std::string sku; ///< empty for a category
-    int statedDays = 0; ///< the catalogue's replenishment interval, 0 when none
-};
-
-/// Products and categories, each interned once.
-class Items {
+/// One shopper's orders while their index entries are read.
+class ShopperOrders {
 public:
-    explicit Items(Database &db)
+    void clear()
     {
-        auto query = db.prepare("SELECT id, sku, name, category, replenish_days FROM products");
-        while (query.step()) {
-            Product product { query.columnText(1), query.columnText(2), query.columnText(3),
-                query.isNull(4) ? 0 : static_cast<int>(query.columnInt(4)) };
-            bySku_.emplace(product.sku, query.columnInt(0));
-            products_.emplace(query.columnInt(0), std::move(product));
-        }
+        orders_.clear();
+        cancelled_.clear();
+        refunds_.clear();
     }
 
-    /// The product a line names by id or SKU; -1 when it names none the catalogue knows
-    /// (an SKU unknown to the catalogue is still a product of its own).
-    std::int32_t product(std::optional<std::int64_t> id, std::string_view sku, std::string &category)
+    void add(std::string_view type, std::string_view orderId, Millis ts, double value)
     {
-        const Product *known = nullptr;
-        if (id) {
-            const auto it = products_.find(*id);
-            if (it != products_.end())
-                known = &it->second;
+        if (type == "order_cancelled") {
+            if (!orderId.empty())
+                cancelled_.emplace_back(orderId);
+            return;
         }
-        if (!known && !sku.empty()) {
-            const auto it = bySku_.find(std::string(sku));
-            if (it != bySku_.end())
-                known = &products_.at(it->second);
+        if (type == "order_refunded") {
+            if (!orderId.empty())
+                refunds_.emplace_back(std::string(orderId), std::abs(value));
+            return;
         }
-        if (known) {
-            if (category.empty())
-                category = known->category;
-            return intern("p:" + known->sku, known->name, known->sku, known->statedDays);
+        const int day = dayOf(ts);
+        if (!orderId.empty()) {
+            for (Order &order : orders_) {
+                if (order.id == orderId) {
+                    // Another line of an order already seen: one order, the earliest day.
+                    order.value += value;
+                    order.day = std::min(order.day, day);
+                    return;
+                }
+            }
         }
-        if (sku.empty())
-            return -1;
-        return intern("p:" + std::string(sku), std::string(sku), std::string(sku), 0);
+        orders_.push_back({ std::string(orderId), day, value });
     }
 
-    std::int32_t category(const std::string &name)
+    /// The counted orders' days and values, by day; what does not count goes to excluded.
+    void finish(ProfileId profile, std::vector<std::pair<int, double>> &counted,
+        std::vector<std::pair<ProfileId, std::string>> &excluded)
     {
-        if (name.empty())
-            return -1;
-        return intern("c:" + name, name, std::string(), 0);
+        counted.clear();
+        for (Order &order : orders_) {
+            if (!order.id.empty()) {
+                bool drop = std::find(cancelled_.begin(), cancelled_.end(), order.id) != cancelled_.end();
+                double refunded = 0.0;
+                for (const auto &[id, amount] : refunds_)
+                    refunded += id == order.id ? amount : 0.0;
+                if (refunded > 0) {
+                    if (order.value > 0 && refunded >= order.value - 0.005)
+                        drop = true;
+                    order.value = std::max(0.0, order.value - refunded);
+                }
+                if (drop) {
+                    excluded.emplace_back(profile, order.id);
+                    continue;
+                }
+            }
+            counted.emplace_back(order.day, order.value);
+        }
+        std::sort(counted.begin(), counted.end());
     }
-
-    const Item &at(std::int32_t index) const { return items_[static_cast<std::size_t>(index)]; }
-    std::size_t size() const { return items_.size(); }
 
 private:
-    struct Product {
-        std::string sku, name, category;
-        int statedDays = 0;
+    struct Order {
+        std::string id;
+        int day = 0;
+        double value = 0;
     };
-
-    std::int32_t intern(const std::string &key, std::string name, std::string sku, int days)
-    {
-        const auto [it, inserted] = index_.try_emplace(key, static_cast<std::int32_t>(items_.size()));
-        if (inserted)
-            items_.push_back({ std::move(name), std::move(sku), days });
-        return it->second;
-    }
-
-    std::unordered_map<std::int64_t, Product> products_;
-    std::unordered_map<std::string, std::int64_t> bySku_;
-    std::unordered_map<std::string, std::int32_t> index_;
-    std::vector<Item> items_;
+    std::vector<Order> orders_;
+    std::vector<std::string> cancelled_;
+    std::vector<std::pair<std::string, double>> refunds_;
 };
-
-std::optional<std::int64_t> optionalInt(const Statement &query, int column)
-{
-    if (query.isNull(column))
-        return std::nullopt;
-    return query.columnInt(column);
-}
-
-/// Each buyer's next due replenishment: per item, the usual interval between two purchase
-/// days of the same shopper (the median over everybody who bought it again, when at least
-/// kMinimumRebuyers did; else the catalogue's stated interval); per shopper, among the
-/// items they bought, the one due first that is not overdue by more than its interval.
-/// Products come before categories.
-std::int64_t findReplenishments(std::vector<BuyerHistory> &buyers, const std::vector<Order> &orders,
-    const std::vector<Line> &lines, const Items &items, int calibrationEndDay)
-{
-    struct Purchase {
-        std::int32_t item;
-        ProfileId profile;
-        int day;
-        auto operator<=>(const Purchase &) const = default;
-    };
-    std::vector<Purchase> purchases;
-    purchases.reserve(lines.size());
-    for (const Line &line : lines) {
-        const Order &order = orders[line.order];
-        if (order.day < calibrationEndDay)
-            purchases.push_back({ line.item, order.profile, order.day });
-    }
-    std::sort(purchases.begin(), purchases.end());
-    purchases.erase(std::unique(purchases.begin(), purchases.end()), purchases.end());
-
-    struct Candidate {
-        std::int32_t item = -1;
-        int due = 0;
-    };
-    std::unordered_map<ProfileId, Candidate> productDue, categoryDue;
-    std::int64_t replenishable = 0;
-    std::vector<int> intervals;
-    std::size_t begin = 0;
-    while (begin < purchases.size()) {
-        std::size_t end = begin;
-        while (end < purchases.size() && purchases[end].item == purchases[begin].item)
-            ++end;
-        intervals.clear();
-        int rebuyers = 0;
-        for (std::size_t i = begin; i < end;) {
-            std::size_t j = i + 1;
-            while (j < end && purchases[j].profile == purchases[i].profile) {
-                intervals.push_back(purchases[j].day - purchases[j - 1].day);
-                ++j;
-            }
-            rebuyers += j - i > 1 ? 1 : 0;
-            i = j;
-        }
-        const Item &item = items.at(purchases[begin].item);
-        int usual = 0;
-        if (rebuyers >= OrderHistory::kMinimumRebuyers) {
-            std::nth_element(intervals.begin(), intervals.begin() + intervals.size() / 2, intervals.end());
-            usual = intervals[intervals.size() / 2];
-        } else {
-            usual = item.statedDays;
-        }
-        if (usual > 0) {
-            ++replenishable;
-            auto &due = item.sku.empty() ? categoryDue : productDue;
-            for (std::size_t i = begin; i < end; ++i) {
-                if (i + 1 < end && purchases[i + 1].profile == purchases[i].profile)
-                    continue; // only each shopper's latest purchase of the item
-                const int nextDue = purchases[i].day + usual;
-                if (nextDue < calibrationEndDay - usual)
-                    continue; // lapsed: more than a whole interval overdue
-                Candidate &best = due[purchases[i].profile];
-                if (best.item < 0 || nextDue < best.due)
-                    best = { purchases[i].item, nextDue };
-            }
-        }
-        begin = end;
-    }
-    for (BuyerHistory &buyer : buyers) {
-        auto it = productDue.find(buyer.profile);
-        if (it == productDue.end()) {
-            it = categoryDue.find(buyer.profile);
-            if (it == categoryDue.end())
-                continue;
-        }
-        const Item &item = items.at(it->second.item);
-        buyer.replenishment
-            = Replenishment { item.name, item.sku, static_cast<Millis>(it->second.due) * kMillisPerDay };
-    }
-    return replenishable;
-}
 
 } // namespace
 
@@ -224,160 +121,44 @@ std::optional<std::pair<Millis, Millis>> OrderHistory::orderDayRange(Database &d
 OrderHistory OrderHistory::read(
     Database &db, Millis calibrationEnd, std::optional<Millis> holdoutEnd, ProgressSink *progress)
 {
-    const bool withLines = !holdoutEnd;
     const Millis readUntil = std::min(holdoutEnd.value_or(calibrationEnd), nowMillis() + 1);
-    // Line items come from the order's product list (props.products), else from the
-    // event's own product columns. A list that is not valid JSON is read as no list.
-    const std::string sql = withLines
-        ? "SELECT e.id, e.profile_id, e.ts, e.type, e.order_id, e.value, e.product_id, "
-          "e.category, CASE WHEN j.type = 'object' THEN j.value ->> 'product_id' END, "
-          "CASE WHEN j.type = 'object' THEN j.value ->> 'sku' END, "
-          "CASE WHEN j.type = 'object' THEN j.value ->> 'category' END "
-          "FROM events e LEFT JOIN json_each(CASE WHEN e.type = 'order_completed' "
-          "AND e.props LIKE '%\"products\"%' AND json_valid(e.props) THEN e.props END, "
-          "'$.products') j "
-          "WHERE e.type IN ('order_completed', 'order_cancelled', 'order_refunded') AND e.ts < ?1"
-        : "SELECT e.id, e.profile_id, e.ts, e.type, e.order_id, e.value FROM events e "
-          "WHERE e.type IN ('order_completed', 'order_cancelled', 'order_refunded') AND e.ts < ?1";
-    auto query = db.prepare(sql);
+    auto query = db.prepare(
+        "SELECT profile_id, ts, type, order_id, value FROM events INDEXED BY events_orders "
+        "WHERE type IN ('order_completed', 'order_cancelled', 'order_refunded') AND ts < ?1");
     query.bind(1, readUntil);
 
-    std::optional<Items> items;
-    if (withLines)
-        items.emplace(db);
-    std::vector<Order> orders;
-    std::vector<Line> lines;
-    std::unordered_map<std::string, std::int32_t> orderIds;
-    std::vector<std::uint32_t> orderOfId; ///< per order id: its index in orders
-    std::vector<double> refunded; ///< per order id
-    std::vector<char> cancelled; ///< per order id
-    auto idOf = [&](std::string_view text) {
-        const auto [it, inserted]
-            = orderIds.try_emplace(std::string(text), static_cast<std::int32_t>(orderOfId.size()));
-        if (inserted) {
-            orderOfId.push_back(UINT32_MAX);
-            refunded.push_back(0.0);
-            cancelled.push_back(0);
-        }
-        return it->second;
-    };
-
-    std::int64_t lastEvent = -1;
-    std::uint32_t currentOrder = 0;
-    std::int64_t rows = 0;
-    while (query.step()) {
-        if (++rows % 200000 == 0)
-            reportProgress(progress, rows, 0, kStage);
-        const std::int64_t eventId = query.columnInt(0);
-        const std::string_view type = query.columnView(3);
-        if (eventId != lastEvent) {
-            lastEvent = eventId;
-            const std::string_view orderId = query.isNull(4) ? std::string_view() : query.columnView(4);
-            const double value = query.isNull(5) ? 0.0 : query.columnDouble(5);
-            if (type == "order_cancelled") {
-                if (!orderId.empty())
-                    cancelled[static_cast<std::size_t>(idOf(orderId))] = 1;
-                continue;
-            }
-            if (type == "order_refunded") {
-                if (!orderId.empty())
-                    refunded[static_cast<std::size_t>(idOf(orderId))] += std::abs(value);
-                continue;
-            }
-            const ProfileId profile = query.columnInt(1);
-            const int day = dayOf(query.columnInt(2));
-            std::int32_t id = -1;
-            if (!orderId.empty()) {
-                id = idOf(orderId);
-                std::uint32_t &index = orderOfId[static_cast<std::size_t>(id)];
-                if (index != UINT32_MAX && orders[index].profile == profile) {
-                    // Another line of an order already seen: one order, the earliest day.
-                    currentOrder = index;
-                    orders[index].value += value;
-                    orders[index].day = std::min(orders[index].day, day);
-                } else {
-                    index = static_cast<std::uint32_t>(orders.size());
-                    currentOrder = index;
-                    orders.push_back({ profile, day, value, id });
-                }
-            } else {
-                currentOrder = static_cast<std::uint32_t>(orders.size());
-                orders.push_back({ profile, day, value, -1 });
-            }
-            if (withLines && query.isNull(8) && query.isNull(9) && query.isNull(10)) {
-                // No product list: the event's own product and category.
-                std::string category = query.isNull(7) ? std::string() : query.columnText(7);
-                const std::int32_t product = items->product(optionalInt(query, 6), {}, category);
-                if (product >= 0)
-                    lines.push_back({ currentOrder, product });
-                if (const std::int32_t c = items->category(category); c >= 0)
-                    lines.push_back({ currentOrder, c });
-                continue;
-            }
-        }
-        if (withLines && type == "order_completed") {
-            std::string category = query.isNull(10) ? std::string() : query.columnText(10);
-            std::optional<std::int64_t> productId;
-            if (!query.isNull(8) && query.columnKind(8) == Statement::ValueKind::Integer)
-                productId = query.columnInt(8);
-            const std::string sku = query.isNull(9) ? std::string() : query.columnText(9);
-            const std::int32_t product = items->product(productId, sku, category);
-            if (product >= 0)
-                lines.push_back({ currentOrder, product });
-            if (const std::int32_t c = items->category(category); c >= 0)
-                lines.push_back({ currentOrder, c });
-        }
-    }
-
-    // What counts: not cancelled, not refunded in full; the value after refunds.
     OrderHistory history;
-    std::vector<std::uint32_t> counted;
-    counted.reserve(orders.size());
-    for (std::uint32_t i = 0; i < orders.size(); ++i) {
-        Order &order = orders[i];
-        if (order.id >= 0) {
-            const auto id = static_cast<std::size_t>(order.id);
-            if (cancelled[id])
-                continue;
-            if (refunded[id] > 0) {
-                if (order.value > 0 && refunded[id] >= order.value - 0.005)
-                    continue;
-                order.value = std::max(0.0, order.value - refunded[id]);
-            }
-        }
-        counted.push_back(i);
-    }
-    std::sort(counted.begin(), counted.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return std::tie(orders[a].profile, orders[a].day) < std::tie(orders[b].profile, orders[b].day);
-    });
-
     const int endDay = dayOf(calibrationEnd); // the first day after the history
     const int holdoutEndDay = holdoutEnd ? dayOf(*holdoutEnd) : endDay;
-    for (std::size_t i = 0; i < counted.size();) {
-        const ProfileId profile = orders[counted[i]].profile;
-        std::size_t j = i;
-        // Purchase days and their values.
-        std::vector<std::pair<int, double>> days;
-        std::vector<int> holdout;
-        for (; j < counted.size() && orders[counted[j]].profile == profile; ++j) {
-            const Order &order = orders[counted[j]];
-            if (order.day < endDay) {
+    ShopperOrders shopper;
+    std::vector<std::pair<int, double>> counted;
+    ProfileId current = 0;
+    bool any = false;
+
+    std::vector<std::pair<int, double>> days;
+    std::vector<int> holdout;
+    auto finishShopper = [&]() {
+        shopper.finish(current, counted, history.excludedOrders);
+        // Purchase days (several orders on a day are one) and their values.
+        days.clear();
+        holdout.clear();
+        for (const auto &[day, value] : counted) {
+            if (day < endDay) {
                 ++history.orders;
-                if (!days.empty() && days.back().first == order.day)
-                    days.back().second += order.value;
+                if (!days.empty() && days.back().first == day)
+                    days.back().second += value;
                 else
-                    days.emplace_back(order.day, order.value);
-            } else if (order.day < holdoutEndDay) {
-                const int since = order.day - endDay;
+                    days.emplace_back(day, value);
+            } else if (day < holdoutEndDay) {
+                const int since = day - endDay;
                 if (holdout.empty() || holdout.back() != since)
                     holdout.push_back(since);
             }
         }
-        i = j;
         if (days.empty())
-            continue; // first order after the history
+            return; // no order before the end of the history
         BuyerHistory buyer;
-        buyer.profile = profile;
+        buyer.profile = current;
         buyer.x = static_cast<int>(days.size()) - 1;
         buyer.txDays = days.back().first - days.front().first;
         buyer.ageDays = endDay - 1 - days.front().first;
@@ -387,18 +168,341 @@ OrderHistory OrderHistory::read(
         buyer.meanValue = total / static_cast<double>(days.size());
         buyer.repeatMeanValue
             = buyer.x > 0 ? (total - days.front().second) / static_cast<double>(buyer.x) : 0.0;
-        buyer.holdoutDays = std::move(holdout);
+        buyer.holdoutDays = holdout;
         history.buyers.push_back(std::move(buyer));
+    };
+
+    std::int64_t rows = 0;
+    while (query.step()) {
+        if (++rows % 250000 == 0)
+            reportProgress(progress, rows, 0, kStage);
+        const ProfileId profile = query.columnInt(0);
+        if (!any || profile != current) {
+            if (any)
+                finishShopper();
+            shopper.clear();
+            current = profile;
+            any = true;
+        }
+        shopper.add(query.columnView(2), query.isNull(3) ? std::string_view() : query.columnView(3),
+            query.columnInt(1), query.isNull(4) ? 0.0 : query.columnDouble(4));
     }
-    if (withLines) {
-        // Only lines of counted orders.
-        std::vector<char> isCounted(orders.size(), 0);
-        for (const std::uint32_t index : counted)
-            isCounted[index] = 1;
-        std::erase_if(lines, [&](const Line &line) { return !isCounted[line.order]; });
-        history.replenishableItems = findReplenishments(history.buyers, orders, lines, *items, endDay);
-    }
+    if (any)
+        finishShopper();
+    std::sort(history.excludedOrders.begin(), history.excludedOrders.end());
     return history;
+}
+
+namespace {
+
+struct Item {
+    std::string name;
+    std::string sku; ///< empty for a category
+    int statedDays = 0; ///< the catalogue's replenishment interval, 0 when none
+};
+
+/// Products and categories, each interned once.
+class Items {
+public:
+    explicit Items(Database &db)
+    {
+        auto query = db.prepare("SELECT id, sku, name, category, replenish_days FROM products");
+        while (query.step()) {
+            Product product { query.columnText(1), query.columnText(2), query.columnText(3),
+                query.isNull(4) ? 0 : static_cast<int>(query.columnInt(4)), -1 };
+            bySku_.emplace(product.sku, query.columnInt(0));
+            products_.emplace(query.columnInt(0), std::move(product));
+        }
+    }
+
+    /// The items a line names: its product (by id, else SKU; an SKU the catalogue does not
+    /// know is a product of its own) and its category (the line's, else the catalogue's).
+    void lineItems(std::optional<std::int64_t> id, std::string_view sku, std::string_view category,
+        std::int32_t &product, std::int32_t &categoryItem)
+    {
+        Product *known = nullptr;
+        if (id) {
+            const auto it = products_.find(*id);
+            if (it != products_.end())
+                known = &it->second;
+        }
+        if (!known && !sku.empty()) {
+            const auto it = bySku_.find(std::string(sku));
+            if (it != bySku_.end())
+                known = &products_.at(it->second);
+        }
+        product = -1;
+        if (known) {
+            if (known->item < 0)
+                known->item = intern("p:" + known->sku, known->name, known->sku, known->statedDays);
+            product = known->item;
+            if (category.empty())
+                category = known->category;
+        } else if (!sku.empty()) {
+            product = intern("p:" + std::string(sku), std::string(sku), std::string(sku), 0);
+        }
+        categoryItem = category.empty()
+            ? -1
+            : intern("c:" + std::string(category), std::string(category), std::string(), 0);
+    }
+
+    const Item &at(std::int32_t index) const { return items_[static_cast<std::size_t>(index)]; }
+
+private:
+    struct Product {
+        std::string sku, name, category;
+        int statedDays = 0;
+        std::int32_t item = -1;
+    };
+
+    std::int32_t intern(const std::string &key, std::string name, std::string sku, int days)
+    {
+        const auto [it, inserted] = index_.try_emplace(key, static_cast<std::int32_t>(items_.size()));
+        if (inserted)
+            items_.push_back({ std::move(name), std::move(sku), days });
+        return it->second;
+    }
+
+    std::unordered_map<std::int64_t, Product> products_;
+    std::unordered_map<std::string, std::int64_t> bySku_;
+    std::unordered_map<std::string, std::int32_t> index_;
+    std::vector<Item> items_;
+};
+
+/// One line of an order's product list.
+struct ListedLine {
+    std::optional<std::int64_t> productId;
+    std::string sku;
+    std::string category;
+};
+
+/**
+ * Reads the lines of props.products without building a document (nlohmann's SAX
+ * interface): product_id, sku and category of each object in the top-level "products"
+ * array; everything else is skipped. Malformed JSON ends the parse (the lines read so far
+ * are dropped by the caller when it fails).
+ */
+class ProductListReader : public json::json_sax_t {
+public:
+    std::vector<ListedLine> lines;
+
+    bool null() override { return value(); }
+    bool boolean(bool) override { return value(); }
+    bool number_integer(number_integer_t number) override
+    {
+        if (inLine() && key_ == "product_id")
+            current_.productId = number;
+        return value();
+    }
+    bool number_unsigned(number_unsigned_t number) override
+    {
+        if (inLine() && key_ == "product_id" && number <= static_cast<number_unsigned_t>(INT64_MAX))
+            current_.productId = static_cast<std::int64_t>(number);
+        return value();
+    }
+    bool number_float(number_float_t, const string_t &) override { return value(); }
+    bool string(string_t &text) override
+    {
+        if (inLine() && key_ == "sku")
+            current_.sku = std::move(text);
+        else if (inLine() && key_ == "category")
+            current_.category = std::move(text);
+        return value();
+    }
+    bool binary(binary_t &) override { return value(); }
+    bool start_object(std::size_t) override
+    {
+        ++depth_;
+        if (productsDepth_ > 0 && depth_ == productsDepth_ + 1)
+            current_ = {};
+        key_.clear();
+        return true;
+    }
+    bool key(string_t &name) override
+    {
+        key_ = std::move(name);
+        return true;
+    }
+    bool end_object() override
+    {
+        if (productsDepth_ > 0 && depth_ == productsDepth_ + 1)
+            lines.push_back(std::move(current_));
+        --depth_;
+        key_.clear();
+        return true;
+    }
+    bool start_array(std::size_t) override
+    {
+        ++depth_;
+        if (depth_ == 2 && key_ == "products")
+            productsDepth_ = depth_;
+        key_.clear();
+        return true;
+    }
+    bool end_array() override
+    {
+        if (depth_ == productsDepth_)
+            productsDepth_ = 0;
+        --depth_;
+        key_.clear();
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string &, const nlohmann::detail::exception &) override
+    {
+        return false;
+    }
+
+private:
+    bool inLine() const { return productsDepth_ > 0 && depth_ == productsDepth_ + 1; }
+    bool value()
+    {
+        key_.clear();
+        return true;
+    }
+
+    int depth_ = 0;
+    int productsDepth_ = 0;
+    std::string key_;
+    ListedLine current_;
+};
+
+} // namespace
+
+std::int64_t OrderHistory::findReplenishments(
+    Database &db, Millis calibrationEnd, const std::atomic<bool> *stop)
+{
+    Items items(db);
+    const int endDay = dayOf(calibrationEnd);
+    // The order events' products are in events_orders: one pass over about a million index
+    // entries instead of a scan of the events table or an index lookup per order.
+    auto query = db.prepare(
+        "SELECT profile_id, ts, type, order_id, product_id, category, props "
+        "FROM events INDEXED BY events_orders "
+        "WHERE type IN ('order_completed', 'order_cancelled', 'order_refunded') AND ts < ?1");
+    query.bind(1, std::min(calibrationEnd, nowMillis() + 1));
+    // Per item: every interval between two purchase days of the same shopper and how many
+    // shoppers bought it again; per shopper and item: the last purchase day. The entries
+    // come in profile order, so each shopper's lines are complete when the next begins.
+    std::vector<std::vector<int>> intervals;
+    std::vector<int> rebuyers;
+    struct LastBuy {
+        ProfileId profile;
+        std::int32_t item;
+        int day;
+    };
+    std::vector<LastBuy> lastBuys;
+    std::vector<std::pair<std::int32_t, int>> shopperLines; // item, day
+    ProfileId current = 0;
+    auto finishShopper = [&]() {
+        std::sort(shopperLines.begin(), shopperLines.end());
+        shopperLines.erase(std::unique(shopperLines.begin(), shopperLines.end()), shopperLines.end());
+        for (std::size_t i = 0; i < shopperLines.size();) {
+            const std::int32_t item = shopperLines[i].first;
+            if (static_cast<std::size_t>(item) >= intervals.size()) {
+                intervals.resize(static_cast<std::size_t>(item) + 1);
+                rebuyers.resize(static_cast<std::size_t>(item) + 1, 0);
+            }
+            std::size_t j = i + 1;
+            for (; j < shopperLines.size() && shopperLines[j].first == item; ++j)
+                intervals[static_cast<std::size_t>(item)].push_back(shopperLines[j].second - shopperLines[j - 1].second);
+            rebuyers[static_cast<std::size_t>(item)] += j - i > 1 ? 1 : 0;
+            lastBuys.push_back({ current, item, shopperLines[j - 1].second });
+            i = j;
+        }
+        shopperLines.clear();
+    };
+    auto add = [&](int day, std::optional<std::int64_t> id, std::string_view sku,
+                   std::string_view category) {
+        std::int32_t product = -1, categoryItem = -1;
+        items.lineItems(id, sku, category, product, categoryItem);
+        if (product >= 0)
+            shopperLines.emplace_back(product, day);
+        if (categoryItem >= 0)
+            shopperLines.emplace_back(categoryItem, day);
+    };
+    std::int64_t rows = 0;
+    while (query.step()) {
+        if (stop && ++rows % 10000 == 0 && stop->load(std::memory_order_relaxed))
+            return 0;
+        if (query.columnView(2) != "order_completed")
+            continue;
+        const ProfileId profile = query.columnInt(0);
+        if (profile != current) {
+            finishShopper();
+            current = profile;
+        }
+        if (!excludedOrders.empty() && !query.isNull(3)) {
+            const std::pair<ProfileId, std::string> key { profile, query.columnText(3) };
+            if (std::binary_search(excludedOrders.begin(), excludedOrders.end(), key))
+                continue;
+        }
+        const int day = dayOf(query.columnInt(1));
+        bool listed = false;
+        if (!query.isNull(6)) {
+            const std::string_view props = query.columnView(6);
+            if (props.find("\"products\"") != std::string_view::npos) {
+                ProductListReader reader;
+                if (json::sax_parse(props.begin(), props.end(), &reader) && !reader.lines.empty()) {
+                    listed = true;
+                    for (const ListedLine &line : reader.lines)
+                        add(day, line.productId, line.sku, line.category);
+                }
+            }
+        }
+        if (!listed) {
+            add(day, query.isNull(4) ? std::nullopt : std::optional(query.columnInt(4)), {},
+                query.isNull(5) ? std::string_view() : query.columnView(5));
+        }
+    }
+    finishShopper();
+
+    // The usual interval: the median over everybody who bought the item again, when at
+    // least kMinimumRebuyers did; else the catalogue's stated interval; 0 for none.
+    std::vector<int> usual(intervals.size(), 0);
+    std::int64_t replenishable = 0;
+    for (std::size_t item = 0; item < intervals.size(); ++item) {
+        usual[item] = items.at(static_cast<std::int32_t>(item)).statedDays;
+        std::vector<int> &all = intervals[item];
+        if (rebuyers[item] >= kMinimumRebuyers && !all.empty()) {
+            std::nth_element(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(all.size() / 2), all.end());
+            usual[item] = all[all.size() / 2];
+        }
+        replenishable += usual[item] > 0 ? 1 : 0;
+    }
+
+    // Per shopper: among the items they bought, the one due first that is not overdue by
+    // more than its interval (then they have probably stopped buying it); products before
+    // categories. lastBuys and buyers are both in profile order.
+    std::size_t next = 0;
+    for (BuyerHistory &buyer : buyers) {
+        while (next < lastBuys.size() && lastBuys[next].profile < buyer.profile)
+            ++next;
+        std::int32_t bestProduct = -1, bestCategory = -1;
+        int productDue = 0, categoryDue = 0;
+        for (; next < lastBuys.size() && lastBuys[next].profile == buyer.profile; ++next) {
+            const LastBuy &buy = lastBuys[next];
+            const int interval = usual[static_cast<std::size_t>(buy.item)];
+            if (interval <= 0)
+                continue;
+            const int due = buy.day + interval;
+            if (due < endDay - interval)
+                continue;
+            const bool isProduct = !items.at(buy.item).sku.empty();
+            std::int32_t &best = isProduct ? bestProduct : bestCategory;
+            int &bestDue = isProduct ? productDue : categoryDue;
+            if (best < 0 || due < bestDue) {
+                best = buy.item;
+                bestDue = due;
+            }
+        }
+        const std::int32_t chosen = bestProduct >= 0 ? bestProduct : bestCategory;
+        if (chosen < 0)
+            continue;
+        const Item &item = items.at(chosen);
+        buyer.replenishment = Replenishment { item.name, item.sku,
+            static_cast<Millis>(bestProduct >= 0 ? productDue : categoryDue) * kMillisPerDay };
+    }
+    return replenishable;
 }
 
 } // namespace clientele::predict

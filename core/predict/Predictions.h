@@ -64,7 +64,17 @@ struct FittedModel {
     /// Order, cancellation and refund events in the workspace when it was fitted: an import
     /// that changes the number refits (refreshAfterImport).
     std::int64_t orderEvents = 0;
-    double seconds = 0.0; ///< how long fitting and writing took (not stored)
+    // How long the fit took, by step (not stored): reading the orders, fitting BG/NBD and
+    // Gamma-Gamma, Pareto/NBD, finding replenishments (on a second thread, beside the fits
+    // and the forecasts), computing and writing every buyer's predictions; seconds is the
+    // whole.
+    double readSeconds = 0.0;
+    double fitSeconds = 0.0;
+    double paretoSeconds = 0.0;
+    double replenishmentSeconds = 0.0;
+    double forecastSeconds = 0.0; ///< every buyer's predictions from the fitted models
+    double writeSeconds = 0.0;
+    double seconds = 0.0;
 };
 
 /// Thrown when there is too little data or a fit does not converge; nothing is stored.

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <map>
 #include <stdexcept>
 
 namespace clientele::predict {
@@ -115,23 +116,6 @@ double totalWeight(const std::vector<PurchaseSummary> &rows)
     return total;
 }
 
-/// Per distinct x: the terms of a likelihood that depend on the parameters and x only.
-template<typename F> std::vector<double> perCount(int maxX, F term)
-{
-    std::vector<double> values(static_cast<std::size_t>(maxX) + 1);
-    for (int x = 0; x <= maxX; ++x)
-        values[static_cast<std::size_t>(x)] = term(static_cast<double>(x));
-    return values;
-}
-
-int maxCount(const std::vector<PurchaseSummary> &rows)
-{
-    double high = 0.0;
-    for (const PurchaseSummary &row : rows)
-        high = std::max(high, row.x);
-    return static_cast<int>(high);
-}
-
 bool validRows(const std::vector<PurchaseSummary> &rows)
 {
     return std::all_of(rows.begin(), rows.end(), [](const PurchaseSummary &row) {
@@ -149,26 +133,75 @@ double hypergeometric2F1(double a, double b, double c, double z)
 
 // ---- BG/NBD ---------------------------------------------------------------------------
 
-double BgNbd::logLikelihood(const BgNbdParameters &p, const std::vector<PurchaseSummary> &rows)
+namespace {
+
+/**
+ * Summaries prepared for many likelihood evaluations: the distinct values of x, t_x and T
+ * (a few hundred each, however many shoppers), so that the logarithms that depend on the
+ * parameters are taken once per distinct value instead of once per row.
+ */
+struct PreparedRows {
+    struct Row {
+        std::uint32_t x, tx, T;
+        double weight;
+    };
+    std::vector<double> xs, txs, Ts;
+    std::vector<Row> rows;
+
+    explicit PreparedRows(const std::vector<PurchaseSummary> &summaries)
+    {
+        std::map<double, std::uint32_t> xIndex, txIndex, TIndex;
+        for (const PurchaseSummary &row : summaries) {
+            xIndex.emplace(row.x, 0);
+            txIndex.emplace(row.tx, 0);
+            TIndex.emplace(row.T, 0);
+        }
+        auto number = [](std::map<double, std::uint32_t> &index, std::vector<double> &values) {
+            for (auto &[value, position] : index) {
+                position = static_cast<std::uint32_t>(values.size());
+                values.push_back(value);
+            }
+        };
+        number(xIndex, xs);
+        number(txIndex, txs);
+        number(TIndex, Ts);
+        rows.reserve(summaries.size());
+        for (const PurchaseSummary &row : summaries)
+            rows.push_back({ xIndex[row.x], txIndex[row.tx], TIndex[row.T], row.weight });
+    }
+};
+
+double bgNbdLogLikelihood(const BgNbdParameters &p, const PreparedRows &prepared)
 {
-    const int maxX = maxCount(rows);
     const double base = std::lgamma(p.a + p.b) - std::lgamma(p.b) - std::lgamma(p.r)
         + p.r * std::log(p.alpha);
-    const auto countTerm = perCount(maxX, [&](double x) {
-        return std::lgamma(p.r + x) + std::lgamma(p.b + x) - std::lgamma(p.a + p.b + x);
-    });
-    const auto dropTerm = perCount(maxX, [&](double x) {
-        return x > 0 ? std::log(p.a) - std::log(p.b + x - 1.0) : kNegativeInfinity;
-    });
+    const std::size_t nx = prepared.xs.size();
+    std::vector<double> countTerm(nx), dropTerm(nx), rx(nx);
+    for (std::size_t i = 0; i < nx; ++i) {
+        const double x = prepared.xs[i];
+        countTerm[i] = std::lgamma(p.r + x) + std::lgamma(p.b + x) - std::lgamma(p.a + p.b + x);
+        dropTerm[i] = x > 0 ? std::log(p.a) - std::log(p.b + x - 1.0) : kNegativeInfinity;
+        rx[i] = p.r + x;
+    }
+    std::vector<double> logTx(prepared.txs.size()), logT(prepared.Ts.size());
+    for (std::size_t i = 0; i < logTx.size(); ++i)
+        logTx[i] = std::log(p.alpha + prepared.txs[i]);
+    for (std::size_t i = 0; i < logT.size(); ++i)
+        logT[i] = std::log(p.alpha + prepared.Ts[i]);
     double total = 0.0;
-    for (const PurchaseSummary &row : rows) {
-        const auto x = static_cast<std::size_t>(row.x);
-        const double a3 = -(p.r + row.x) * std::log(p.alpha + row.T);
-        const double a4 = row.x > 0 ? dropTerm[x] - (p.r + row.x) * std::log(p.alpha + row.tx)
-                                    : kNegativeInfinity;
-        total += row.weight * (base + countTerm[x] + logSumExp(a3, a4));
+    for (const PreparedRows::Row &row : prepared.rows) {
+        const double a3 = -rx[row.x] * logT[row.T];
+        const double a4 = dropTerm[row.x] - rx[row.x] * logTx[row.tx];
+        total += row.weight * (base + countTerm[row.x] + logSumExp(a3, a4));
     }
     return total;
+}
+
+} // namespace
+
+double BgNbd::logLikelihood(const BgNbdParameters &p, const std::vector<PurchaseSummary> &rows)
+{
+    return bgNbdLogLikelihood(p, PreparedRows(rows));
 }
 
 std::optional<BgNbdParameters> BgNbd::fit(const std::vector<PurchaseSummary> &rows, FitFailure &failure)
@@ -177,6 +210,7 @@ std::optional<BgNbdParameters> BgNbd::fit(const std::vector<PurchaseSummary> &ro
         failure.reason = "no purchase histories to fit";
         return std::nullopt;
     }
+    const PreparedRows prepared(rows);
     const double weight = totalWeight(rows);
     double meanT = 0.0;
     for (const PurchaseSummary &row : rows)
@@ -188,7 +222,7 @@ std::optional<BgNbdParameters> BgNbd::fit(const std::vector<PurchaseSummary> &ro
         [&](const std::vector<double> &v) {
             const BgNbdParameters p { std::exp(v[0]), std::exp(v[1]), std::exp(v[2]),
                 std::exp(v[3]), 0.0 };
-            return -logLikelihood(p, rows) / weight;
+            return -bgNbdLogLikelihood(p, prepared) / weight;
         },
         minimum);
     if (!ok) {
@@ -197,7 +231,7 @@ std::optional<BgNbdParameters> BgNbd::fit(const std::vector<PurchaseSummary> &ro
     }
     BgNbdParameters p { std::exp(start[0]), std::exp(start[1]), std::exp(start[2]),
         std::exp(start[3]), 0.0 };
-    p.logLikelihood = logLikelihood(p, rows);
+    p.logLikelihood = bgNbdLogLikelihood(p, prepared);
     return p;
 }
 
@@ -344,34 +378,72 @@ double ParetoNbd::probabilityAlive(const ParetoNbdParameters &p, double x, doubl
 
 // ---- Gamma-Gamma ----------------------------------------------------------------------
 
-double GammaGamma::logLikelihood(const GammaGammaParameters &p, const std::vector<PurchaseSummary> &rows)
+namespace {
+
+/// Spend rows prepared for many evaluations: log m per row and the distinct x.
+struct PreparedSpend {
+    struct Row {
+        std::uint32_t x;
+        double m, logM, weight;
+    };
+    std::vector<double> xs;
+    std::vector<Row> rows;
+
+    explicit PreparedSpend(const std::vector<PurchaseSummary> &summaries)
+    {
+        std::map<double, std::uint32_t> index;
+        for (const PurchaseSummary &row : summaries) {
+            if (row.x > 0 && row.monetary > 0)
+                index.emplace(row.x, 0);
+        }
+        for (auto &[value, position] : index) {
+            position = static_cast<std::uint32_t>(xs.size());
+            xs.push_back(value);
+        }
+        for (const PurchaseSummary &row : summaries) {
+            if (row.x > 0 && row.monetary > 0)
+                rows.push_back({ index[row.x], row.monetary, std::log(row.monetary), row.weight });
+        }
+    }
+};
+
+double gammaGammaLogLikelihood(const GammaGammaParameters &p, const PreparedSpend &prepared)
 {
     const double base = -std::lgamma(p.q) + p.q * std::log(p.gamma);
+    const std::size_t nx = prepared.xs.size();
+    std::vector<double> countTerm(nx), px(nx);
+    for (std::size_t i = 0; i < nx; ++i) {
+        const double x = prepared.xs[i];
+        px[i] = p.p * x;
+        countTerm[i] = std::lgamma(px[i] + p.q) - std::lgamma(px[i]) + px[i] * std::log(x);
+    }
     double total = 0.0;
-    for (const PurchaseSummary &row : rows) {
-        if (row.x <= 0 || row.monetary <= 0)
-            continue;
-        const double px = p.p * row.x;
+    for (const PreparedSpend::Row &row : prepared.rows) {
+        const double pxi = px[row.x];
         total += row.weight
-            * (base + std::lgamma(px + p.q) - std::lgamma(px) + (px - 1.0) * std::log(row.monetary)
-                + px * std::log(row.x) - (px + p.q) * std::log(p.gamma + row.monetary * row.x));
+            * (base + countTerm[row.x] + (pxi - 1.0) * row.logM
+                - (pxi + p.q) * std::log(p.gamma + row.m * prepared.xs[row.x]));
     }
     return total;
+}
+
+} // namespace
+
+double GammaGamma::logLikelihood(const GammaGammaParameters &p, const std::vector<PurchaseSummary> &rows)
+{
+    return gammaGammaLogLikelihood(p, PreparedSpend(rows));
 }
 
 std::optional<GammaGammaParameters> GammaGamma::fit(
     const std::vector<PurchaseSummary> &rows, FitFailure &failure)
 {
-    std::vector<PurchaseSummary> repeat;
-    double spend = 0.0;
-    for (const PurchaseSummary &row : rows) {
-        if (row.x > 0 && row.monetary > 0 && std::isfinite(row.monetary)) {
-            repeat.push_back(row);
-            spend += row.weight * row.monetary;
-        }
+    const PreparedSpend prepared(rows);
+    double weight = 0.0, spend = 0.0;
+    for (const PreparedSpend::Row &row : prepared.rows) {
+        weight += row.weight;
+        spend += row.weight * row.m;
     }
-    const double weight = totalWeight(repeat);
-    if (repeat.empty()) {
+    if (prepared.rows.empty() || !std::isfinite(spend)) {
         failure.reason = "no shopper with a repeat purchase of positive value";
         return std::nullopt;
     }
@@ -381,7 +453,7 @@ std::optional<GammaGammaParameters> GammaGamma::fit(
     const bool ok = minimiseLog(start,
         [&](const std::vector<double> &v) {
             const GammaGammaParameters p { std::exp(v[0]), std::exp(v[1]), std::exp(v[2]), 0.0, 0 };
-            return -logLikelihood(p, repeat) / weight;
+            return -gammaGammaLogLikelihood(p, prepared) / weight;
         },
         minimum);
     GammaGammaParameters p { std::exp(start[0]), std::exp(start[1]), std::exp(start[2]), 0.0,
@@ -391,7 +463,7 @@ std::optional<GammaGammaParameters> GammaGamma::fit(
         failure.reason = "the Gamma-Gamma spend fit did not converge";
         return std::nullopt;
     }
-    p.logLikelihood = logLikelihood(p, repeat);
+    p.logLikelihood = gammaGammaLogLikelihood(p, prepared);
     return p;
 }
 

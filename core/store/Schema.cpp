@@ -487,7 +487,14 @@ CREATE INDEX discount_codes_outbox ON discount_codes(outbox_id);
 /**
  * Version 10: predictions (core/predict). One row per buyer, written only by
  * predict::Predictions; the fitted model itself is kept in meta "predict.model". A merge or
- * an erasure that removes a profile removes its row.
+ * an erasure that removes a profile removes its row. Segments read it by profile id (its
+ * primary key), so it has no other index to keep up at every fit.
+ *
+ * Also events_orders: a partial index of the order, cancellation and refund events that
+ * holds everything the purchase models and replenishment read (profile, time, order id,
+ * value, the order's products), so a fit reads the orders of a million shoppers from about
+ * a million index entries in profile order instead of looking each order up in the 19 M-row
+ * events table (20 s) or scanning that table for the product lists (6 s).
  */
 void addPredictions(Database &db)
 {
@@ -509,9 +516,9 @@ CREATE TABLE predictions (
     replenishment_sku      TEXT,
     replenishment_due      INTEGER
 );
-CREATE INDEX predictions_value ON predictions(predicted_value_12m);
-CREATE INDEX predictions_churn ON predictions(churn_risk, predicted_value_12m);
-CREATE INDEX predictions_replenishment ON predictions(replenishment_due);
+CREATE INDEX IF NOT EXISTS events_orders
+    ON events(profile_id, ts, type, order_id, value, product_id, category, props)
+    WHERE type IN ('order_completed', 'order_cancelled', 'order_refunded');
 )sql");
 }
 
@@ -552,6 +559,9 @@ CREATE UNIQUE INDEX IF NOT EXISTS events_key ON events(event_key);
 CREATE INDEX IF NOT EXISTS events_profile_ts ON events(profile_id, ts);
 CREATE INDEX IF NOT EXISTS events_type_ts ON events(type, ts, profile_id);
 CREATE INDEX IF NOT EXISTS events_channel ON events(channel, type);
+CREATE INDEX IF NOT EXISTS events_orders
+    ON events(profile_id, ts, type, order_id, value, product_id, category, props)
+    WHERE type IN ('order_completed', 'order_cancelled', 'order_refunded');
 )sql");
 }
 
@@ -562,6 +572,7 @@ DROP INDEX IF EXISTS events_key;
 DROP INDEX IF EXISTS events_profile_ts;
 DROP INDEX IF EXISTS events_type_ts;
 DROP INDEX IF EXISTS events_channel;
+DROP INDEX IF EXISTS events_orders;
 )sql");
 }
 

@@ -764,7 +764,7 @@ void TestDemo::cancelledGenerateLeavesWorkspaceEmpty()
     QCOMPARE(db.queryInt("SELECT count(*) FROM events"), 0);
     QCOMPARE(db.queryInt(
                  "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'events'"),
-        4);
+        5);
     // And the same workspace can then be filled.
     const auto summary = DemoStore::generate(workspace, options(300, 1));
     QCOMPARE(summary.profiles, 300);

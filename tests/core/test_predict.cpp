@@ -73,7 +73,7 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
 
 /// Imports a CSV of orders: Time, Customer, Order, Value, Event (order_completed,
 /// order_cancelled, order_refunded), Id.
-ImportSummary importOrders(Workspace &workspace, const QString &path)
+ImportSummary importOrders(Workspace &workspace, const QString &path, bool withProducts = false)
 {
     ImportRequest request;
     request.inputPath = test::toStd(path);
@@ -85,6 +85,11 @@ ImportSummary importOrders(Workspace &workspace, const QString &path)
         { "Event", FieldTarget::EventType, {} },
         { "Id", FieldTarget::EventId, {} },
     };
+    if (withProducts) {
+        request.mapping.columns.push_back({ "SKU", FieldTarget::ProductSku, {} });
+        request.mapping.columns.push_back({ "Name", FieldTarget::ProductName, {} });
+        request.mapping.columns.push_back({ "Category", FieldTarget::Category, {} });
+    }
     request.mapping.timezone = "UTC";
     return ImportJob::run(workspace, request);
 }
@@ -143,6 +148,7 @@ private Q_SLOTS:
     void awkwardOrdersAreHandled();
     void predictionsAreTraitsInSegments();
     void holdoutCheckCountsTheHoldout();
+    void replenishmentFromRepeatPurchases();
     void demoHasPredictionsAndSavedSegments();
 };
 
@@ -483,6 +489,69 @@ void TestPredict::holdoutCheckCountsTheHoldout()
     QVERIFY2(std::abs(check.predictedTotal / check.actualTotal - 1) < 0.2,
         qPrintable(QStringLiteral("%1 vs %2").arg(check.predictedTotal).arg(check.actualTotal)));
     QVERIFY(check.mae > 0);
+}
+
+void TestPredict::replenishmentFromRepeatPurchases()
+{
+    QTemporaryDir dir;
+    auto workspace = Workspace::create(test::toStd(dir.filePath(QStringLiteral("gel.clientele"))));
+    const Millis start = *parseIsoDate("2025-01-01");
+    QByteArray csv = "Time,Customer,Order,Value,Event,Id,SKU,Name,Category\n";
+    int id = 0;
+    auto buy = [&](int day, const QString &customer, const char *sku, const char *name, const char *category) {
+        ++id;
+        csv += QStringLiteral("%1,%2,o%3,12.5,order_completed,%3,%4,%5,%6\n")
+                   .arg(QString::fromStdString(formatIsoDate(start + day * kMillisPerDay)), customer)
+                   .arg(id)
+                   .arg(QLatin1String(sku), QLatin1String(name), QLatin1String(category))
+                   .toUtf8();
+    };
+    // Sixty buyers of T-shirts, each on two days far apart (enough repeat buyers to fit).
+    for (int i = 0; i < 60; ++i) {
+        buy(i, QStringLiteral("tee%1").arg(i), "TEE", "Trail Tee", "apparel");
+        buy(150 + i * 2, QStringLiteral("tee%1").arg(i), "TEE", "Trail Tee", "apparel");
+    }
+    // Twelve runners rebuy gels every 30 days: the usual interval is 30 days.
+    for (int i = 0; i < 12; ++i) {
+        for (int k = 0; k < 3; ++k)
+            buy(10 + i + 30 * k, QStringLiteral("runner%1").arg(i), "GEL-1", "Running Gel", "nutrition");
+    }
+    buy(300, QStringLiteral("due"), "GEL-1", "Running Gel", "nutrition");
+    buy(100, QStringLiteral("lapsed"), "GEL-1", "Running Gel", "nutrition");
+    buy(320, QStringLiteral("late"), "TEE", "Trail Tee", "apparel"); // the last order day
+    importOrders(workspace, writeFile(dir, QStringLiteral("orders.csv"), csv), true);
+    Database &db = workspace.db();
+    Predictions::fit(db);
+    auto predictionOf = [&](const char *customer) {
+        auto query = db.prepare("SELECT profile_id FROM identities WHERE kind = 'customer_id' AND value = ?1");
+        query.bind(1, customer);
+        return query.step() ? Predictions::forProfile(db, query.columnInt(0)) : std::nullopt;
+    };
+    const auto due = predictionOf("due");
+    QVERIFY(due);
+    QVERIFY(due->replenishmentDue);
+    QCOMPARE(QString::fromStdString(due->replenishmentItem), QStringLiteral("Running Gel"));
+    QCOMPARE(QString::fromStdString(due->replenishmentSku), QStringLiteral("GEL-1"));
+    QCOMPARE(*due->replenishmentDue, start + 330 * kMillisPerDay);
+    // Bought once 220 days before the end: overdue by more than an interval, not due.
+    const auto lapsed = predictionOf("lapsed");
+    QVERIFY(lapsed);
+    QVERIFY(!lapsed->replenishmentDue);
+    // The runners' own gels fell due long ago (day 100): lapsed as well.
+    const auto runner = predictionOf("runner0");
+    QVERIFY(runner && !runner->replenishmentDue);
+    // T-shirts are bought again 150 to 209 days apart (median 180): tee0 bought on days 0
+    // and 150, so is due on day 330.
+    const auto tee = predictionOf("tee0");
+    QVERIFY(tee && tee->replenishmentDue);
+    QCOMPARE(QString::fromStdString(tee->replenishmentItem), QStringLiteral("Trail Tee"));
+    QCOMPARE(*tee->replenishmentDue, start + 330 * kMillisPerDay);
+    // The segment field finds the due shopper.
+    SegmentEvaluator evaluator(db);
+    const auto rule = nlohmann::json::parse(
+        R"({"version":1,"rule":{"type":"trait","field":"replenishment_item","op":"is","value":"Running Gel"}})");
+    QCOMPARE(evaluator.count(SegmentDefinition::fromJson(rule)),
+        db.queryInt("SELECT count(*) FROM predictions WHERE replenishment_item = 'Running Gel'"));
 }
 
 void TestPredict::demoHasPredictionsAndSavedSegments()

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void emptyStateOffersNewSegment();
+    void demoStartsWithSavedSegments();
     void revenueConditionByClicking();
     void nestedGroupSentenceAndUndo();
     void invalidValueDisablesSave();
@@ -102,6 +103,30 @@ void TestSegments::initTestCase()
     options.seed = 5;
     options.end = *parseIsoDate("2026-11-25");
     DemoStore::writeWorkspace(path_.toStdString(), options);
+    // These tests build their segments from an empty list; the demo's starting points are
+    // checked by demoStartsWithSavedSegments.
+    auto workspace = Workspace::open(path_.toStdString());
+    SegmentStore store(workspace.db());
+    for (const SavedSegment &segment : store.list())
+        QVERIFY(store.remove(segment.name));
+}
+
+void TestSegments::demoStartsWithSavedSegments()
+{
+    window_.reset();
+    const QString path = dir_.filePath(QStringLiteral("fresh-demo.clientele"));
+    DemoOptions options;
+    options.shoppers = 1500;
+    options.end = *parseIsoDate("2026-11-25");
+    DemoStore::writeWorkspace(path.toStdString(), options);
+    window_ = openSegments(path);
+    QVERIFY(window_);
+    page_ = window_->segmentsPage();
+    QTRY_VERIFY(!page_->isLoading());
+    QCOMPARE(page_->model()->rowCount(), 6);
+    auto *title = page_->findChild<QLabel *>(QStringLiteral("segmentsEmptyTitle"));
+    QVERIFY(!title || !title->isVisible());
+    saveScreenshot(*window_, QStringLiteral("segments-demo-starters.png"));
 }
 
 void TestSegments::init()
