@@ -72,6 +72,7 @@ json modelJson(const FittedModel &model)
 {
     json document {
         { "customers", model.customers },
+        { "anonymous_buyers", model.anonymousBuyers },
         { "repeat_customers", model.repeatCustomers },
         { "orders", model.orders },
         { "time_unit", timeUnitKey(model.unit) },

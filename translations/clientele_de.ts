@@ -5562,10 +5562,6 @@ Zuletzt gespeichert %2
         <translation>Produkte mit üblichem Nachkaufabstand:</translation>
     </message>
     <message>
-        <source>Fitting took:</source>
-        <translation>Dauer der Berechnung:</translation>
-    </message>
-    <message>
         <source>Predicted value and churn risk</source>
         <translation>Vorhergesagter Wert und Abwanderungsrisiko</translation>
     </message>
@@ -5738,10 +5734,6 @@ Vorhersagen brauchen mindestens %L2 Kunden, die an einem späteren Tag erneut be
         <translation>Keine</translation>
     </message>
     <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
         <source>Together, the shoppers are predicted to spend %1 in the next 12 months.</source>
         <translation>Zusammen werden die Kunden in den nächsten 12 Monaten voraussichtlich %1 ausgeben.</translation>
     </message>
@@ -5754,16 +5746,20 @@ Vorhersagen brauchen mindestens %L2 Kunden, die an einem späteren Tag erneut be
         <translation>Kunden</translation>
     </message>
     <message>
-        <source>≤ %1</source>
-        <translation>≤ %1</translation>
-    </message>
-    <message>
         <source>Shoppers by churn risk</source>
         <translation>Kunden nach Abwanderungsrisiko</translation>
     </message>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>more</source>
+        <translation>mehr</translation>
+    </message>
+    <message>
+        <source>Predicted value up to</source>
+        <translation>Vorhergesagter Wert bis</translation>
     </message>
 </context>
 <context>

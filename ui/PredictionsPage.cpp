@@ -60,7 +60,6 @@ enum FactRow {
     TimeUnit,
     Discount,
     Replenishable,
-    Duration,
     FactRows
 };
 
@@ -388,11 +387,10 @@ QWidget *PredictionsPage::createParameterSection(QWidget *parent)
         { TimeUnit, tr("Time unit:") },
         { Discount, tr("Discount rate:") },
         { Replenishable, tr("Products with a usual rebuy interval:") },
-        { Duration, tr("Fitting took:") },
     };
     static const char *const factObjectNames[] = { "historyEndValue", "fittedAtValue",
         "customersValue", "repeatCustomersValue", "ordersReadValue", "timeUnitValue",
-        "discountValue", "replenishableValue", "durationValue" };
+        "discountValue", "replenishableValue" };
     for (const auto &[which, name] : factNames) {
         auto *nameLabel = new QLabel(name, box);
         nameLabel->setWordWrap(true);
@@ -830,7 +828,6 @@ void PredictionsPage::fillParameters()
             ? tr("%1 a year").arg(formatPercent(m.annualDiscountRate))
             : tr("None"));
     factValues_[Replenishable]->setText(count(m.replenishableProducts));
-    factValues_[Duration]->setText(tr("%1 s").arg(locale.toString(m.seconds, 'f', 1)));
 }
 
 void PredictionsPage::fillDistribution()
@@ -846,8 +843,10 @@ void PredictionsPage::fillDistribution()
         set->setLabelColor(palette().color(QPalette::WindowText));
         QStringList buckets;
         double top = 0;
-        for (const auto &[upper, shoppers] : d.valueBuckets) {
-            buckets << tr("≤ %1").arg(money(upper));
+        for (std::size_t i = 0; i < d.valueBuckets.size(); ++i) {
+            const auto &[upper, shoppers] = d.valueBuckets[i];
+            // Eight steps of the same width, then everybody above them.
+            buckets << (i == 8 ? tr("more") : money(upper));
             *set << static_cast<double>(shoppers);
             top = std::max(top, static_cast<double>(shoppers));
         }
@@ -865,6 +864,7 @@ void PredictionsPage::fillDistribution()
         axisX->setLabelsFont(font);
         if (buckets.size() > 5)
             axisX->setLabelsAngle(-45);
+        axisX->setTitleText(tr("Predicted value up to"));
         chart->addAxis(axisX, Qt::AlignBottom);
         series->attachAxis(axisX);
         QValueAxis *axisY = countAxis(top, tr("Shoppers"));

@@ -127,6 +127,14 @@ OrderHistory OrderHistory::read(
         "WHERE type IN ('order_completed', 'order_cancelled', 'order_refunded') AND ts < ?1");
     query.bind(1, readUntil);
 
+    // Anonymous profiles (is_known = 0), in id order, to mark their buyers.
+    std::vector<ProfileId> anonymous;
+    {
+        auto profiles = db.prepare("SELECT id FROM profiles WHERE is_known = 0 ORDER BY id");
+        while (profiles.step())
+            anonymous.push_back(profiles.columnInt(0));
+    }
+
     OrderHistory history;
     const int endDay = dayOf(calibrationEnd); // the first day after the history
     const int holdoutEndDay = holdoutEnd ? dayOf(*holdoutEnd) : endDay;
@@ -159,6 +167,7 @@ OrderHistory OrderHistory::read(
             return; // no order before the end of the history
         BuyerHistory buyer;
         buyer.profile = current;
+        buyer.known = !std::binary_search(anonymous.begin(), anonymous.end(), current);
         buyer.x = static_cast<int>(days.size()) - 1;
         buyer.txDays = days.back().first - days.front().first;
         buyer.ageDays = endDay - 1 - days.front().first;

@@ -31,6 +31,9 @@ struct Replenishment {
  */
 struct BuyerHistory {
     ProfileId profile = 0;
+    /// Known by an identifier (profiles.is_known); anonymous buyers, such as the guest
+    /// checkouts of a store export, are predicted but not fitted on (docs/predictions.md).
+    bool known = true;
     int x = 0; ///< repeat purchase days
     int txDays = 0; ///< days from the first purchase day to the last
     int ageDays = 0; ///< days from the first purchase day to the last day of history

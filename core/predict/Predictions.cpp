@@ -41,6 +41,8 @@ void summarise(const std::vector<BuyerHistory> &buyers, TimeUnit unit,
     std::vector<std::tuple<int, int, int>> keys;
     keys.reserve(buyers.size());
     for (const BuyerHistory &buyer : buyers) {
+        if (!buyer.known)
+            continue;
         keys.emplace_back(buyer.x, buyer.txDays, buyer.ageDays);
         if (buyer.x > 0 && buyer.repeatMeanValue > 0)
             spend.push_back({ static_cast<double>(buyer.x), 0, 0, buyer.repeatMeanValue, 1.0 });
@@ -65,6 +67,7 @@ json toJson(const FittedModel &model)
         { "time_unit", timeUnitKey(model.unit) },
         { "annual_discount_rate", model.annualDiscountRate },
         { "customers", model.customers },
+        { "anonymous_buyers", model.anonymousBuyers },
         { "repeat_customers", model.repeatCustomers },
         { "orders", model.orders },
         { "bg_nbd",
@@ -97,6 +100,7 @@ FittedModel fromJson(const json &document)
     model.unit = parseTimeUnit(document.at("time_unit").get<std::string>()).value_or(TimeUnit::Week);
     model.annualDiscountRate = document.value("annual_discount_rate", 0.0);
     model.customers = document.at("customers").get<std::int64_t>();
+    model.anonymousBuyers = document.value("anonymous_buyers", std::int64_t { 0 });
     model.repeatCustomers = document.at("repeat_customers").get<std::int64_t>();
     model.orders = document.value("orders", std::int64_t { 0 });
     const json &bg = document.at("bg_nbd");
@@ -400,16 +404,18 @@ FittedModel Predictions::fit(Database &db, const FitOptions &options, ProgressSi
     model.calibrationEnd = calibrationEnd;
     model.unit = options.unit;
     model.annualDiscountRate = options.annualDiscountRate;
-    model.customers = static_cast<std::int64_t>(history.buyers.size());
+    for (const BuyerHistory &buyer : history.buyers) {
+        model.customers += buyer.known ? 1 : 0;
+        model.anonymousBuyers += buyer.known ? 0 : 1;
+        model.repeatCustomers += buyer.known && buyer.x > 0 ? 1 : 0;
+    }
     model.orders = history.orders;
-    for (const BuyerHistory &buyer : history.buyers)
-        model.repeatCustomers += buyer.x > 0 ? 1 : 0;
     model.orderEvents = countOrderEvents(db);
     if (model.repeatCustomers < kMinimumRepeatBuyers)
         throw PredictionError("Predictions need at least " + std::to_string(kMinimumRepeatBuyers)
             + " shoppers who ordered on more than one day; this workspace has "
             + std::to_string(model.repeatCustomers) + " (of "
-            + std::to_string(model.customers) + " buyers). Nothing was stored.");
+            + std::to_string(model.customers) + " known buyers). Nothing was stored.");
 
     std::vector<PurchaseSummary> purchase, spend;
     summarise(history.buyers, options.unit, purchase, spend);
@@ -592,7 +598,7 @@ HoldoutCheck Predictions::validate(Database &db, const ValidateOptions &options,
     const OrderHistory history = OrderHistory::read(db, calibrationEnd, holdoutEnd, progress);
     std::int64_t repeat = 0;
     for (const BuyerHistory &buyer : history.buyers)
-        repeat += buyer.x > 0 ? 1 : 0;
+        repeat += buyer.known && buyer.x > 0 ? 1 : 0;
     if (repeat < kMinimumRepeatBuyers)
         throw PredictionError("The holdout check needs at least "
             + std::to_string(kMinimumRepeatBuyers)
@@ -605,7 +611,7 @@ HoldoutCheck Predictions::validate(Database &db, const ValidateOptions &options,
     if (!bg)
         throw PredictionError("The purchase model could not be fitted (" + failure.reason + ").");
     check.bgNbd = *bg;
-    check.customers = static_cast<std::int64_t>(history.buyers.size());
+
 
     const double perUnit = unitDays(options.unit);
     const double holdoutDays = static_cast<double>(holdoutEnd - calibrationEnd) / kMillisPerDay;
@@ -620,15 +626,18 @@ HoldoutCheck Predictions::validate(Database &db, const ValidateOptions &options,
     // Expectations per distinct (x, t_x, T): the holdout total, then week by week.
     std::map<std::tuple<int, int, int>, std::vector<double>> expectations;
     for (const BuyerHistory &buyer : history.buyers) {
+        if (!buyer.known)
+            continue;
+        ++check.customers;
         auto [it, inserted] = expectations.try_emplace({ buyer.x, buyer.txDays, buyer.ageDays });
         if (inserted) {
             const double x = buyer.x, tx = buyer.txDays / perUnit, T = buyer.ageDays / perUnit;
-            it->second.push_back(
-                BgNbd::conditionalExpectedPurchases(check.bgNbd, holdoutDays / perUnit, x, tx, T));
+            it->second.push_back(finiteOr(
+                BgNbd::conditionalExpectedPurchases(check.bgNbd, holdoutDays / perUnit, x, tx, T), 0.0));
             for (int week = 1; week <= weeks; ++week) {
                 const double days = std::min(holdoutDays, week * 7.0);
-                it->second.push_back(
-                    BgNbd::conditionalExpectedPurchases(check.bgNbd, days / perUnit, x, tx, T));
+                it->second.push_back(finiteOr(
+                    BgNbd::conditionalExpectedPurchases(check.bgNbd, days / perUnit, x, tx, T), 0.0));
             }
         }
         const std::vector<double> &e = it->second;

@@ -53,8 +53,12 @@ struct FittedModel {
     Millis calibrationEnd = 0; ///< end of the last day of history used (exclusive)
     TimeUnit unit = TimeUnit::Week;
     double annualDiscountRate = 0.0;
-    std::int64_t customers = 0; ///< shoppers with at least one order in the history
-    std::int64_t repeatCustomers = 0; ///< of them, with at least one repeat purchase day
+    /// Known shoppers (with an identifier) with at least one order in the history: the ones
+    /// the models are fitted on.
+    std::int64_t customers = 0;
+    /// Anonymous profiles with orders (guest checkouts): predicted, not fitted on.
+    std::int64_t anonymousBuyers = 0;
+    std::int64_t repeatCustomers = 0; ///< known, with at least one repeat purchase day
     std::int64_t orders = 0; ///< orders read (completed, not cancelled)
     BgNbdParameters bgNbd;
     std::optional<ParetoNbdParameters> paretoNbd; ///< nullopt when not fitted or failed
@@ -109,7 +113,8 @@ struct ShopperPrediction {
 /// What the Predictions area charts about all shoppers.
 struct PredictionDistribution {
     std::int64_t low = 0, medium = 0, high = 0; ///< shoppers per churn risk group
-    /// Predicted 12-month value in buckets: [upper bound, shoppers]; the last bound is the
+    /// Predicted 12-month value in eight buckets of equal width at round amounts: [upper
+    /// bound (exclusive), shoppers], then, when anybody is above them, a ninth up to the
     /// maximum.
     std::vector<std::pair<double, std::int64_t>> valueBuckets;
     double totalPredictedValue = 0;

@@ -42,7 +42,7 @@ double logDiffExp(double a, double b)
  * neither overflow nor lose the sum. Terms may change sign where a or b is negative; the
  * sum itself must stay positive, as it does wherever the models use it.
  */
-double logHypergeometric2F1(double a, double b, double c, double z)
+double logHypergeometric2F1(double a, double b, double c, double z, int maxTerms = 100'000)
 {
     if (!(z >= 0.0 && z < 1.0) || !(c > 0.0) || !std::isfinite(a) || !std::isfinite(b))
         throw std::domain_error("2F1 outside its range");
@@ -51,7 +51,9 @@ double logHypergeometric2F1(double a, double b, double c, double z)
     double logScale = 0.0;
     double term = 1.0;
     double sum = 1.0;
-    constexpr int kMaxTerms = 1'000'000;
+    // Near z = 1 with small parameters the series converges only slowly; past maxTerms
+    // terms it is given up (the fits treat that as an impossible point, see minimiseLog).
+    const int kMaxTerms = maxTerms;
     for (int n = 0; n < kMaxTerms; ++n) {
         term *= (a + n) * (b + n) / ((c + n) * (n + 1.0)) * z;
         sum += term;
@@ -62,7 +64,7 @@ double logHypergeometric2F1(double a, double b, double c, double z)
         }
         // Once the terms fall (n past the peak), stop when they no longer change the sum.
         const bool falling = std::abs((a + n + 1) * (b + n + 1) * z) < (c + n + 1) * (n + 2.0);
-        if (term == 0.0 || (falling && std::abs(term) <= std::abs(sum) * 1e-17))
+        if (term == 0.0 || (falling && std::abs(term) <= std::abs(sum) * 1e-16))
             break;
         if (n + 1 == kMaxTerms)
             throw std::domain_error("2F1 did not converge");
@@ -76,7 +78,7 @@ double logHypergeometric2F1(double a, double b, double c, double z)
 /// guard against a stop on a flat stretch). Returns false when NLopt fails or the result
 /// is not finite.
 bool minimiseLog(std::vector<double> &logParams, const std::function<double(const std::vector<double> &)> &f,
-    double &minimum)
+    double &minimum, double maxSeconds = 0.0)
 {
     struct Context {
         const std::function<double(const std::vector<double> &)> *f;
@@ -97,6 +99,8 @@ bool minimiseLog(std::vector<double> &logParams, const std::function<double(cons
         nlopt_set_xtol_rel(opt, 1e-11);
         nlopt_set_ftol_abs(opt, 1e-13);
         nlopt_set_maxeval(opt, 20000);
+        if (maxSeconds > 0)
+            nlopt_set_maxtime(opt, maxSeconds / 3.0);
         double value = 0.0;
         const nlopt_result result = nlopt_optimize(opt, logParams.data(), &value);
         nlopt_destroy(opt);
@@ -264,12 +268,18 @@ double BgNbd::conditionalExpectedPurchases(
 {
     if (t <= 0)
         return 0.0;
-    const double numerator = (p.a + p.b + x - 1.0) / (p.a - 1.0) * bgNbdBracket(p, t, x, T);
+    double bracket = 0.0;
+    try {
+        bracket = bgNbdBracket(p, t, x, T);
+    } catch (const std::domain_error &) {
+        return std::numeric_limits<double>::quiet_NaN(); // see the header
+    }
+    const double numerator = (p.a + p.b + x - 1.0) / (p.a - 1.0) * bracket;
     double denominator = 1.0;
     if (x > 0)
         denominator += p.a / (p.b + x - 1.0) * std::exp((p.r + x) * std::log((p.alpha + T) / (p.alpha + tx)));
     const double value = numerator / denominator;
-    return std::isfinite(value) ? std::max(0.0, value) : 0.0;
+    return std::isfinite(value) ? std::max(0.0, value) : std::numeric_limits<double>::quiet_NaN();
 }
 
 double BgNbd::probabilityAlive(const BgNbdParameters &p, double x, double tx, double T)
@@ -285,47 +295,102 @@ double BgNbd::probabilityAlive(const BgNbdParameters &p, double x, double tx, do
 
 namespace {
 
-/// log of A0 (Fader & Hardie 2005, "A note on deriving the Pareto/NBD model"): the
-/// difference of two hypergeometric terms, written with the argument that stays in [0, 1).
-double paretoLogA0(const ParetoNbdParameters &p, double x, double tx, double T)
+/**
+ * Summaries prepared for the Pareto/NBD: its costly part, a hypergeometric term, depends
+ * on x and one time (t_x or T) only, so it is computed once per distinct (x, time) pair
+ * rather than twice per row.
+ */
+struct PreparedPareto {
+    struct Row {
+        std::uint32_t x, T, atTx, atT; ///< atTx, atT: indices into pairs
+        double weight;
+    };
+    std::vector<double> xs, Ts;
+    std::vector<std::pair<double, double>> pairs; ///< (x, time)
+    std::vector<Row> rows;
+
+    explicit PreparedPareto(const std::vector<PurchaseSummary> &summaries)
+    {
+        std::map<double, std::uint32_t> xIndex, TIndex;
+        std::map<std::pair<double, double>, std::uint32_t> pairIndex;
+        for (const PurchaseSummary &row : summaries) {
+            xIndex.emplace(row.x, 0);
+            TIndex.emplace(row.T, 0);
+            pairIndex.emplace(std::make_pair(row.x, row.tx), 0);
+            pairIndex.emplace(std::make_pair(row.x, row.T), 0);
+        }
+        for (auto &[value, position] : xIndex) {
+            position = static_cast<std::uint32_t>(xs.size());
+            xs.push_back(value);
+        }
+        for (auto &[value, position] : TIndex) {
+            position = static_cast<std::uint32_t>(Ts.size());
+            Ts.push_back(value);
+        }
+        for (auto &[pair, position] : pairIndex) {
+            position = static_cast<std::uint32_t>(pairs.size());
+            pairs.push_back(pair);
+        }
+        for (const PurchaseSummary &row : summaries) {
+            rows.push_back({ xIndex[row.x], TIndex[row.T], pairIndex[{ row.x, row.tx }],
+                pairIndex[{ row.x, row.T }], row.weight });
+        }
+    }
+};
+
+/// Pareto/NBD's series, summed with z close to 1 only where the lifetime and purchase rates
+/// are far apart (the optimiser's excursions): there they are given up early, and the point
+/// counts as impossible, instead of taking seconds per likelihood.
+constexpr int kParetoTerms = 5'000;
+/// The Pareto/NBD fit is a comparison; it gives up after this long (the data's optimum can
+/// lie at the edge of the parameter space, with no dropout at all).
+constexpr double kParetoSeconds = 15.0;
+
+/// log of one of A0's two terms (Fader & Hardie 2005, "A note on deriving the Pareto/NBD
+/// model"), at time t, written with the argument that stays in [0, 1).
+double paretoLogTerm(const ParetoNbdParameters &p, double x, double t)
 {
     const double rsx = p.r + p.s + x;
-    double high = 0.0, low = 0.0;
-    if (p.alpha >= p.beta) {
-        high = logHypergeometric2F1(rsx, p.s + 1.0, rsx + 1.0, (p.alpha - p.beta) / (p.alpha + tx))
-            - rsx * std::log(p.alpha + tx);
-        low = logHypergeometric2F1(rsx, p.s + 1.0, rsx + 1.0, (p.alpha - p.beta) / (p.alpha + T))
-            - rsx * std::log(p.alpha + T);
-    } else {
-        high = logHypergeometric2F1(rsx, p.r + x, rsx + 1.0, (p.beta - p.alpha) / (p.beta + tx))
-            - rsx * std::log(p.beta + tx);
-        low = logHypergeometric2F1(rsx, p.r + x, rsx + 1.0, (p.beta - p.alpha) / (p.beta + T))
-            - rsx * std::log(p.beta + T);
-    }
-    return logDiffExp(high, low);
+    if (p.alpha >= p.beta)
+        return logHypergeometric2F1(
+                   rsx, p.s + 1.0, rsx + 1.0, (p.alpha - p.beta) / (p.alpha + t), kParetoTerms)
+            - rsx * std::log(p.alpha + t);
+    return logHypergeometric2F1(
+               rsx, p.r + x, rsx + 1.0, (p.beta - p.alpha) / (p.beta + t), kParetoTerms)
+        - rsx * std::log(p.beta + t);
 }
 
-/// The two parts of a shopper's Pareto/NBD likelihood without the constant factor:
-/// alive through T, and dropped out between t_x and T.
-void paretoParts(const ParetoNbdParameters &p, double x, double tx, double T, double &alive,
-    double &dropped)
+double paretoLogLikelihood(const ParetoNbdParameters &p, const PreparedPareto &prepared)
 {
-    alive = -(p.r + x) * std::log(p.alpha + T) - p.s * std::log(p.beta + T);
-    dropped = std::log(p.s) - std::log(p.r + p.s + x) + paretoLogA0(p, x, tx, T);
+    const double base = -std::lgamma(p.r) + p.r * std::log(p.alpha) + p.s * std::log(p.beta);
+    std::vector<double> terms(prepared.pairs.size());
+    for (std::size_t i = 0; i < terms.size(); ++i)
+        terms[i] = paretoLogTerm(p, prepared.pairs[i].first, prepared.pairs[i].second);
+    std::vector<double> countTerm(prepared.xs.size()), dropTerm(prepared.xs.size());
+    for (std::size_t i = 0; i < prepared.xs.size(); ++i) {
+        countTerm[i] = std::lgamma(p.r + prepared.xs[i]);
+        dropTerm[i] = std::log(p.s) - std::log(p.r + p.s + prepared.xs[i]);
+    }
+    std::vector<double> logAlphaT(prepared.Ts.size()), logBetaT(prepared.Ts.size());
+    for (std::size_t i = 0; i < prepared.Ts.size(); ++i) {
+        logAlphaT[i] = std::log(p.alpha + prepared.Ts[i]);
+        logBetaT[i] = std::log(p.beta + prepared.Ts[i]);
+    }
+    double total = 0.0;
+    for (const PreparedPareto::Row &row : prepared.rows) {
+        const double x = prepared.xs[row.x];
+        const double alive = -(p.r + x) * logAlphaT[row.T] - p.s * logBetaT[row.T];
+        const double dropped = dropTerm[row.x] + logDiffExp(terms[row.atTx], terms[row.atT]);
+        total += row.weight * (base + countTerm[row.x] + logSumExp(alive, dropped));
+    }
+    return total;
 }
 
 } // namespace
 
 double ParetoNbd::logLikelihood(const ParetoNbdParameters &p, const std::vector<PurchaseSummary> &rows)
 {
-    const double base = -std::lgamma(p.r) + p.r * std::log(p.alpha) + p.s * std::log(p.beta);
-    double total = 0.0;
-    for (const PurchaseSummary &row : rows) {
-        double alive = 0.0, dropped = 0.0;
-        paretoParts(p, row.x, row.tx, row.T, alive, dropped);
-        total += row.weight * (base + std::lgamma(p.r + row.x) + logSumExp(alive, dropped));
-    }
-    return total;
+    return paretoLogLikelihood(p, PreparedPareto(rows));
 }
 
 std::optional<ParetoNbdParameters> ParetoNbd::fit(
@@ -342,6 +407,7 @@ std::optional<ParetoNbdParameters> ParetoNbd::fit(
     meanT /= weight;
     const double scale = std::log(std::max(1.0, meanT / 4.0));
     std::vector<double> start { 0.0, scale, 0.0, scale };
+    const PreparedPareto prepared(rows);
     double minimum = 0.0;
     bool ok = false;
     try {
@@ -350,12 +416,12 @@ std::optional<ParetoNbdParameters> ParetoNbd::fit(
                 const ParetoNbdParameters p { std::exp(v[0]), std::exp(v[1]), std::exp(v[2]),
                     std::exp(v[3]), 0.0 };
                 try {
-                    return -logLikelihood(p, rows) / weight;
+                    return -paretoLogLikelihood(p, prepared) / weight;
                 } catch (const std::domain_error &) {
                     return std::numeric_limits<double>::infinity();
                 }
             },
-            minimum);
+            minimum, kParetoSeconds);
     } catch (const std::domain_error &) {
         ok = false;
     }
@@ -365,14 +431,15 @@ std::optional<ParetoNbdParameters> ParetoNbd::fit(
     }
     ParetoNbdParameters p { std::exp(start[0]), std::exp(start[1]), std::exp(start[2]),
         std::exp(start[3]), 0.0 };
-    p.logLikelihood = logLikelihood(p, rows);
+    p.logLikelihood = paretoLogLikelihood(p, prepared);
     return p;
 }
 
 double ParetoNbd::probabilityAlive(const ParetoNbdParameters &p, double x, double tx, double T)
 {
-    double alive = 0.0, dropped = 0.0;
-    paretoParts(p, x, tx, T, alive, dropped);
+    const double alive = -(p.r + x) * std::log(p.alpha + T) - p.s * std::log(p.beta + T);
+    const double dropped = std::log(p.s) - std::log(p.r + p.s + x)
+        + logDiffExp(paretoLogTerm(p, x, tx), paretoLogTerm(p, x, T));
     return 1.0 / (1.0 + std::exp(std::min(dropped - alive, 700.0)));
 }
 

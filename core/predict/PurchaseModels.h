@@ -68,7 +68,8 @@ double logLikelihood(const BgNbdParameters &p, const std::vector<PurchaseSummary
 std::optional<BgNbdParameters> fit(const std::vector<PurchaseSummary> &rows, FitFailure &failure);
 /// E[X(t)]: a new shopper's expected repeat purchases in a period of length t.
 double expectedPurchases(const BgNbdParameters &p, double t);
-/// E[Y(t) | x, t_x, T]: expected purchases in the next t after the end of calibration.
+/// E[Y(t) | x, t_x, T]: expected purchases in the next t after the end of calibration; NaN
+/// where the series behind it cannot be summed (parameters far outside any real store's).
 double conditionalExpectedPurchases(
     const BgNbdParameters &p, double t, double x, double tx, double T);
 /// P(alive | x, t_x, T). 1 for x = 0 (the model's assumption: nobody drops out before

@@ -27,6 +27,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QXYSeries>
 
 using namespace clientele;
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void cancelledRefitKeepsTheModel();
     void emptyWorkspaceOffersFitAndExplainsTooLittleData();
     void profileShowsPredictionSentence();
+    void germanTextsFit();
 
 private:
     std::unique_ptr<MainWindow> openPredictions(const QString &path);
@@ -301,6 +303,30 @@ void TestPredictions::profileShowsPredictionSentence()
     QVERIFY(!profile->prediction());
     QCOMPARE(labelText(*profile, "predictionSentence"),
         QStringLiteral("No predictions: no completed order yet."));
+}
+
+
+void TestPredictions::germanTextsFit()
+{
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral("clientele_de"), QStringLiteral(CLIENTELE_QM_DIR)));
+    QCoreApplication::installTranslator(&translator);
+    {
+        auto window = test::openArea(*settings_, path_, QStringLiteral("Vorhersagen"));
+        QVERIFY(window);
+        window->resize(1024, 700);
+        PredictionsPage *page = window->predictionsPage();
+        QTRY_VERIFY_WITH_TIMEOUT(page->model().has_value() && !page->isLoading(), 120000);
+        auto *scroll = page->findChild<QScrollArea *>(QStringLiteral("predictionsScroll"));
+        QVERIFY(scroll);
+        QVERIFY(!scroll->horizontalScrollBar()->isVisible());
+        QVERIFY(labelText(*page, "churnCuts").contains(QStringLiteral("Abwanderung"), Qt::CaseInsensitive)
+            || !labelText(*page, "churnCuts").contains(QStringLiteral("chance"), Qt::CaseInsensitive));
+        QVERIFY(test::saveScreenshot(*window, QStringLiteral("predictions-de-1024x700.png")));
+        scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+        QVERIFY(test::saveScreenshot(*window, QStringLiteral("predictions-de-1024x700-end.png")));
+    }
+    QCoreApplication::removeTranslator(&translator);
 }
 
 QTEST_MAIN(TestPredictions)
