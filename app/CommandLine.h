@@ -40,6 +40,7 @@ private:
     static int runSegmentList(const QStringList &arguments);
     static int runSegmentSave(const QStringList &arguments);
     static int runSegmentExplain(const QStringList &arguments);
+    static int runSegmentOverlap(const QStringList &arguments);
     static int runExport(const QStringList &arguments);
     static int runJourney(const QStringList &arguments);
     static int runJourneySimulate(const QStringList &arguments);

@@ -28,7 +28,9 @@ int CommandLine::runSegment(const QStringList &arguments)
         return runSegmentSave(arguments.mid(1));
     if (action == QLatin1String("explain"))
         return runSegmentExplain(arguments.mid(1));
-    err() << tr("Usage: clientele segment count|list|save|explain --workspace FILE … "
+    if (action == QLatin1String("overlap"))
+        return runSegmentOverlap(arguments.mid(1));
+    err() << tr("Usage: clientele segment count|list|save|explain|overlap --workspace FILE … "
                 "(see clientele --help)")
           << Qt::endl;
     return 2;
@@ -195,6 +197,72 @@ int CommandLine::runSegmentExplain(const QStringList &arguments)
         return 1;
     } catch (const std::exception &error) {
         err() << tr("The explanation failed: %1").arg(fromStd(error.what())) << Qt::endl;
+        return 1;
+    }
+}
+
+int CommandLine::runSegmentOverlap(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Counts the shoppers in the first segment only, in both "
+                                        "and in the second only."));
+    parser.addHelpOption();
+    const SegmentOptions options;
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+        tr("Print {\"a_only\": N, \"both\": N, \"b_only\": N, \"a\": N, \"b\": N, \"ms\": T} "
+           "on stdout."));
+    parser.addOptions({ options.workspace, options.name, options.asOf, jsonOption });
+    if (const auto exitCode = parseOrFinish(parser, arguments))
+        return *exitCode;
+    const QStringList names = parser.values(options.name);
+    if (!parser.isSet(options.workspace) || names.size() != 2
+        || !parser.positionalArguments().isEmpty()) {
+        err() << tr("Usage: clientele segment overlap --workspace FILE --name A --name B "
+                    "[--as-of YYYY-MM-DD] [--json]")
+              << Qt::endl;
+        return 2;
+    }
+    EvaluationOptions evaluation;
+    if (!readAsOf(parser, options, evaluation))
+        return 2;
+    try {
+        auto workspace = Workspace::open(parser.value(options.workspace).toStdString());
+        SegmentStore store(workspace.db());
+        std::vector<SegmentDefinition> definitions;
+        for (const QString &name : names) {
+            const auto saved = store.find(name.toStdString());
+            if (!saved) {
+                err() << tr("There is no saved segment '%1' in this workspace.").arg(name)
+                      << Qt::endl;
+                return 1;
+            }
+            definitions.push_back(saved->definition);
+        }
+        QElapsedTimer timer;
+        timer.start();
+        SegmentEvaluator evaluator(workspace.db(), &store);
+        const OverlapCounts counts
+            = evaluator.overlap(definitions.at(0), definitions.at(1), evaluation);
+        const qint64 ms = timer.elapsed();
+        if (parser.isSet(jsonOption)) {
+            printJson({ { "a_only", counts.aOnly() }, { "both", counts.both },
+                { "b_only", counts.bOnly() }, { "a", counts.a }, { "b", counts.b }, { "ms", ms } });
+        } else {
+            const QLocale c = QLocale::c();
+            out() << tr("Only in '%1': %2").arg(names.at(0), c.toString(counts.aOnly())) << Qt::endl
+                  << tr("In both: %1").arg(c.toString(counts.both)) << Qt::endl
+                  << tr("Only in '%1': %2").arg(names.at(1), c.toString(counts.bOnly())) << Qt::endl
+                  << tr("('%1': %2, '%3': %4; %5 ms)")
+                         .arg(names.at(0), c.toString(counts.a), names.at(1), c.toString(counts.b))
+                         .arg(ms)
+                  << Qt::endl;
+        }
+        return 0;
+    } catch (const SegmentError &error) {
+        printIssues(error);
+        return 1;
+    } catch (const std::exception &error) {
+        err() << tr("The overlap failed: %1").arg(fromStd(error.what())) << Qt::endl;
         return 1;
     }
 }

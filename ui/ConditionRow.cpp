@@ -2,6 +2,7 @@
 
 #include "DisplayFormat.h"
 #include "FieldPicker.h"
+#include "ProductPicker.h"
 #include "SegmentText.h"
 
 #include "common/Time.h"
@@ -131,7 +132,23 @@ ConditionRow::ConditionRow(const json &node, std::string path, const SegmentPick
     , canMoveOut_(canMoveOut)
 {
     setObjectName(QStringLiteral("conditionRow"));
+    setProperty("path", QString::fromStdString(path_));
     build();
+}
+
+QLabel *ConditionRow::makeDragGrip(QWidget *parent, const QString &tip)
+{
+    auto *grip = new QLabel(QStringLiteral("⠿"), parent);
+    grip->setObjectName(QStringLiteral("dragHandle"));
+    grip->setToolTip(tip);
+    grip->setCursor(Qt::OpenHandCursor);
+    grip->setFocusPolicy(Qt::StrongFocus);
+    grip->setAlignment(Qt::AlignCenter);
+    grip->setFixedWidth(grip->fontMetrics().horizontalAdvance(QStringLiteral("⠿")) + 8);
+    grip->setStyleSheet(QStringLiteral("QLabel { color: palette(dark); } QLabel:focus { "
+                                       "color: palette(highlight); border: 1px solid "
+                                       "palette(highlight); border-radius: 3px; }"));
+    return grip;
 }
 
 QString ConditionRow::entryOf(const json &node)
@@ -195,6 +212,12 @@ void ConditionRow::build()
     auto *line = new QHBoxLayout;
     line->setSpacing(6);
     outer->addLayout(line);
+
+    dragHandle_ = makeDragGrip(this,
+        tr("Drag to move this condition (or Ctrl+Up/Down, "
+           "Ctrl+Shift+Up out of its group, Ctrl+Shift+Down into the "
+           "next group)"));
+    line->addWidget(dragHandle_);
 
     fieldButton_ = new FieldPickerButton(this);
     fieldButton_->setEntry(entryOf(node_));
@@ -685,6 +708,39 @@ void ConditionRow::buildWhere(QVBoxLayout *rows, const std::string &filterKey)
                     json &f = filterKey.empty() ? node_ : node_[filterKey];
                     setValueMember(f["where"][i], value);
                 });
+            const std::string op = item.value("op", std::string());
+            if ((property == "sku" || property == "product_id") && !takesNoValue(op)
+                && op != "between" && !pickers_.workspace.isEmpty()) {
+                auto *choose = toolButton(this, tr("Product…"),
+                    tr("Choose the product from the catalogue, by name or SKU"),
+                    QStringLiteral("chooseProduct"));
+                choose->setAutoRaise(false);
+                connect(choose, &QToolButton::clicked, this, [this, filterKey, i, property, op] {
+                    auto *picker = new ProductPicker(pickers_.workspace, this);
+                    picker->setAttribute(Qt::WA_DeleteOnClose);
+                    connect(picker, &QDialog::accepted, this,
+                        [this, picker, filterKey, i, property, op] {
+                            const auto product = picker->chosen();
+                            if (!product)
+                                return;
+                            json &f = filterKey.empty() ? node_ : node_[filterKey];
+                            const json value
+                                = property == "sku" ? json(product->sku) : json(product->id);
+                            if (op == "one_of") {
+                                json list = f["where"][i].value("value", json::array());
+                                if (!list.is_array())
+                                    list = json::array();
+                                list.push_back(value);
+                                f["where"][i]["value"] = list;
+                            } else {
+                                setValueMember(f["where"][i], value);
+                            }
+                            commit(QString(), true);
+                        });
+                    picker->open();
+                });
+                line->addWidget(choose);
+            }
         }
         auto *remove = toolButton(
             this, QStringLiteral("✕"), tr("Remove this filter"), QStringLiteral("removeWhere"));

@@ -38,6 +38,8 @@ public:
     const std::string &path() const { return path_; }
     const nlohmann::json &node() const { return node_; }
     FieldPickerButton *fieldButton() const { return fieldButton_; }
+    /// The grip the row is dragged by (the editor handles the drag).
+    QLabel *dragHandle() const { return dragHandle_; }
     /// Red text under the row; empty hides it.
     void setIssues(const QStringList &messages);
     QString issueText() const;
@@ -46,6 +48,8 @@ public:
     static nlohmann::json defaultCondition(const QString &entry);
     /// The picker entry of a condition node.
     static QString entryOf(const nlohmann::json &node);
+    /// A grip to drag a condition or group by, focusable so that the move keys reach it.
+    static QLabel *makeDragGrip(QWidget *parent, const QString &tip);
 
 Q_SIGNALS:
     /// The node's new JSON. mergeKey names what changed, so typing merges into one undo
@@ -82,6 +86,7 @@ private:
     const SegmentPickers &pickers_;
     bool canMoveOut_ = false;
     FieldPickerButton *fieldButton_ = nullptr;
+    QLabel *dragHandle_ = nullptr;
     QHBoxLayout *second_ = nullptr; ///< the second line of behaviour rows
 
     QLabel *issues_ = nullptr;

@@ -9,12 +9,14 @@
 #include "segment/SegmentValidator.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QFormLayout>
+#include <QFrame>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -22,6 +24,7 @@
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QScrollArea>
@@ -114,6 +117,42 @@ bool isWithin(const std::string &path, const std::string &prefix)
             && path[prefix.size()] == '/');
 }
 
+/// The path of the node marked by a move (see SegmentEditor::moveTo), with the mark taken
+/// off; "" when there is none.
+std::string takeMark(json &node, const std::string &path)
+{
+    if (node.is_object() && node.contains("$moved")) {
+        node.erase("$moved");
+        return path;
+    }
+    if (!isGroup(node) || !node.contains("conditions"))
+        return {};
+    json &conditions = node["conditions"];
+    for (std::size_t i = 0; i < conditions.size(); ++i) {
+        std::string found = takeMark(conditions[i], path + "/conditions/" + std::to_string(i));
+        if (!found.empty())
+            return found;
+    }
+    return {};
+}
+
+/// Removes the placeholder a move leaves where the node was.
+bool removePlaceholder(json &node)
+{
+    if (!isGroup(node) || !node.contains("conditions"))
+        return false;
+    json &conditions = node["conditions"];
+    for (std::size_t i = 0; i < conditions.size(); ++i) {
+        if (conditions[i].is_object() && conditions[i].contains("$moving")) {
+            conditions.erase(i);
+            return true;
+        }
+        if (removePlaceholder(conditions[i]))
+            return true;
+    }
+    return false;
+}
+
 QPushButton *smallButton(const QString &text, const QString &name, QWidget *parent)
 {
     auto *button = new QPushButton(text, parent);
@@ -180,6 +219,11 @@ SegmentEditor::SegmentEditor(QWidget *parent)
     redoButton->setDefaultAction(redoAction);
     redoButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
 
+    overlap_ = new QPushButton(tr("Overlap…"), this);
+    overlap_->setObjectName(QStringLiteral("overlapButton"));
+    overlap_->setToolTip(tr("How many shoppers this segment shares with a saved one"));
+    connect(overlap_, &QPushButton::clicked, this, &SegmentEditor::overlapRequested);
+
     save_ = new QPushButton(tr("Save Segment"), this);
     save_->setObjectName(QStringLiteral("saveButton"));
     save_->setDefault(true);
@@ -192,6 +236,7 @@ SegmentEditor::SegmentEditor(QWidget *parent)
     top->addWidget(undoButton);
     top->addWidget(redoButton);
     top->addSpacing(8);
+    top->addWidget(overlap_);
     top->addWidget(save_);
     layout->addLayout(top);
 
@@ -227,6 +272,31 @@ SegmentEditor::SegmentEditor(QWidget *parent)
     treeArea_->setWidgetResizable(true);
     treeArea_->setFrameShape(QFrame::NoFrame);
     leftLayout->addWidget(treeArea_, 1);
+    dropIndicator_ = new QFrame(treeArea_);
+    dropIndicator_->setObjectName(QStringLiteral("dropIndicator"));
+    dropIndicator_->setStyleSheet(QStringLiteral("background: palette(highlight);"));
+    dropIndicator_->hide();
+    // Moving by keyboard, for the condition or group whose grip (or any field) has the focus.
+    const auto moveKey = [this](QKeySequence keys, const QString &name, auto move) {
+        auto *action = new QAction(this);
+        action->setObjectName(name);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, [this, move] {
+            const std::string path = focusedPath();
+            if (!path.empty() && path != "/rule")
+                move(path);
+        });
+        treeArea_->addAction(action);
+    };
+    moveKey(QKeySequence(Qt::CTRL | Qt::Key_Up), QStringLiteral("moveUpAction"),
+        [this](const std::string &path) { moveNode(path, -1); });
+    moveKey(QKeySequence(Qt::CTRL | Qt::Key_Down), QStringLiteral("moveDownAction"),
+        [this](const std::string &path) { moveNode(path, 1); });
+    moveKey(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up), QStringLiteral("moveOutAction"),
+        [this](const std::string &path) { moveOut(path); });
+    moveKey(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down), QStringLiteral("moveInAction"),
+        [this](const std::string &path) { moveIn(path); });
     sentence_ = new QLabel(left);
     sentence_->setObjectName(QStringLiteral("segmentSentence"));
     sentence_->setWordWrap(true);
@@ -310,7 +380,9 @@ SegmentEditor::SegmentEditor(QWidget *parent)
     connect(runner_, &SegmentCountRunner::failed, this, &SegmentEditor::showCountFailure);
     connect(
         runner_, &SegmentCountRunner::pickersLoaded, this, [this](const SegmentPickers &pickers) {
+            const QString workspace = pickers_.workspace;
             pickers_ = pickers;
+            pickers_.workspace = workspace;
             hasPickers_ = true;
             rebuildTree();
             refresh();
@@ -325,6 +397,7 @@ void SegmentEditor::setWorkspace(const QString &path, const std::string &currenc
     currency_ = currency;
     runner_->setWorkspace(path);
     pickers_ = {};
+    pickers_.workspace = path;
     allSegmentNames_.clear();
     hasPickers_ = false;
     if (!path.isEmpty())
@@ -352,6 +425,15 @@ void SegmentEditor::editNew()
     forgetCountsAndHistory();
     applyState({ QString(), QString(), emptyDocument() }, true);
     undo_->setClean();
+}
+
+void SegmentEditor::editNew(const json &document, const QString &name)
+{
+    editNew();
+    json start = document;
+    if (!isGroup(start["rule"]))
+        start["rule"] = { { "type", "all" }, { "conditions", json::array({ start["rule"] }) } };
+    pushState({ name, QString(), start }, tr("New Segment"), QString(), true);
 }
 
 void SegmentEditor::edit(const SavedSegment &segment)
@@ -549,6 +631,7 @@ void SegmentEditor::moveNode(const std::string &path, int delta)
     if (target < 0 || target >= static_cast<std::ptrdiff_t>(array.size()))
         return;
     std::swap(array[index], array[static_cast<std::size_t>(target)]);
+    focusAfterRebuild_ = arrayPath.to_string() + "/" + std::to_string(target);
     pushState(next, tr("Move Condition"), QString(), true);
 }
 
@@ -565,7 +648,190 @@ void SegmentEditor::moveOut(const std::string &path)
     next.document[arrayPath].erase(index);
     json &outer = next.document[outerArray];
     outer.insert(outer.begin() + static_cast<std::ptrdiff_t>(groupIndex) + 1, node);
+    focusAfterRebuild_ = outerArray.to_string() + "/" + std::to_string(groupIndex + 1);
     pushState(next, tr("Move Out of Group"), QString(), true);
+}
+
+void SegmentEditor::moveIn(const std::string &path)
+{
+    const auto [arrayPath, index] = splitIndex(path);
+    const json &siblings = state_.document[arrayPath];
+    const auto groupAt
+        = [&](std::size_t i) { return arrayPath.to_string() + "/" + std::to_string(i); };
+    for (std::size_t i = index + 1; i < siblings.size(); ++i) {
+        if (isGroup(siblings[i])) {
+            moveTo(path, groupAt(i), 0);
+            return;
+        }
+    }
+    for (std::size_t i = index; i-- > 0;) {
+        if (isGroup(siblings[i])) {
+            moveTo(path, groupAt(i), siblings[i].value("conditions", json::array()).size());
+            return;
+        }
+    }
+}
+
+bool SegmentEditor::moveTo(const std::string &from, const std::string &groupPath, std::size_t index)
+{
+    if (from == "/rule" || isWithin(groupPath, from))
+        return false; // a group cannot go into itself
+    const Pointer group(groupPath);
+    if (!state_.document.contains(Pointer(from)) || !state_.document.contains(group)
+        || !isGroup(state_.document[group]))
+        return false;
+    const auto [fromArray, fromIndex] = splitIndex(from);
+    if (fromArray == Pointer(groupPath + "/conditions")
+        && (index == fromIndex || index == fromIndex + 1))
+        return false; // dropped where it is
+    State next = state_;
+    json node = next.document[Pointer(from)];
+    node["$moved"] = true;
+    // The node's place is held until it is inserted, so that no path changes in between.
+    next.document[Pointer(from)] = json { { "$moving", true } };
+    json &target = next.document[group]["conditions"];
+    target.insert(target.begin() + static_cast<std::ptrdiff_t>(std::min(index, target.size())),
+        std::move(node));
+    removePlaceholder(next.document["rule"]);
+    focusAfterRebuild_ = takeMark(next.document["rule"], "/rule");
+    pushState(next, tr("Move Condition"), QString(), true);
+    return true;
+}
+
+std::string SegmentEditor::focusedPath() const
+{
+    for (QWidget *widget = QApplication::focusWidget(); widget && widget != treeArea_;
+         widget = widget->parentWidget()) {
+        const QVariant path = widget->property("path");
+        if (path.isValid())
+            return path.toString().toStdString();
+    }
+    return {};
+}
+
+QWidget *SegmentEditor::nodeWidget(const std::string &path) const
+{
+    for (ConditionRow *row : rows_) {
+        if (row->path() == path)
+            return row;
+    }
+    for (const GroupWidgets &group : groups_) {
+        if (group.path == path)
+            return group.box;
+    }
+    return nullptr;
+}
+
+QWidget *SegmentEditor::dragHandle(const std::string &path) const
+{
+    for (ConditionRow *row : rows_) {
+        if (row->path() == path)
+            return row->dragHandle();
+    }
+    for (const GroupWidgets &group : groups_) {
+        if (group.path == path)
+            return group.handle;
+    }
+    return nullptr;
+}
+
+std::optional<std::pair<std::string, std::size_t>> SegmentEditor::dropTarget(
+    const std::string &dragged, const QPoint &globalPos) const
+{
+    // The innermost group under the pointer that is not the dragged group or inside it.
+    const GroupWidgets *best = nullptr;
+    for (const GroupWidgets &group : groups_) {
+        if (isWithin(group.path, dragged) || !group.box->isVisible())
+            continue;
+        const QRect area(group.box->mapToGlobal(QPoint(0, 0)), group.box->size());
+        if (area.contains(globalPos) && (!best || group.path.size() > best->path.size()))
+            best = &group;
+    }
+    if (!best)
+        return std::nullopt;
+    std::size_t index = 0;
+    for (std::size_t i = 0;; ++i) {
+        const QWidget *child = nodeWidget(best->path + "/conditions/" + std::to_string(i));
+        if (!child)
+            break;
+        if (child->mapToGlobal(QPoint(0, child->height() / 2)).y() < globalPos.y())
+            index = i + 1;
+    }
+    return std::make_pair(best->path, index);
+}
+
+void SegmentEditor::showDropIndicator(
+    const std::optional<std::pair<std::string, std::size_t>> &target)
+{
+    const QWidget *box = target ? nodeWidget(target->first) : nullptr;
+    if (!box) {
+        dropIndicator_->hide();
+        return;
+    }
+    const std::string childPath = target->first + "/conditions/";
+    const QWidget *before = nodeWidget(childPath + std::to_string(target->second));
+    const QWidget *after
+        = target->second > 0 ? nodeWidget(childPath + std::to_string(target->second - 1)) : nullptr;
+    int y = 0;
+    if (before)
+        y = before->mapTo(treeArea_, QPoint(0, 0)).y() - 2;
+    else if (after)
+        y = after->mapTo(treeArea_, QPoint(0, after->height())).y();
+    else
+        y = box->mapTo(treeArea_, QPoint(0, 28)).y();
+    const QPoint left = box->mapTo(treeArea_, QPoint(8, 0));
+    dropIndicator_->setGeometry(left.x(), y, box->width() - 16, 3);
+    dropIndicator_->show();
+    dropIndicator_->raise();
+}
+
+bool SegmentEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    const QVariant path = watched->property("path");
+    const bool handle = path.isValid() && watched->objectName() == QLatin1String("dragHandle");
+    if (!handle)
+        return QWidget::eventFilter(watched, event);
+    switch (event->type()) {
+    case QEvent::MouseButtonPress: {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() != Qt::LeftButton)
+            break;
+        drag_ = Drag { path.toString().toStdString(), mouse->globalPosition().toPoint(), false };
+        return true;
+    }
+    case QEvent::MouseMove: {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (!drag_ || !(mouse->buttons() & Qt::LeftButton))
+            break;
+        const QPoint at = mouse->globalPosition().toPoint();
+        if (!drag_->active
+            && (at - drag_->start).manhattanLength() < QApplication::startDragDistance())
+            return true;
+        if (!drag_->active) {
+            drag_->active = true;
+            QApplication::setOverrideCursor(Qt::ClosedHandCursor);
+        }
+        showDropIndicator(dropTarget(drag_->path, at));
+        return true;
+    }
+    case QEvent::MouseButtonRelease: {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (!drag_ || mouse->button() != Qt::LeftButton)
+            break;
+        const Drag drag = *drag_;
+        drag_.reset();
+        dropIndicator_->hide();
+        if (!drag.active)
+            return true;
+        QApplication::restoreOverrideCursor();
+        if (const auto target = dropTarget(drag.path, mouse->globalPosition().toPoint()))
+            moveTo(drag.path, target->first, target->second);
+        return true;
+    }
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void SegmentEditor::rebuildTree()
@@ -584,6 +850,12 @@ void SegmentEditor::rebuildTree()
         old->deleteLater();
     }
     treeArea_->setWidget(container);
+    dropIndicator_->raise();
+    if (!focusAfterRebuild_.empty()) {
+        if (QWidget *grip = dragHandle(focusAfterRebuild_))
+            grip->setFocus(Qt::OtherFocusReason);
+        focusAfterRebuild_.clear();
+    }
 }
 
 QWidget *SegmentEditor::buildGroup(
@@ -596,6 +868,18 @@ QWidget *SegmentEditor::buildGroup(
     layout->setSpacing(4);
 
     auto *header = new QHBoxLayout;
+    GroupWidgets widgets;
+    widgets.path = path;
+    widgets.box = box;
+    if (depth > 0) {
+        auto *grip = ConditionRow::makeDragGrip(box,
+            tr("Drag to move this group (or Ctrl+Up/Down, Ctrl+Shift+Up out of its parent "
+               "group, Ctrl+Shift+Down into the next group)"));
+        grip->setProperty("path", QString::fromStdString(path));
+        grip->installEventFilter(this);
+        header->addWidget(grip);
+        widgets.handle = grip;
+    }
     auto *match = new QComboBox(box);
     match->setObjectName(QStringLiteral("matchCombo"));
     match->addItem(tr("All of"), QStringLiteral("all"));
@@ -644,6 +928,8 @@ QWidget *SegmentEditor::buildGroup(
             continue;
         }
         auto *row = new ConditionRow(child, childPath, pickers_, depth > 0, box);
+        row->dragHandle()->setProperty("path", QString::fromStdString(childPath));
+        row->dragHandle()->installEventFilter(this);
         connect(row, &ConditionRow::edited, this, &SegmentEditor::replaceNode);
         connect(row, &ConditionRow::removeRequested, this, &SegmentEditor::removeNode);
         connect(row, &ConditionRow::moveRequested, this, &SegmentEditor::moveNode);
@@ -652,8 +938,6 @@ QWidget *SegmentEditor::buildGroup(
         layout->addWidget(row);
     }
 
-    GroupWidgets widgets;
-    widgets.path = path;
     widgets.issues = new QLabel(box);
     widgets.issues->setObjectName(QStringLiteral("groupIssues"));
     widgets.issues->setStyleSheet(QStringLiteral("color: #c62828;"));

@@ -15,6 +15,7 @@
 #include <vector>
 
 class QChartView;
+class QFrame;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -54,6 +55,9 @@ public:
     void setWorkspace(const QString &path, const std::string &currency);
     /// A new segment with an empty "All of" group.
     void editNew();
+    /// A new segment that starts as document, named name (e.g. a part of an overlap); one
+    /// undo step takes it back to an empty segment.
+    void editNew(const nlohmann::json &document, const QString &name);
     /// A saved segment; its size history follows with setHistory().
     void edit(const SavedSegment &segment);
     void setHistory(const std::vector<SegmentSize> &sizes);
@@ -92,6 +96,14 @@ public:
     /// The add buttons of the group at a JSON Pointer path ("/rule").
     QPushButton *addConditionButton(const std::string &groupPath) const;
     QPushButton *addGroupButton(const std::string &groupPath) const;
+    /// The row or group box of the node at path ("/rule/conditions/1"), and its drag grip.
+    QWidget *nodeWidget(const std::string &path) const;
+    QWidget *dragHandle(const std::string &path) const;
+    QPushButton *overlapButton() const { return overlap_; }
+    /// Moves the node at from into the group at groupPath, before its index-th condition
+    /// (as a drop does); one undo step. False when that is no move or not possible (a
+    /// group into itself).
+    bool moveTo(const std::string &from, const std::string &groupPath, std::size_t index);
 
     /// Applies a state (the undo commands call this). rebuild: recreate the tree widgets.
     void applyState(const State &state, bool rebuild);
@@ -102,6 +114,11 @@ Q_SIGNALS:
     void profileRequested(qint64 profileId);
     /// A count finished and is shown (only the newest edit's count ever is).
     void countShown(qint64 total);
+    /// "Overlap…": compare this segment with a saved one.
+    void overlapRequested();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     /// Clears what belonged to the segment edited before: counts, sample, errors, undo.
@@ -116,6 +133,14 @@ private:
     void removeNode(const std::string &path);
     void moveNode(const std::string &path, int delta);
     void moveOut(const std::string &path);
+    /// Into the nearest sibling group: the next one (first place) or else the previous one.
+    void moveIn(const std::string &path);
+    /// The path of the row or group that has the keyboard focus ("" when none).
+    std::string focusedPath() const;
+    /// Where a drag over globalPos would drop the node at dragged: (group path, index).
+    std::optional<std::pair<std::string, std::size_t>> dropTarget(
+        const std::string &dragged, const QPoint &globalPos) const;
+    void showDropIndicator(const std::optional<std::pair<std::string, std::size_t>> &target);
 
     void rebuildTree();
     QWidget *buildGroup(
@@ -138,6 +163,7 @@ private:
     QLineEdit *nameEdit_ = nullptr;
     QLineEdit *descriptionEdit_ = nullptr;
     QPushButton *save_ = nullptr;
+    QPushButton *overlap_ = nullptr;
     QScrollArea *treeArea_ = nullptr;
     QLabel *sentence_ = nullptr;
     QLabel *saveError_ = nullptr;
@@ -154,11 +180,23 @@ private:
     /// Group boxes by path: their issue label and add buttons.
     struct GroupWidgets {
         std::string path;
+        QWidget *box = nullptr;
+        QWidget *handle = nullptr; ///< nullptr for the rule itself
         QLabel *issues = nullptr;
         QPushButton *addCondition = nullptr;
         QPushButton *addGroup = nullptr;
     };
     std::vector<GroupWidgets> groups_;
+    /// A drag in progress: the path of the node dragged, where it started.
+    struct Drag {
+        std::string path;
+        QPoint start;
+        bool active = false;
+    };
+    std::optional<Drag> drag_;
+    QFrame *dropIndicator_ = nullptr;
+    /// After a move, the moved node's path, to give its grip the focus again.
+    std::string focusAfterRebuild_;
     std::vector<ValidationIssue> issues_;
     /// The document of the count running or shown, so a rename does not count again.
     nlohmann::json countedDocument_;

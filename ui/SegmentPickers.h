@@ -15,6 +15,8 @@ struct SegmentPickers {
     QStringList channels;
     /// Saved segments another segment may include (not the one being edited).
     QStringList segments;
+    /// The workspace the values come from; the product picker searches its catalogue.
+    QString workspace;
 };
 
 /// The picker values of the workspace behind db (segments left empty: callers know which

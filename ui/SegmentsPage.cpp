@@ -3,6 +3,7 @@
 #include "Prompts.h"
 #include "SegmentEditor.h"
 #include "SegmentListModel.h"
+#include "SegmentOverlapDialog.h"
 
 #include "common/Time.h"
 #include "segment/SegmentEvaluator.h"
@@ -45,6 +46,7 @@ SegmentsPage::SegmentsPage(QWidget *parent)
 
     connect(editor_, &SegmentEditor::saveRequested, this, &SegmentsPage::save);
     connect(editor_, &SegmentEditor::profileRequested, this, &SegmentsPage::profileRequested);
+    connect(editor_, &SegmentEditor::overlapRequested, this, &SegmentsPage::openOverlap);
     connect(editor_, &SegmentEditor::closeRequested, this, [this] {
         if (editor_->isModified()
             && !Prompts::confirm(this, tr("Unsaved Changes"),
@@ -81,6 +83,10 @@ QWidget *SegmentsPage::createListView()
     exportButton_ = new QPushButton(tr("Export…"), view);
     exportButton_->setObjectName(QStringLiteral("exportSegmentButton"));
     exportButton_->setToolTip(tr("Write this segment's shoppers to a campaign file"));
+    overlapButton_ = new QPushButton(tr("Overlap…"), view);
+    overlapButton_->setObjectName(QStringLiteral("overlapSegmentsButton"));
+    overlapButton_->setToolTip(tr("How many shoppers two segments share"));
+    connect(overlapButton_, &QPushButton::clicked, this, &SegmentsPage::openOverlap);
     connect(newButton, &QPushButton::clicked, this, &SegmentsPage::newSegment);
     connect(editButton_, &QPushButton::clicked, this, [this] { editSegment(currentRow()); });
     connect(
@@ -97,6 +103,7 @@ QWidget *SegmentsPage::createListView()
     top->addWidget(duplicateButton_);
     top->addWidget(deleteButton_);
     top->addWidget(exportButton_);
+    top->addWidget(overlapButton_);
     layout->addLayout(top);
 
     message_ = new QLabel(view);
@@ -255,6 +262,7 @@ void SegmentsPage::updateListState()
     duplicateButton_->setEnabled(selected);
     deleteButton_->setEnabled(selected);
     exportButton_->setEnabled(selected);
+    overlapButton_->setEnabled(model_->rowCount() >= 2);
 }
 
 int SegmentsPage::currentRow() const
@@ -373,6 +381,72 @@ void SegmentsPage::save()
             reload();
         },
         [this](const QString &message) { editor_->showSaveError(message); });
+}
+
+SegmentOverlapDialog *SegmentsPage::openOverlap()
+{
+    if (overlapDialog_)
+        overlapDialog_->close();
+    QStringList names;
+    for (int row = 0; row < model_->rowCount(); ++row)
+        names << QString::fromStdString(model_->segmentAt(row).name);
+    std::optional<std::pair<QString, nlohmann::json>> editing;
+    if (isEditing()) {
+        // The edited version stands for the saved one, under the name it has now.
+        names.removeAll(editor_->originalName());
+        editing.emplace(editor_->name().trimmed(), editor_->document());
+    } else if (const int row = currentRow(); row >= 0) {
+        names.move(row, 0); // the selected segment is A
+    }
+    auto *dialog = new SegmentOverlapDialog(path_, names, editing, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SegmentOverlapDialog::openPartRequested, this,
+        [this, dialog](const nlohmann::json &document, const QString &name) {
+            if (isEditing() && editor_->isModified()
+                && !Prompts::confirm(this, tr("Unsaved Changes"),
+                    tr("The segment has changes that are not saved. Leave it anyway?"),
+                    tr("Discard Changes")))
+                return;
+            dialog->close();
+            editor_->editNew(document, unusedName(name));
+            pages_->setCurrentIndex(EditorPage);
+        });
+    connect(dialog, &SegmentOverlapDialog::exportPartRequested, this,
+        [this, dialog](const nlohmann::json &document, const QString &name) {
+            dialog->close();
+            exportPart(document, name);
+        });
+    overlapDialog_ = dialog;
+    dialog->show();
+    return dialog;
+}
+
+QString SegmentsPage::unusedName(const QString &base) const
+{
+    QString name = base;
+    for (int n = 2; model_->rowOf(name) >= 0; ++n)
+        name = QStringLiteral("%1 (%2)").arg(base).arg(n);
+    return name;
+}
+
+void SegmentsPage::exportPart(const nlohmann::json &document, const QString &name)
+{
+    const QString saved = unusedName(name);
+    const SegmentDefinition definition = SegmentDefinition::fromJson(document);
+    writer_.post<bool>(
+        this,
+        [definition, name = saved.toStdString()](Database &db) {
+            SegmentStore(db).save(name, definition, {}, nowMillis());
+            return true;
+        },
+        [this, saved](bool) {
+            reload();
+            Q_EMIT exportRequested(saved);
+        },
+        [this](const QString &message) {
+            message_->setText(tr("The part was not saved for the export: %1").arg(message));
+            message_->show();
+        });
 }
 
 } // namespace clientele

@@ -1,8 +1,14 @@
 #pragma once
 
 #include "DatabaseWorker.h"
+#include "SegmentOverlapDialog.h"
 
+#include <nlohmann/json.hpp>
+
+#include <QPointer>
 #include <QWidget>
+
+#include <optional>
 
 #include <string>
 
@@ -38,6 +44,10 @@ public:
     void deleteSegment(int row);
     void showList();
     bool isEditing() const;
+    /// Opens the overlap of two segments: the selected saved one (or the one being edited,
+    /// with its unsaved rule, when editing) and another.
+    SegmentOverlapDialog *openOverlap();
+    SegmentOverlapDialog *overlapDialog() const { return overlapDialog_; }
 
     SegmentListModel *model() const { return model_; }
     QTableView *table() const { return table_; }
@@ -60,6 +70,10 @@ private:
     int currentRow() const;
     /// The segment name that is free: "Name (copy)", "Name (copy 2)" …
     QString freeName(const QString &base) const;
+    /// base itself when free, else "base (2)", "base (3)" …
+    QString unusedName(const QString &base) const;
+    /// Saves a part of an overlap as a new segment and asks Export to open it.
+    void exportPart(const nlohmann::json &document, const QString &name);
 
     DatabaseWorker writer_;
     DatabaseWorker counter_;
@@ -72,6 +86,8 @@ private:
     QPushButton *duplicateButton_ = nullptr;
     QPushButton *deleteButton_ = nullptr;
     QPushButton *exportButton_ = nullptr;
+    QPushButton *overlapButton_ = nullptr;
+    QPointer<SegmentOverlapDialog> overlapDialog_;
     QLabel *message_ = nullptr;
     QString path_;
     std::string currency_;

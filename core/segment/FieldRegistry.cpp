@@ -153,13 +153,19 @@ FieldRegistry::FieldRegistry()
             predictionColumn("next_order_expected"), false),
         field("replenishment_due", "Replenishment due", T::Date, G::Predictions,
             predictionColumn("replenishment_due"), false),
-        field("replenishment_item", "Replenishment product or category", T::Text,
-            G::Predictions, predictionColumn("replenishment_item"), false),
+        field("replenishment_item", "Replenishment product or category", T::Text, G::Predictions,
+            predictionColumn("replenishment_item"), false),
 
         field("email_consent", "E-mail consent", T::Text, G::Consent, "pt.email_consent", false),
         field("sms_consent", "SMS consent", T::Text, G::Consent, "pt.sms_consent", false),
         field("push_consent", "Push consent", T::Text, G::Consent, "pt.push_consent", false),
     };
+    // The text traits that lead an index of profile_traits (core/store/Schema.cpp).
+    for (FieldInfo &info : traits_) {
+        for (const char *key :
+            { "country", "favourite_category", "loyalty_tier", "rfm_group", "email_consent" })
+            info.indexed = info.indexed || info.key == key;
+    }
 
     eventProperties_ = {
         field("channel", "Channel", T::Text, G::Behaviour, "e.channel", true),

@@ -30,6 +30,9 @@ struct FieldInfo {
     int decimals = 0; ///< how explain() prints numbers (2 for money)
     /// Event properties that a product list (props.products[]) also carries per line.
     std::string lineKey;
+    /// Traits: column leads an index of profile_traits, so the compiler keeps text
+    /// comparisons on it index-driven (SegmentCompiler).
+    bool indexed = false;
 };
 
 /**

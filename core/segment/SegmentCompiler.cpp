@@ -5,6 +5,7 @@
 #include "SegmentValidator.h"
 #include "SqlDialect.h"
 
+#include "common/TextFold.h"
 #include "store/Database.h"
 
 #include <cmath>
@@ -252,23 +253,48 @@ private:
         if (op == "!=")
             return expression + " IS NOT " + bindNumber(value);
         if (op == "one_of") {
-            std::string list;
+            std::vector<std::string> texts;
             for (const json &item : value)
-                list += (list.empty() ? "" : ", ") + bind(item.get<std::string>());
-            return expression + " IN (" + list + ")";
+                texts.push_back(item.get<std::string>());
+            return textIn(expression, info, texts);
         }
         const std::string text = value.get<std::string>();
         if (op == "is")
-            return expression + " = " + bind(text);
+            return textIn(expression, info, { text });
         if (op == "is_not")
-            return expression + " IS NOT " + bind(text);
+            return negated(textIn(expression, info, { text }));
         if (op == "contains")
             return dialect_.containsText(expression, bind(text));
         if (op == "starts_with")
             return dialect_.startsWithText(expression, bind(text));
         if (op == "ends_with")
-            return dialect_.endsWithText(expression, bind(text), bind(characterCount(text)));
+            return dialect_.endsWithText(
+                expression, bind(text), bind(characterCount(TextFold::fold(text))));
         return "0";
+    }
+
+    /**
+     * expression equals one of texts, compared folded (case-insensitively beyond ASCII).
+     * On an indexed trait column the folded comparison runs over the column's distinct
+     * values only, read by index seeks (one per distinct value, a loose index scan), and the
+     * profiles are then found through the index as before: "country is de" still searches
+     * profile_traits_country for the stored spellings that fold to "de".
+     */
+    std::string textIn(
+        const std::string &expression, const FieldInfo &info, const std::vector<std::string> &texts)
+    {
+        std::string needles;
+        for (const std::string &text : texts)
+            needles += (needles.empty() ? "" : ", ") + dialect_.foldedText(bind(text));
+        const std::string prefix = "pt.";
+        if (!info.indexed || expression != info.column || expression.rfind(prefix, 0) != 0)
+            return dialect_.foldedText(expression) + " IN (" + needles + ")";
+        const std::string column = expression.substr(prefix.size());
+        return expression + " IN (WITH RECURSIVE fv(v) AS (SELECT min(" + column
+            + ") FROM profile_traits UNION ALL SELECT (SELECT min(" + column
+            + ") FROM profile_traits WHERE " + column
+            + " > fv.v) FROM fv WHERE fv.v IS NOT NULL) SELECT fv.v FROM fv WHERE "
+            + dialect_.foldedText("fv.v") + " IN (" + needles + "))";
     }
 
     std::string datePredicate(
@@ -617,6 +643,34 @@ CompiledSegment SegmentCompiler::compile(
     std::string where = emitter.condition(definition.rule);
     // As of a past date, the population is the profiles with an event up to then.
     return finish(emitter, std::move(where), time.asOf);
+}
+
+std::vector<CompiledSegment> SegmentCompiler::compileTogether(
+    const std::vector<SegmentDefinition> &definitions, const EvaluationTime &time) const
+{
+    ValidationOptions options;
+    options.asOf = time.asOf;
+    const SegmentValidator validator(fields_, store_);
+    for (const SegmentDefinition &definition : definitions) {
+        auto issues = validator.validate(definition, options);
+        if (!issues.empty())
+            throw SegmentError(std::move(issues));
+    }
+    Emitter emitter(dialect_, fields_, store_, time);
+    std::vector<std::string> wheres;
+    for (const SegmentDefinition &definition : definitions) {
+        std::string where = emitter.condition(definition.rule);
+        if (time.asOf)
+            where = "(" + where + ") AND " + emitter.asOfPopulation();
+        wheres.push_back(std::move(where));
+    }
+    CompiledSegment shared = finish(emitter, std::string(), false);
+    std::vector<CompiledSegment> compiled;
+    for (std::string &where : wheres) {
+        compiled.push_back(shared);
+        compiled.back().where = std::move(where);
+    }
+    return compiled;
 }
 
 CompiledSegment SegmentCompiler::compileCondition(

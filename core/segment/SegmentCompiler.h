@@ -67,6 +67,13 @@ public:
 
     /// Validates (throws SegmentError with every issue) and compiles the whole rule.
     CompiledSegment compile(const SegmentDefinition &definition, const EvaluationTime &time) const;
+    /**
+     * Several rules for one statement (e.g. an overlap of two segments): each result's
+     * where is its rule's predicate; with, from and params are shared and the same in every
+     * result, so one statement may use all the predicates with one bind().
+     */
+    std::vector<CompiledSegment> compileTogether(
+        const std::vector<SegmentDefinition> &definitions, const EvaluationTime &time) const;
     /// One condition of an already validated rule (for explain): where = its predicate.
     CompiledSegment compileCondition(const Condition &condition, const EvaluationTime &time) const;
     /**

@@ -279,6 +279,39 @@ std::vector<ProfileId> SegmentEvaluator::ids(
     });
 }
 
+OverlapCounts SegmentEvaluator::overlap(
+    const SegmentDefinition &a, const SegmentDefinition &b, const EvaluationOptions &options)
+{
+    return guarded([&] {
+        const SegmentCompiler compiler(dialect(), FieldRegistry::standard(), store_);
+        const std::vector<CompiledSegment> sides
+            = compiler.compileTogether({ a, b }, timeFor(options));
+        const CompiledSegment &first = sides.at(0);
+        const auto members = [&first](const std::string &name, const CompiledSegment &side) {
+            return dialect().materializedCte(name,
+                "SELECT pt.profile_id AS id FROM " + first.from + " WHERE (" + side.where + ")");
+        };
+        // Measured on 1,000,000 shoppers: materialising each side once and intersecting the
+        // two sets is as fast as counting both sides alone (tests/bench/bench_segment).
+        const std::string sql = (first.with.empty() ? std::string("WITH ") : first.with + ", ")
+            + members("overlap_a", sides.at(0)) + ", " + members("overlap_b", sides.at(1))
+            + " SELECT (SELECT count(*) FROM overlap_a), (SELECT count(*) FROM overlap_b), "
+              "(SELECT count(*) FROM (SELECT id FROM overlap_a INTERSECT SELECT id FROM "
+              "overlap_b))";
+        auto query = db_.prepare(sql);
+        first.bind(query);
+        if (cancelled_)
+            throw Cancelled();
+        OverlapCounts counts;
+        if (query.step()) {
+            counts.a = query.columnInt(0);
+            counts.b = query.columnInt(1);
+            counts.both = query.columnInt(2);
+        }
+        return counts;
+    });
+}
+
 SegmentExplanation SegmentEvaluator::explain(
     const SegmentDefinition &definition, ProfileId profile, const EvaluationOptions &options)
 {

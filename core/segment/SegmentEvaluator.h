@@ -2,6 +2,7 @@
 
 #include "SegmentCompiler.h"
 #include "SegmentDefinition.h"
+#include "SegmentOverlap.h"
 
 #include "common/Time.h"
 
@@ -98,6 +99,13 @@ public:
     /// Every matching profile id, ascending (for exports).
     std::vector<ProfileId> ids(
         const SegmentDefinition &definition, const EvaluationOptions &options = {});
+    /**
+     * How many shoppers are in a, in b and in both, evaluated at one time in one statement:
+     * each side's members are computed once (as the count would) and intersected in SQL,
+     * so no id reaches C++.
+     */
+    OverlapCounts overlap(const SegmentDefinition &a, const SegmentDefinition &b,
+        const EvaluationOptions &options = {});
     /// Each condition of the tree for one profile, met or failed, with the values compared.
     /// Throws std::invalid_argument when the profile does not exist.
     SegmentExplanation explain(const SegmentDefinition &definition, ProfileId profile,

@@ -19,24 +19,32 @@ std::string SqliteDialect::placeholder(int index) const
     return concat("?", std::to_string(index));
 }
 
-// instr() rather than LIKE: the needle needs no escaping of % and _, may be longer than
-// LIKE's 50,000-byte pattern limit, and lower() folds ASCII letters as LIKE would.
+// SQLite's lower() and LIKE fold only ASCII letters; the import folds with utf8proc, and so
+// does this registered function (Zoë, MÜNCHEN, İstanbul).
+std::string SqliteDialect::foldedText(const std::string &text) const
+{
+    return concat("clientele_fold(", text, ")");
+}
+
+// instr() rather than LIKE: the needle needs no escaping of % and _ and may be longer than
+// LIKE's 50,000-byte pattern limit.
 std::string SqliteDialect::containsText(
     const std::string &haystack, const std::string &needle) const
 {
-    return concat("(instr(lower(", haystack, "), lower(", needle, ")) > 0)");
+    return concat("(instr(", foldedText(haystack), ", ", foldedText(needle), ") > 0)");
 }
 
 std::string SqliteDialect::startsWithText(
     const std::string &haystack, const std::string &needle) const
 {
-    return concat("(instr(lower(", haystack, "), lower(", needle, ")) = 1)");
+    return concat("(instr(", foldedText(haystack), ", ", foldedText(needle), ") = 1)");
 }
 
 std::string SqliteDialect::endsWithText(
     const std::string &haystack, const std::string &needle, const std::string &needleLength) const
 {
-    return concat("(substr(lower(", haystack, "), -", needleLength, ") = lower(", needle, "))");
+    return concat(
+        "(substr(", foldedText(haystack), ", -", needleLength, ") = ", foldedText(needle), ")");
 }
 
 std::string SqliteDialect::jsonValue(const std::string &document, const std::string &path) const

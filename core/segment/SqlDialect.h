@@ -15,12 +15,15 @@ public:
 
     /// The placeholder of the index-th bound parameter (1-based); may be used repeatedly.
     virtual std::string placeholder(int index) const = 0;
+    /// The text folded for case-insensitive comparison (Unicode case folding and NFC, as
+    /// TextFold::fold); NULL stays NULL.
+    virtual std::string foldedText(const std::string &text) const = 0;
     /// Case-insensitive substring test; needle is taken literally (no wildcards).
     virtual std::string containsText(
         const std::string &haystack, const std::string &needle) const = 0;
     virtual std::string startsWithText(
         const std::string &haystack, const std::string &needle) const = 0;
-    /// needleLength: the needle's length in characters (bound by the caller).
+    /// needleLength: the folded needle's length in characters (bound by the caller).
     virtual std::string endsWithText(const std::string &haystack, const std::string &needle,
         const std::string &needleLength) const = 0;
     /// The value at a JSON path ("$.payment") of a JSON text column.
@@ -42,10 +45,14 @@ public:
     virtual std::string materializedCte(const std::string &name, const std::string &body) const = 0;
 };
 
-/** SQLite 3.40 (Debian 12): JSON1 functions, instr(), numbered "?N" parameters. */
+/**
+ * SQLite 3.40 (Debian 12): JSON1 functions, instr(), numbered "?N" parameters, and
+ * clientele_fold() (core/store/SqlFunctions), which every workspace connection registers.
+ */
 class SqliteDialect : public SqlDialect {
 public:
     std::string placeholder(int index) const override;
+    std::string foldedText(const std::string &text) const override;
     std::string containsText(const std::string &haystack, const std::string &needle) const override;
     std::string startsWithText(
         const std::string &haystack, const std::string &needle) const override;

@@ -1101,6 +1101,8 @@ void TestSegment::documentedExamplesValidate()
         QStringLiteral("```json\\n(.*?)```"), QRegularExpression::DotMatchesEverythingOption);
     if (!store_->find("VIP"))
         store_->save("VIP", rule(trait("revenue", ">", 500)), "", T0);
+    if (!store_->find("Newsletter")) // the overlap example's other segment
+        store_->save("Newsletter", rule({ { "type", "consent" }, { "channel", "email" } }), "", T0);
     const SegmentValidator validator(FieldRegistry::standard(), store_.get());
     SegmentEvaluator evaluator(db(), store_.get());
     int examples = 0;

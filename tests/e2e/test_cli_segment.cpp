@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 /** `clientele segment …` on a demo workspace, as a marketer's script runs it. */
 class TestCliSegment : public QObject {
     Q_OBJECT
@@ -15,6 +17,7 @@ private Q_SLOTS:
     void initTestCase();
     void saveListCount();
     void countAsJson();
+    void overlapOfTwoSegments();
     void asOfCountsFewerOrders();
     void explainAShopper();
     void badRuleFails_data();
@@ -100,6 +103,68 @@ void TestCliSegment::saveListCount()
         run(segment(QStringLiteral("count"), { QStringLiteral("--file"), bigSpenders }), &byFile),
         0);
     QCOMPARE(byFile.left(byFile.indexOf('(')), out.left(out.indexOf('(')));
+}
+
+void TestCliSegment::overlapOfTwoSegments()
+{
+    // The segments saveListCount saved: revenue over 250, and an abandoned-cart sequence.
+    const auto countOf = [this](const QString &name) {
+        QByteArray out;
+        if (run(segment(QStringLiteral("count"),
+                    { QStringLiteral("--name"), name, QStringLiteral("--json") }),
+                &out)
+            != 0)
+            return qint64(-1);
+        return static_cast<qint64>(
+            QJsonDocument::fromJson(out).object().value(QStringLiteral("count")).toDouble());
+    };
+    const qint64 big = countOf(QStringLiteral("Big spenders"));
+    const qint64 carts = countOf(QStringLiteral("Abandoned carts"));
+    QVERIFY(big > 0 && carts > 0);
+
+    QByteArray out;
+    QByteArray err;
+    QCOMPARE(run(segment(QStringLiteral("overlap"),
+                     { QStringLiteral("--name"), QStringLiteral("Big spenders"),
+                         QStringLiteral("--name"), QStringLiteral("Abandoned carts"),
+                         QStringLiteral("--json") }),
+                 &out, &err),
+        0);
+    QJsonParseError error {};
+    const QJsonObject result = QJsonDocument::fromJson(out, &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, out.constData());
+    for (const char *key : { "a_only", "both", "b_only", "a", "b" }) {
+        const QJsonValue value = result.value(QLatin1String(key));
+        QVERIFY2(value.isDouble() && value.toDouble() == std::floor(value.toDouble()), key);
+    }
+    const auto number = [&result](const char *key) {
+        return static_cast<qint64>(result.value(QLatin1String(key)).toDouble());
+    };
+    QCOMPARE(number("a"), big);
+    QCOMPARE(number("b"), carts);
+    QCOMPARE(number("a_only") + number("both"), big);
+    QCOMPARE(number("b_only") + number("both"), carts);
+    QVERIFY2(number("both") > 0, out.constData());
+
+    // Text for people, with the names.
+    QCOMPARE(run(segment(QStringLiteral("overlap"),
+                     { QStringLiteral("--name"), QStringLiteral("Big spenders"),
+                         QStringLiteral("--name"), QStringLiteral("Abandoned carts") }),
+                 &out),
+        0);
+    QVERIFY2(out.contains("Only in 'Big spenders': ") && out.contains("In both: ")
+            && out.contains("Only in 'Abandoned carts': "),
+        out.constData());
+
+    QCOMPARE(run(segment(QStringLiteral("overlap"),
+                     { QStringLiteral("--name"), QStringLiteral("Big spenders"),
+                         QStringLiteral("--name"), QStringLiteral("No such segment") }),
+                 &out, &err),
+        1);
+    QVERIFY2(err.contains("No such segment"), err.constData());
+    QCOMPARE(run(segment(QStringLiteral("overlap"),
+                 { QStringLiteral("--name"), QStringLiteral("Big spenders") })),
+        2);
 }
 
 void TestCliSegment::countAsJson()

@@ -4,10 +4,12 @@
 #include "ExportPage.h"
 #include "FieldPicker.h"
 #include "MainWindow.h"
+#include "ProductPicker.h"
 #include "Prompts.h"
 #include "SegmentEditor.h"
 #include "SegmentListModel.h"
 #include "SegmentMemberModel.h"
+#include "SegmentOverlapDialog.h"
 #include "SegmentsPage.h"
 #include "UiTestSupport.h"
 
@@ -73,6 +75,10 @@ private Q_SLOTS:
     void opensDocsExamplesUnchanged_data();
     void opensDocsExamplesUnchanged();
     void historyDuplicateDelete();
+    void dragConditionIntoGroupAndUndo();
+    void keyboardMovesInAndOut();
+    void productPickerFindsByNameAndSku();
+    void overlapCountsAndOpensParts();
 
 private:
     void saveScreenshot(QWidget &widget, const QString &name) const;
@@ -737,6 +743,247 @@ void TestSegments::historyDuplicateDelete()
         page_->findChild<QPushButton *>(QStringLiteral("deleteSegmentButton")), Qt::LeftButton);
     QTRY_COMPARE(page_->model()->rowOf(QStringLiteral("Top spenders")), -1);
     QVERIFY(page_->model()->rowOf(QStringLiteral("Big spenders")) >= 0);
+}
+
+namespace {
+
+json traitNode(const std::string &field, const std::string &op, const json &value)
+{
+    return { { "type", "trait" }, { "field", field }, { "op", op }, { "value", value } };
+}
+
+/// all[orders >= 1, revenue > 100, any[country is DE, city contains Ber]]
+json moveDocument()
+{
+    return { { "version", 1 },
+        { "rule",
+            { { "type", "all" },
+                { "conditions",
+                    json::array({ traitNode("orders", ">=", 1), traitNode("revenue", ">", 100),
+                        { { "type", "any" },
+                            { "conditions",
+                                json::array({ traitNode("country", "is", "DE"),
+                                    traitNode("city", "contains", "Ber") }) } } }) } } } };
+}
+
+} // namespace
+
+void TestSegments::dragConditionIntoGroupAndUndo()
+{
+    page_->newSegment();
+    editor_->editNew(moveDocument(), QStringLiteral("Dragged"));
+    QTRY_COMPARE(editor_->rows().size(), std::size_t(4));
+    const json before = editor_->document();
+    QWidget *handle = editor_->dragHandle("/rule/conditions/0");
+    QWidget *country = editor_->nodeWidget("/rule/conditions/2/conditions/0");
+    QWidget *city = editor_->nodeWidget("/rule/conditions/2/conditions/1");
+    QVERIFY(handle && country && city && handle->isVisible());
+
+    // Press on the grip, move past the drag distance, then between "country" and "city".
+    const QPoint start = handle->rect().center();
+    QTest::mousePress(handle, Qt::LeftButton, {}, start);
+    QTest::mouseMove(handle, start + QPoint(0, 12));
+    const QPoint between = handle->mapFromGlobal(city->mapToGlobal(QPoint(60, 2)));
+    QTest::mouseMove(handle, between - QPoint(0, 6));
+    QTest::mouseMove(handle, between);
+    auto *indicator = editor_->findChild<QWidget *>(QStringLiteral("dropIndicator"));
+    QVERIFY(indicator && indicator->isVisible());
+    saveScreenshot(*window_, QStringLiteral("segment-drag.png"));
+    QTest::mouseRelease(handle, Qt::LeftButton, {}, between);
+    QVERIFY(!indicator->isVisible());
+
+    json after = before;
+    after["rule"]["conditions"] = json::array({ before["rule"]["conditions"][1],
+        { { "type", "any" },
+            { "conditions",
+                json::array({ before["rule"]["conditions"][2]["conditions"][0],
+                    before["rule"]["conditions"][0],
+                    before["rule"]["conditions"][2]["conditions"][1] }) } } });
+    QTRY_COMPARE(dumped(editor_->document()), dumped(after));
+    QTRY_COMPARE(editor_->rows().size(), std::size_t(4));
+    QCOMPARE(editor_->undoStack()->undoText(), QStringLiteral("Move Condition"));
+
+    // Undo gives back the exact JSON, redo the move.
+    auto *undo = editor_->findChild<QAction *>(QStringLiteral("undoAction"));
+    auto *redo = editor_->findChild<QAction *>(QStringLiteral("redoAction"));
+    QVERIFY(undo && redo);
+    undo->trigger();
+    QTRY_COMPARE(dumped(editor_->document()), dumped(before));
+    redo->trigger();
+    QTRY_COMPARE(dumped(editor_->document()), dumped(after));
+
+    // A group by its grip: "any" to the top.
+    QWidget *groupHandle = editor_->dragHandle("/rule/conditions/1");
+    QWidget *first = editor_->nodeWidget("/rule/conditions/0");
+    QVERIFY(groupHandle && first);
+    const QPoint grip = groupHandle->rect().center();
+    QTest::mousePress(groupHandle, Qt::LeftButton, {}, grip);
+    QTest::mouseMove(groupHandle, grip - QPoint(0, 12));
+    const QPoint top = groupHandle->mapFromGlobal(first->mapToGlobal(QPoint(60, 1)));
+    QTest::mouseMove(groupHandle, top);
+    QTest::mouseRelease(groupHandle, Qt::LeftButton, {}, top);
+    QTRY_COMPARE(editor_->document()["rule"]["conditions"][0].value("type", std::string()),
+        std::string("any"));
+    undo->trigger();
+    undo->trigger();
+    QTRY_COMPARE(dumped(editor_->document()), dumped(before));
+}
+
+void TestSegments::keyboardMovesInAndOut()
+{
+    page_->newSegment();
+    editor_->editNew(moveDocument(), QStringLiteral("Moved by keys"));
+    QTRY_COMPARE(editor_->rows().size(), std::size_t(4));
+    const json before = editor_->document();
+    const json orders = before["rule"]["conditions"][0];
+    QWidget *handle = editor_->dragHandle("/rule/conditions/0");
+    QVERIFY(handle);
+    handle->setFocus();
+    QTRY_VERIFY(handle->hasFocus());
+
+    // Into the next group, as its first condition; the grip keeps the focus.
+    QTest::keyClick(handle, Qt::Key_Down, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(
+        dumped(editor_->document()["rule"]["conditions"][1]["conditions"][0]), dumped(orders));
+    QCOMPARE(editor_->document()["rule"]["conditions"].size(), std::size_t(2));
+    QWidget *moved = editor_->dragHandle("/rule/conditions/1/conditions/0");
+    QTRY_VERIFY(moved && moved->hasFocus());
+    // Down within the group, then out of it (after the group).
+    QTest::keyClick(moved, Qt::Key_Down, Qt::ControlModifier);
+    QTRY_COMPARE(
+        dumped(editor_->document()["rule"]["conditions"][1]["conditions"][1]), dumped(orders));
+    moved = editor_->dragHandle("/rule/conditions/1/conditions/1");
+    QTRY_VERIFY(moved && moved->hasFocus());
+    QTest::keyClick(moved, Qt::Key_Up, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(dumped(editor_->document()["rule"]["conditions"][2]), dumped(orders));
+    QCOMPARE(editor_->document()["rule"]["conditions"][1]["conditions"].size(), std::size_t(2));
+
+    for (int i = 0; i < 3; ++i)
+        editor_->undoStack()->undo();
+    QTRY_COMPARE(dumped(editor_->document()), dumped(before));
+}
+
+void TestSegments::productPickerFindsByNameAndSku()
+{
+    page_->newSegment();
+    const json document { { "version", 1 },
+        { "rule",
+            { { "type", "all" },
+                { "conditions",
+                    json::array({ { { "type", "event" }, { "event", "order_completed" },
+                        { "where",
+                            json::array({ { { "property", "sku" }, { "op", "is" },
+                                { "value", "" } } }) } } }) } } } };
+    editor_->editNew(document, QStringLiteral("Bought one product"));
+    QTRY_COMPARE(editor_->rows().size(), std::size_t(1));
+    auto *choose = row(editor_, 0)->findChild<QToolButton *>(QStringLiteral("chooseProduct"));
+    QVERIFY(choose);
+    QTest::mouseClick(choose, Qt::LeftButton);
+    ProductPicker *picker = nullptr;
+    QTRY_VERIFY((picker = window_->findChild<ProductPicker *>()) != nullptr);
+    QTRY_VERIFY(picker->isVisible() && picker->results()->topLevelItemCount() > 0);
+
+    // By a part of the name, in another case.
+    QSignalSpy shown(picker, &ProductPicker::resultsShown);
+    QTest::keyClicks(picker->searchField(), QStringLiteral("GLIDE 4"));
+    QTRY_VERIFY(!shown.isEmpty() && picker->searchField()->text() == QStringLiteral("GLIDE 4"));
+    QTRY_VERIFY(picker->results()->topLevelItemCount() >= 1);
+    for (int i = 0; i < picker->results()->topLevelItemCount(); ++i)
+        QVERIFY(picker->results()->topLevelItem(i)->text(1).contains(
+            QStringLiteral("Glide 4"), Qt::CaseInsensitive));
+    QCOMPARE(picker->results()->topLevelItem(0)->text(2), QStringLiteral("shoes"));
+    QVERIFY(!picker->results()->topLevelItem(0)->text(3).isEmpty()); // the price
+    picker->resize(1024, 700);
+    saveScreenshot(*picker, QStringLiteral("product-picker.png"));
+
+    // By SKU: the exact one first.
+    picker->searchField()->clear();
+    shown.clear();
+    QTest::keyClicks(picker->searchField(), QStringLiteral("th-soc-0097"));
+    QTRY_VERIFY(!shown.isEmpty() && picker->results()->topLevelItemCount() >= 1
+        && picker->results()->topLevelItem(0)->text(0) == QStringLiteral("TH-SOC-0097"));
+    picker->results()->setCurrentItem(picker->results()->topLevelItem(0));
+    QTest::keyClick(picker->results(), Qt::Key_Return);
+    QTRY_COMPARE(row(editor_, 0)->node()["where"][0].value("value", std::string()),
+        std::string("TH-SOC-0097"));
+    QCOMPARE(editor_->undoStack()->undoText(), QStringLiteral("Change Condition"));
+}
+
+void TestSegments::overlapCountsAndOpensParts()
+{
+    const json big { { "version", 1 }, { "rule", traitNode("revenue", ">", 100) } };
+    const json ordered { { "version", 1 },
+        { "rule",
+            { { "type", "event" }, { "event", "order_completed" },
+                { "when", { { "in_last_days", 90 } } } } } };
+    {
+        auto db = Workspace::connect(path_.toStdString(), Database::Mode::ReadWrite);
+        SegmentStore store(db);
+        store.save("Overlap A", SegmentDefinition::fromJson(big), "", nowMillis());
+        store.save("Overlap B", SegmentDefinition::fromJson(ordered), "", nowMillis());
+    }
+    page_->reload();
+    QTRY_VERIFY(!page_->isLoading());
+    const int rowA = page_->model()->rowOf(QStringLiteral("Overlap A"));
+    QVERIFY(rowA >= 0);
+    page_->table()->selectRow(rowA);
+    auto *button = page_->findChild<QPushButton *>(QStringLiteral("overlapSegmentsButton"));
+    QVERIFY(button && button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    SegmentOverlapDialog *dialog = page_->overlapDialog();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->firstCombo()->currentText(), QStringLiteral("Overlap A"));
+    dialog->secondCombo()->setCurrentIndex(
+        dialog->secondCombo()->findText(QStringLiteral("Overlap B")));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->counts().has_value()
+            && dialog->secondCombo()->currentText() == QStringLiteral("Overlap B"),
+        10000);
+    const OverlapCounts counts = *dialog->counts();
+    const std::int64_t a = engineCount(big);
+    const std::int64_t b = engineCount(ordered);
+    const std::int64_t both = engineCount({ { "version", 1 },
+        { "rule", { { "type", "all" }, { "conditions", { big["rule"], ordered["rule"] } } } } });
+    QCOMPARE(counts.a, a);
+    QCOMPARE(counts.b, b);
+    QCOMPARE(counts.both, both);
+    QVERIFY(both > 0 && a > both && b > both);
+    QCOMPARE(dialog->partLabel(OverlapPart::AOnly)->text(), QLocale().toString(a - both));
+    QCOMPARE(dialog->partLabel(OverlapPart::BOnly)->text(), QLocale().toString(b - both));
+    QVERIFY(
+        dialog->findChild<QChartView *>(QStringLiteral("overlapChart"))->chart()->series().size()
+        == 1);
+    dialog->resize(1024, 700);
+    saveScreenshot(*dialog, QStringLiteral("segment-overlap.png"));
+
+    // "Only in A" as a new segment in the builder: the count is the part's.
+    QTest::mouseClick(dialog->openButton(OverlapPart::AOnly), Qt::LeftButton);
+    QTRY_VERIFY(page_->isEditing());
+    QCOMPARE(editor_->name(), QStringLiteral("Overlap A without Overlap B"));
+    QCOMPARE(editor_->document()["rule"]["conditions"][0].value("segment", std::string()),
+        std::string("Overlap A"));
+    waitForCount(editor_);
+    QCOMPARE(*editor_->lastCount(), a - both);
+    saveScreenshot(*window_, QStringLiteral("segment-overlap-part.png"));
+
+    // The segment being edited against a saved one: nobody of "A without B" is in B.
+    QTest::mouseClick(editor_->overlapButton(), Qt::LeftButton);
+    dialog = page_->overlapDialog();
+    QTRY_VERIFY(dialog && dialog->isVisible());
+    QVERIFY(dialog->firstCombo()->currentText().contains(QStringLiteral("being edited")));
+    dialog->secondCombo()->setCurrentIndex(
+        dialog->secondCombo()->findText(QStringLiteral("Overlap B")));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->counts().has_value()
+            && dialog->secondCombo()->currentText() == QStringLiteral("Overlap B"),
+        10000);
+    QCOMPARE(dialog->counts()->a, a - both);
+    QCOMPARE(dialog->counts()->both, 0);
+
+    // "Only in B" to Export: saved as a segment, chosen there.
+    QTest::mouseClick(dialog->exportButton(OverlapPart::BOnly), Qt::LeftButton);
+    QTRY_VERIFY(window_->exportPage()->isVisible());
+    QTRY_VERIFY(
+        page_->model()->rowOf(QStringLiteral("Overlap B without Overlap A without Overlap B"))
+        >= 0);
 }
 
 QTEST_MAIN(TestSegments)
