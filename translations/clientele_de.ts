@@ -2046,10 +2046,6 @@ Details: %2</translation>
         <translation>abgemeldet</translation>
     </message>
     <message>
-        <source>Usage: clientele segment count|list|save|explain --workspace FILE … (see clientele --help)</source>
-        <translation>Aufruf: clientele segment count|list|save|explain --workspace DATEI … (siehe clientele --help)</translation>
-    </message>
-    <message>
         <source>Counts the shoppers of a segment, saved or in a file.</source>
         <translation>Zählt die Kunden eines Segments, gespeichert oder aus einer Datei.</translation>
     </message>
@@ -2518,120 +2514,6 @@ Details: %2</translation>
         <translation>Der Postausgang kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>Usage: clientele [WORKSPACE]            open the app on a workspace
-       clientele demo --out FILE [--shoppers N] [--seed S] [--end YYYY-MM-DD]
-                                         write a demo store workspace
-       clientele import --workspace FILE INPUT [--mapping MAPPING.json] [--preset NAME]
-                        [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
-                                         import an events file (CSV, optionally gzip)
-       clientele profile show --workspace FILE KIND:VALUE [--json]
-                                         show a shopper (e.g. email:ana@example.com)
-       clientele profile search --workspace FILE TEXT [--limit N] [--json]
-                                         find shoppers by identifier or name prefix
-       clientele profile export --workspace FILE KIND:VALUE --out FILE.json
-                                         write everything held about a shopper
-       clientele profile erase --workspace FILE KIND:VALUE --yes [--reason TEXT]
-                                         erase a shopper for good
-       clientele profile rebuild-traits --workspace FILE
-                                         recompute every shopper&apos;s traits
-       clientele segment count --workspace FILE (--name NAME | --file RULE.json)
-                               [--as-of YYYY-MM-DD] [--json]
-                                         count the shoppers of a segment
-       clientele segment list --workspace FILE
-                                         list the saved segments
-       clientele segment save --workspace FILE --name NAME --file RULE.json
-                              [--description TEXT]
-                                         save a segment (docs/segment-format.md)
-       clientele segment explain --workspace FILE (--name NAME | --file RULE.json)
-                                 KIND:VALUE [--as-of YYYY-MM-DD]
-                                         why a shopper is in a segment or not
-       clientele export --workspace FILE (--all | --segment NAME | --profiles IDS.txt |
-                        --journey NAME (--step NODE | --outbox CHANNEL))
-                        --format generic|klaviyo|mailchimp|customer-match|meta
-                        [--columns a,b,c] [--code-pattern SAVE10-XXXXXX] [--offer TEXT]
-                        [--channel email|sms] [--bom] [--delimiter &apos;;&apos;] --out FILE [--json]
-                                         write a campaign file (consenting shoppers only)
-       clientele journey simulate --workspace FILE (--name NAME | --template cart-recovery |
-                                  --file JOURNEY.json) --from YYYY-MM-DD --to YYYY-MM-DD [--json]
-                                         backtest a journey over past events
-       clientele journey save --workspace FILE (--file JOURNEY.json | --template cart-recovery)
-                              [--name NAME]   save a journey in the workspace
-       clientele journey list --workspace FILE [--json]
-                                         saved journeys, on or off, with their counts
-       clientele journey on|off|remove --workspace FILE --name NAME
-                                         run a journey with each import, stop it, delete it
-       clientele journey outbox --workspace FILE --name NAME [--channel C] [--limit N] [--json]
-                                         the messages a running journey scheduled
-       clientele journey lift --workspace FILE (--campaign NAME [--days N] | --name NAME) [--json]
-                                         treatment against holdout of a past campaign or a running journey
-       clientele predict fit --workspace FILE [--calibration-end YYYY-MM-DD]
-                             [--time-unit day|week] [--json]
-                                         fit lifetime value, churn and next-order models
-       clientele predict validate --workspace FILE [--calibration-end DATE]
-                                  [--holdout-end DATE] [--time-unit day|week] [--json]
-                                         compare predictions with what happened after a date
-       clientele predict show --workspace FILE KIND:VALUE [--json]
-                                         one shopper&apos;s predictions
-       clientele --help | --version
-</source>
-        <translation>Aufruf: clientele [ARBEITSBEREICH]       öffnet die App mit einem Arbeitsbereich
-        clientele demo --out DATEI [--shoppers N] [--seed S] [--end JJJJ-MM-TT]
-                                         schreibt einen Demo-Shop als Arbeitsbereich
-        clientele import --workspace DATEI EINGABE [--mapping ZUORDNUNG.json] [--preset NAME]
-                         [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
-                                         importiert eine Ereignisdatei (CSV, auch gzip)
-        clientele profile show --workspace DATEI ART:WERT [--json]
-                                         zeigt einen Kunden (z. B. email:ana@example.com)
-        clientele profile search --workspace DATEI TEXT [--limit N] [--json]
-                                         sucht Kunden nach Anfang von Kennung oder Name
-        clientele profile export --workspace DATEI ART:WERT --out DATEI.json
-                                         schreibt alles, was über einen Kunden gespeichert ist
-        clientele profile erase --workspace DATEI ART:WERT --yes [--reason TEXT]
-                                         löscht einen Kunden endgültig
-        clientele profile rebuild-traits --workspace DATEI
-                                         berechnet die Merkmale aller Kunden neu
-        clientele segment count --workspace DATEI (--name NAME | --file REGEL.json)
-                                [--as-of JJJJ-MM-TT] [--json]
-                                         zählt die Kunden eines Segments
-        clientele segment list --workspace DATEI
-                                         listet die gespeicherten Segmente auf
-        clientele segment save --workspace DATEI --name NAME --file REGEL.json
-                               [--description TEXT]
-                                         speichert ein Segment (docs/segment-format.md)
-        clientele segment explain --workspace DATEI (--name NAME | --file REGEL.json)
-                                  ART:WERT [--as-of JJJJ-MM-TT]
-                                         erklärt, warum ein Kunde (nicht) im Segment ist
-        clientele export --workspace DATEI (--all | --segment NAME | --profiles IDS.txt |
-                         --journey NAME (--step KNOTEN | --outbox KANAL))
-                         --format generic|klaviyo|mailchimp|customer-match|meta
-                         [--columns a,b,c] [--code-pattern SAVE10-XXXXXX] [--offer TEXT]
-                         [--channel email|sms] [--bom] [--delimiter &apos;;&apos;] --out DATEI [--json]
-                                         schreibt eine Kampagnendatei (nur Kunden mit Einwilligung)
-        clientele journey simulate --workspace DATEI (--name NAME | --template cart-recovery |
-                                   --file JOURNEY.json) --from JJJJ-MM-TT --to JJJJ-MM-TT [--json]
-                                         spielt eine Journey über vergangene Ereignisse durch
-        clientele journey save --workspace DATEI (--file JOURNEY.json | --template cart-recovery)
-                               [--name NAME]   speichert eine Journey im Arbeitsbereich
-        clientele journey list --workspace DATEI [--json]
-                                         gespeicherte Journeys, an oder aus, mit ihren Zahlen
-        clientele journey on|off|remove --workspace DATEI --name NAME
-                                         lässt eine Journey mit jedem Import laufen, hält sie an, löscht sie
-        clientele journey outbox --workspace DATEI --name NAME [--channel K] [--limit N] [--json]
-                                         die Nachrichten, die eine laufende Journey eingeplant hat
-        clientele journey lift --workspace DATEI (--campaign NAME [--days N] | --name NAME) [--json]
-                                         vergleicht Versand und Kontrollgruppe einer früheren Kampagne oder laufenden Journey
-        clientele predict fit --workspace DATEI [--calibration-end JJJJ-MM-TT]
-                              [--time-unit day|week] [--json]
-                                         passt die Modelle für Kundenwert, Abwanderung und nächste Bestellung an
-        clientele predict validate --workspace DATEI [--calibration-end DATUM]
-                                   [--holdout-end DATUM] [--time-unit day|week] [--json]
-                                         vergleicht die Vorhersagen mit dem, was nach einem Datum geschah
-        clientele predict show --workspace DATEI ART:WERT [--json]
-                                         die Vorhersagen für eine Kundin oder einen Kunden
-        clientele --help | --version
-</translation>
-    </message>
-    <message>
         <source>Predictions refitted on %1 buyers.</source>
         <translation>Vorhersagen neu angepasst auf %1 Käufer.</translation>
     </message>
@@ -2782,6 +2664,158 @@ Details: %2</translation>
     <message>
         <source>The command failed: %1</source>
         <translation>Der Befehl ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Usage: clientele [WORKSPACE]            open the app on a workspace
+       clientele demo --out FILE [--shoppers N] [--seed S] [--end YYYY-MM-DD]
+                                         write a demo store workspace
+       clientele import --workspace FILE INPUT [--mapping MAPPING.json] [--preset NAME]
+                        [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
+                                         import an events file (CSV, optionally gzip)
+       clientele profile show --workspace FILE KIND:VALUE [--json]
+                                         show a shopper (e.g. email:ana@example.com)
+       clientele profile search --workspace FILE TEXT [--limit N] [--json]
+                                         find shoppers by identifier or name prefix
+       clientele profile export --workspace FILE KIND:VALUE --out FILE.json
+                                         write everything held about a shopper
+       clientele profile erase --workspace FILE KIND:VALUE --yes [--reason TEXT]
+                                         erase a shopper for good
+       clientele profile rebuild-traits --workspace FILE
+                                         recompute every shopper&apos;s traits
+       clientele segment count --workspace FILE (--name NAME | --file RULE.json)
+                               [--as-of YYYY-MM-DD] [--json]
+                                         count the shoppers of a segment
+       clientele segment list --workspace FILE
+                                         list the saved segments
+       clientele segment save --workspace FILE --name NAME --file RULE.json
+                              [--description TEXT]
+                                         save a segment (docs/segment-format.md)
+       clientele segment explain --workspace FILE (--name NAME | --file RULE.json)
+                                 KIND:VALUE [--as-of YYYY-MM-DD]
+                                         why a shopper is in a segment or not
+       clientele segment overlap --workspace FILE --name A --name B
+                                 [--as-of YYYY-MM-DD] [--json]
+                                         shoppers in A only, in both, in B only
+       clientele export --workspace FILE (--all | --segment NAME | --profiles IDS.txt |
+                        --journey NAME (--step NODE | --outbox CHANNEL))
+                        --format generic|klaviyo|mailchimp|customer-match|meta
+                        [--columns a,b,c] [--code-pattern SAVE10-XXXXXX] [--offer TEXT]
+                        [--channel email|sms] [--bom] [--delimiter &apos;;&apos;] --out FILE [--json]
+                                         write a campaign file (consenting shoppers only)
+       clientele journey simulate --workspace FILE (--name NAME | --template cart-recovery |
+                                  --file JOURNEY.json) --from YYYY-MM-DD --to YYYY-MM-DD [--json]
+                                         backtest a journey over past events
+       clientele journey save --workspace FILE (--file JOURNEY.json | --template cart-recovery)
+                              [--name NAME]   save a journey in the workspace
+       clientele journey list --workspace FILE [--json]
+                                         saved journeys, on or off, with their counts
+       clientele journey on|off|remove --workspace FILE --name NAME
+                                         run a journey with each import, stop it, delete it
+       clientele journey outbox --workspace FILE --name NAME [--channel C] [--limit N] [--json]
+                                         the messages a running journey scheduled
+       clientele journey lift --workspace FILE (--campaign NAME [--days N] | --name NAME) [--json]
+                                         treatment against holdout of a past campaign or a running journey
+       clientele predict fit --workspace FILE [--calibration-end YYYY-MM-DD]
+                             [--time-unit day|week] [--json]
+                                         fit lifetime value, churn and next-order models
+       clientele predict validate --workspace FILE [--calibration-end DATE]
+                                  [--holdout-end DATE] [--time-unit day|week] [--json]
+                                         compare predictions with what happened after a date
+       clientele predict show --workspace FILE KIND:VALUE [--json]
+                                         one shopper&apos;s predictions
+       clientele --help | --version
+</source>
+        <translation>Aufruf: clientele [ARBEITSBEREICH]       öffnet die App mit einem Arbeitsbereich
+        clientele demo --out DATEI [--shoppers N] [--seed S] [--end JJJJ-MM-TT]
+                                         schreibt einen Demo-Shop als Arbeitsbereich
+        clientele import --workspace DATEI EINGABE [--mapping ZUORDNUNG.json] [--preset NAME]
+                         [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
+                                         importiert eine Ereignisdatei (CSV, auch gzip)
+        clientele profile show --workspace DATEI ART:WERT [--json]
+                                         zeigt einen Kunden (z. B. email:ana@example.com)
+        clientele profile search --workspace DATEI TEXT [--limit N] [--json]
+                                         sucht Kunden nach Anfang von Kennung oder Name
+        clientele profile export --workspace DATEI ART:WERT --out DATEI.json
+                                         schreibt alles, was über einen Kunden gespeichert ist
+        clientele profile erase --workspace DATEI ART:WERT --yes [--reason TEXT]
+                                         löscht einen Kunden endgültig
+        clientele profile rebuild-traits --workspace DATEI
+                                         berechnet die Merkmale aller Kunden neu
+        clientele segment count --workspace DATEI (--name NAME | --file REGEL.json)
+                                [--as-of JJJJ-MM-TT] [--json]
+                                         zählt die Kunden eines Segments
+        clientele segment list --workspace DATEI
+                                         listet die gespeicherten Segmente auf
+        clientele segment save --workspace DATEI --name NAME --file REGEL.json
+                               [--description TEXT]
+                                         speichert ein Segment (docs/segment-format.md)
+        clientele segment explain --workspace DATEI (--name NAME | --file REGEL.json)
+                                  ART:WERT [--as-of JJJJ-MM-TT]
+                                         erklärt, warum ein Kunde (nicht) im Segment ist
+        clientele segment overlap --workspace DATEI --name A --name B
+                                  [--as-of JJJJ-MM-TT] [--json]
+                                         Kunden nur in A, in beiden, nur in B
+        clientele export --workspace DATEI (--all | --segment NAME | --profiles IDS.txt |
+                         --journey NAME (--step KNOTEN | --outbox KANAL))
+                         --format generic|klaviyo|mailchimp|customer-match|meta
+                         [--columns a,b,c] [--code-pattern SAVE10-XXXXXX] [--offer TEXT]
+                         [--channel email|sms] [--bom] [--delimiter &apos;;&apos;] --out DATEI [--json]
+                                         schreibt eine Kampagnendatei (nur Kunden mit Einwilligung)
+        clientele journey simulate --workspace DATEI (--name NAME | --template cart-recovery |
+                                   --file JOURNEY.json) --from JJJJ-MM-TT --to JJJJ-MM-TT [--json]
+                                         spielt eine Journey über vergangene Ereignisse durch
+        clientele journey save --workspace DATEI (--file JOURNEY.json | --template cart-recovery)
+                               [--name NAME]   speichert eine Journey im Arbeitsbereich
+        clientele journey list --workspace DATEI [--json]
+                                         gespeicherte Journeys, an oder aus, mit ihren Zahlen
+        clientele journey on|off|remove --workspace DATEI --name NAME
+                                         lässt eine Journey mit jedem Import laufen, hält sie an, löscht sie
+        clientele journey outbox --workspace DATEI --name NAME [--channel K] [--limit N] [--json]
+                                         die Nachrichten, die eine laufende Journey eingeplant hat
+        clientele journey lift --workspace DATEI (--campaign NAME [--days N] | --name NAME) [--json]
+                                         vergleicht Versand und Kontrollgruppe einer früheren Kampagne oder laufenden Journey
+        clientele predict fit --workspace DATEI [--calibration-end JJJJ-MM-TT]
+                              [--time-unit day|week] [--json]
+                                         passt die Modelle für Kundenwert, Abwanderung und nächste Bestellung an
+        clientele predict validate --workspace DATEI [--calibration-end DATUM]
+                                   [--holdout-end DATUM] [--time-unit day|week] [--json]
+                                         vergleicht die Vorhersagen mit dem, was nach einem Datum geschah
+        clientele predict show --workspace DATEI ART:WERT [--json]
+                                         die Vorhersagen für eine Kundin oder einen Kunden
+        clientele --help | --version
+</translation>
+    </message>
+    <message>
+        <source>Usage: clientele segment count|list|save|explain|overlap --workspace FILE … (see clientele --help)</source>
+        <translation>Aufruf: clientele segment count|list|save|explain|overlap --workspace DATEI … (siehe clientele --help)</translation>
+    </message>
+    <message>
+        <source>Counts the shoppers in the first segment only, in both and in the second only.</source>
+        <translation>Zählt die Kundinnen und Kunden nur im ersten Segment, in beiden und nur im zweiten.</translation>
+    </message>
+    <message>
+        <source>Print {&quot;a_only&quot;: N, &quot;both&quot;: N, &quot;b_only&quot;: N, &quot;a&quot;: N, &quot;b&quot;: N, &quot;ms&quot;: T} on stdout.</source>
+        <translation>{&quot;a_only&quot;: N, &quot;both&quot;: N, &quot;b_only&quot;: N, &quot;a&quot;: N, &quot;b&quot;: N, &quot;ms&quot;: T} auf stdout ausgeben.</translation>
+    </message>
+    <message>
+        <source>Usage: clientele segment overlap --workspace FILE --name A --name B [--as-of YYYY-MM-DD] [--json]</source>
+        <translation>Aufruf: clientele segment overlap --workspace DATEI --name A --name B [--as-of JJJJ-MM-TT] [--json]</translation>
+    </message>
+    <message>
+        <source>Only in &apos;%1&apos;: %2</source>
+        <translation>Nur in „%1“: %2</translation>
+    </message>
+    <message>
+        <source>In both: %1</source>
+        <translation>In beiden: %1</translation>
+    </message>
+    <message>
+        <source>(&apos;%1&apos;: %2, &apos;%3&apos;: %4; %5 ms)</source>
+        <translation>(„%1“: %2, „%3“: %4; %5 ms)</translation>
+    </message>
+    <message>
+        <source>The overlap failed: %1</source>
+        <translation>Die Überschneidung ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -2953,6 +2987,18 @@ Details: %2</translation>
     <message>
         <source>(consent granted and not unsubscribed since)</source>
         <translation>(Einwilligung erteilt und seitdem nicht abgemeldet)</translation>
+    </message>
+    <message>
+        <source>Drag to move this condition (or Ctrl+Up/Down, Ctrl+Shift+Up out of its group, Ctrl+Shift+Down into the next group)</source>
+        <translation>Ziehen, um diese Bedingung zu verschieben (oder Strg+Auf/Ab, Strg+Umschalt+Auf aus ihrer Gruppe heraus, Strg+Umschalt+Ab in die nächste Gruppe)</translation>
+    </message>
+    <message>
+        <source>Product…</source>
+        <translation>Produkt…</translation>
+    </message>
+    <message>
+        <source>Choose the product from the catalogue, by name or SKU</source>
+        <translation>Das Produkt aus dem Katalog wählen, nach Name oder Artikelnummer</translation>
     </message>
 </context>
 <context>
@@ -5763,6 +5809,61 @@ Vorhersagen brauchen mindestens %L2 Kunden, die an einem späteren Tag erneut be
     </message>
 </context>
 <context>
+    <name>clientele::ProductPicker</name>
+    <message>
+        <source>Choose a Product</source>
+        <translation>Produkt wählen</translation>
+    </message>
+    <message>
+        <source>Search by name or SKU</source>
+        <translation>Nach Name oder Artikelnummer suchen</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Artikelnummer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Wählen</translation>
+    </message>
+    <message>
+        <source>searching…</source>
+        <translation>wird gesucht…</translation>
+    </message>
+    <message>
+        <source>The catalogue could not be read: %1</source>
+        <translation>Der Katalog konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No product matches.</source>
+        <translation>Kein Produkt passt.</translation>
+    </message>
+    <message>
+        <source>1 product</source>
+        <translation>1 Produkt</translation>
+    </message>
+    <message>
+        <source>%1 products</source>
+        <translation>%1 Produkte</translation>
+    </message>
+</context>
+<context>
     <name>clientele::ProfilePage</name>
     <message>
         <source>Email</source>
@@ -6507,6 +6608,18 @@ Die Kennungen, Ereignisse und Einwilligungen beider Profile werden im älteren P
         <source>Could not count: %1</source>
         <translation>Zählen nicht möglich: %1</translation>
     </message>
+    <message>
+        <source>Overlap…</source>
+        <translation>Überschneidung…</translation>
+    </message>
+    <message>
+        <source>How many shoppers this segment shares with a saved one</source>
+        <translation>Wie viele Kundinnen und Kunden dieses Segment mit einem gespeicherten gemeinsam hat</translation>
+    </message>
+    <message>
+        <source>Drag to move this group (or Ctrl+Up/Down, Ctrl+Shift+Up out of its parent group, Ctrl+Shift+Down into the next group)</source>
+        <translation>Ziehen, um diese Gruppe zu verschieben (oder Strg+Auf/Ab, Strg+Umschalt+Auf aus der übergeordneten Gruppe heraus, Strg+Umschalt+Ab in die nächste Gruppe)</translation>
+    </message>
 </context>
 <context>
     <name>clientele::SegmentListModel</name>
@@ -6556,6 +6669,101 @@ Die Kennungen, Ereignisse und Einwilligungen beider Profile werden im älteren P
     <message>
         <source>RFM group</source>
         <translation>RFM-Gruppe</translation>
+    </message>
+</context>
+<context>
+    <name>clientele::SegmentOverlapDialog</name>
+    <message>
+        <source>Segment Overlap</source>
+        <translation>Überschneidung von Segmenten</translation>
+    </message>
+    <message>
+        <source>How many shoppers two segments share: to avoid mailing the same people twice, or to size an exclusion.</source>
+        <translation>Wie viele Kundinnen und Kunden zwei Segmente gemeinsam haben: um niemanden doppelt anzuschreiben oder um einen Ausschluss abzuschätzen.</translation>
+    </message>
+    <message>
+        <source>This segment (being edited)</source>
+        <translation>Dieses Segment (in Bearbeitung)</translation>
+    </message>
+    <message>
+        <source>%1 (being edited)</source>
+        <translation>%1 (in Bearbeitung)</translation>
+    </message>
+    <message>
+        <source>Segment A:</source>
+        <translation>Segment A:</translation>
+    </message>
+    <message>
+        <source>Segment B:</source>
+        <translation>Segment B:</translation>
+    </message>
+    <message>
+        <source>Only in A</source>
+        <translation>Nur in A</translation>
+    </message>
+    <message>
+        <source>In both</source>
+        <translation>In beiden</translation>
+    </message>
+    <message>
+        <source>Only in B</source>
+        <translation>Nur in B</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Open as Segment</source>
+        <translation>Als Segment öffnen</translation>
+    </message>
+    <message>
+        <source>A new segment of these shoppers, built from the two</source>
+        <translation>Ein neues Segment dieser Kundinnen und Kunden, aus den beiden gebildet</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Saves these shoppers as a segment and opens it in Export</source>
+        <translation>Speichert diese Kundinnen und Kunden als Segment und öffnet es im Export</translation>
+    </message>
+    <message>
+        <source>this segment</source>
+        <translation>dieses Segment</translation>
+    </message>
+    <message>
+        <source>%1 without %2</source>
+        <translation>%1 ohne %2</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>Save a segment first: an overlap needs two.</source>
+        <translation>Speichern Sie zuerst ein Segment: Eine Überschneidung braucht zwei.</translation>
+    </message>
+    <message>
+        <source>Choose two different segments.</source>
+        <translation>Wählen Sie zwei verschiedene Segmente.</translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation>wird gezählt…</translation>
+    </message>
+    <message>
+        <source>Could not count: %1</source>
+        <translation>Zählen nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>%1 in A, %2 in B, %3 in either; %4 of A are also in B.</source>
+        <translation>%1 in A, %2 in B, %3 in mindestens einem; %4 von A sind auch in B.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
     </message>
 </context>
 <context>
@@ -6651,6 +6859,18 @@ Die Kennungen, Ereignisse und Einwilligungen beider Profile werden im älteren P
     <message>
         <source>Replace</source>
         <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Overlap…</source>
+        <translation>Überschneidung…</translation>
+    </message>
+    <message>
+        <source>How many shoppers two segments share</source>
+        <translation>Wie viele Kundinnen und Kunden zwei Segmente gemeinsam haben</translation>
+    </message>
+    <message>
+        <source>The part was not saved for the export: %1</source>
+        <translation>Der Teil wurde für den Export nicht gespeichert: %1</translation>
     </message>
 </context>
 </TS>
