@@ -130,8 +130,6 @@ DemoSummary DemoStore::generate(
     try {
         predict::FitOptions fit;
         fit.now = end;
-        // The comparison model is fitted by the first Refit: it can take seconds on a large store.
-        fit.paretoNbd = false;
         predict::Predictions::fit(db, fit, progress);
     } catch (const predict::PredictionError &) {
     }
