@@ -78,27 +78,13 @@ json modelJson(const FittedModel &model)
         { "time_unit", timeUnitKey(model.unit) },
         { "calibration_end", formatIsoDate(model.calibrationEnd - kMillisPerDay) },
         { "fitted_at", formatIsoDateTime(model.fittedAt) },
-        { "bg_nbd",
-            { { "r", model.bgNbd.r }, { "alpha", model.bgNbd.alpha }, { "a", model.bgNbd.a },
-                { "b", model.bgNbd.b }, { "log_likelihood", model.bgNbd.logLikelihood } } },
-        { "pareto_nbd", nullptr },
-        { "gamma_gamma", nullptr },
         { "churn_risk_cut_points",
             { { "high_below", model.churnCuts.highBelow },
                 { "medium_below", model.churnCuts.mediumBelow } } },
         { "replenishable_items", model.replenishableProducts },
         { "seconds", rounded(model.seconds, 3) },
     };
-    if (model.paretoNbd) {
-        const auto &p = *model.paretoNbd;
-        document["pareto_nbd"] = { { "r", p.r }, { "alpha", p.alpha }, { "s", p.s },
-            { "beta", p.beta }, { "log_likelihood", p.logLikelihood } };
-    }
-    if (model.gammaGamma) {
-        const auto &g = *model.gammaGamma;
-        document["gamma_gamma"] = { { "p", g.p }, { "q", g.q }, { "gamma", g.gamma },
-            { "customers", g.customers } };
-    }
+    document.update(parametersJson(model));
     return document;
 }
 

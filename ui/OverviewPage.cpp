@@ -1,5 +1,7 @@
 #include "OverviewPage.h"
 
+#include "ChartSupport.h"
+
 #include "DisplayFormat.h"
 
 #include "store/Workspace.h"
@@ -48,18 +50,6 @@ OverviewReadResult readOverview(const std::string &path)
 QString formatDate(Millis t)
 {
     return QLocale().toString(QDateTime::fromMSecsSinceEpoch(t).date(), QLocale::ShortFormat);
-}
-
-QChartView *createChartView(QWidget *parent)
-{
-    auto *chart = new QChart;
-    chart->legend()->hide();
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setBackgroundRoundness(0);
-    auto *view = new QChartView(chart, parent);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(260);
-    return view;
 }
 
 } // namespace
@@ -182,12 +172,12 @@ QWidget *OverviewPage::createFiguresView()
     layout->addLayout(grid);
 
     auto *charts = new QHBoxLayout;
-    revenueChart_ = createChartView(view);
+    revenueChart_ = ChartSupport::createView(view);
     revenueChart_->setObjectName(QStringLiteral("revenueChart"));
-    channelChart_ = createChartView(view);
+    channelChart_ = ChartSupport::createView(view);
     channelChart_->setObjectName(QStringLiteral("channelChart"));
     rfmStates_ = new QStackedWidget(view);
-    rfmChart_ = createChartView(view);
+    rfmChart_ = ChartSupport::createView(view);
     rfmChart_->setObjectName(QStringLiteral("rfmChart"));
     rfmEmpty_ = new QLabel(
         tr("<b>No buyers yet.</b><br>Customer groups by recency, frequency and value (RFM) "
@@ -394,11 +384,7 @@ void OverviewPage::updateRfmChart()
         groups << rfmGroupDisplayName(it->group);
         *set << static_cast<double>(it->profiles);
     }
-    auto *series = new QHorizontalBarSeries;
-    series->append(set);
-    series->setLabelsVisible(true);
-    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
-    series->setLabelsFormat(QStringLiteral("@value"));
+    QAbstractBarSeries *series = ChartSupport::labelledBars(set, true);
     chart->addSeries(series);
     auto *axisY = new QBarCategoryAxis;
     axisY->append(groups);

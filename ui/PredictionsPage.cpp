@@ -1,5 +1,7 @@
 #include "PredictionsPage.h"
 
+#include "ChartSupport.h"
+
 #include "DisplayFormat.h"
 #include "JobRunner.h"
 #include "PredictionText.h"
@@ -65,39 +67,10 @@ enum FactRow {
 
 QChartView *createChartView(QWidget *parent, const QString &objectName, bool legend)
 {
-    auto *chart = new QChart;
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setBackgroundRoundness(0);
-    if (legend)
-        chart->legend()->setAlignment(Qt::AlignBottom);
-    else
-        chart->legend()->hide();
-    auto *view = new QChartView(chart, parent);
+    QChartView *view = ChartSupport::createView(parent, legend, 280);
     view->setObjectName(objectName);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(280);
     view->setMinimumWidth(300);
     return view;
-}
-
-/// Removes what a chart showed before it is filled again.
-QChart *clearedChart(QChartView *view)
-{
-    QChart *chart = view->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
-        chart->removeAxis(axis);
-    return chart;
-}
-
-QValueAxis *countAxis(double top, const QString &title, const char *format = "%.0f")
-{
-    auto *axis = new QValueAxis;
-    axis->setRange(0, top > 0 ? top * 1.1 : 1.0);
-    axis->applyNiceNumbers();
-    axis->setLabelFormat(QString::fromLatin1(format));
-    axis->setTitleText(title);
-    return axis;
 }
 
 QLabel *hint(const QString &text, QWidget *parent)
@@ -690,7 +663,7 @@ void PredictionsPage::showHoldout()
 void PredictionsPage::fillFrequencyChart()
 {
     const predict::HoldoutCheck &h = *holdout_;
-    QChart *chart = clearedChart(frequencyChart_);
+    QChart *chart = ChartSupport::cleared(frequencyChart_);
     chart->setTitle(tr("Repeat orders per shopper"));
     auto *expected = new QBarSet(tr("Expected"));
     auto *actual = new QBarSet(tr("Actual"));
@@ -714,7 +687,7 @@ void PredictionsPage::fillFrequencyChart()
     axisX->setTitleText(tr("Repeat orders up to %1").arg(dayOf(h.calibrationEnd)));
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisX);
-    QValueAxis *axisY = countAxis(top, tr("Per shopper"), "%.1f");
+    QValueAxis *axisY = ChartSupport::countAxis(top, tr("Per shopper"), "%.1f");
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
 }
@@ -722,7 +695,7 @@ void PredictionsPage::fillFrequencyChart()
 void PredictionsPage::fillTrackingChart()
 {
     const predict::HoldoutCheck &h = *holdout_;
-    QChart *chart = clearedChart(trackingChart_);
+    QChart *chart = ChartSupport::cleared(trackingChart_);
     chart->setTitle(tr("Repeat orders week by week"));
     auto *expected = new QLineSeries;
     expected->setName(tr("Expected"));
@@ -751,7 +724,7 @@ void PredictionsPage::fillTrackingChart()
     axisX->setTickInterval(std::max(1, weeks / 8));
     axisX->setTitleText(tr("Weeks after %1").arg(dayOf(h.calibrationEnd)));
     chart->addAxis(axisX, Qt::AlignBottom);
-    QValueAxis *axisY = countAxis(top, tr("Cumulative"));
+    QValueAxis *axisY = ChartSupport::countAxis(top, tr("Cumulative"));
     chart->addAxis(axisY, Qt::AlignLeft);
     for (QLineSeries *series : { expected, actual }) {
         series->attachAxis(axisX);
@@ -837,7 +810,7 @@ void PredictionsPage::fillDistribution()
                             "months.")
                              .arg(money(d.totalPredictedValue)));
     {
-        QChart *chart = clearedChart(valueChart_);
+        QChart *chart = ChartSupport::cleared(valueChart_);
         chart->setTitle(tr("Shoppers by predicted value, next 12 months"));
         auto *set = new QBarSet(tr("Shoppers"));
         set->setLabelColor(palette().color(QPalette::WindowText));
@@ -850,11 +823,7 @@ void PredictionsPage::fillDistribution()
             *set << static_cast<double>(shoppers);
             top = std::max(top, static_cast<double>(shoppers));
         }
-        auto *series = new QBarSeries;
-        series->append(set);
-        series->setLabelsVisible(true);
-        series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
-        series->setLabelsFormat(QStringLiteral("@value"));
+        QAbstractBarSeries *series = ChartSupport::labelledBars(set, false);
         chart->addSeries(series);
         auto *axisX = new QBarCategoryAxis;
         axisX->append(buckets);
@@ -867,12 +836,12 @@ void PredictionsPage::fillDistribution()
         axisX->setTitleText(tr("Predicted value up to"));
         chart->addAxis(axisX, Qt::AlignBottom);
         series->attachAxis(axisX);
-        QValueAxis *axisY = countAxis(top, tr("Shoppers"));
+        QValueAxis *axisY = ChartSupport::countAxis(top, tr("Shoppers"));
         chart->addAxis(axisY, Qt::AlignLeft);
         series->attachAxis(axisY);
     }
     {
-        QChart *chart = clearedChart(churnChart_);
+        QChart *chart = ChartSupport::cleared(churnChart_);
         chart->setTitle(tr("Shoppers by churn risk"));
         auto *set = new QBarSet(tr("Shoppers"));
         set->setLabelColor(palette().color(QPalette::WindowText));
@@ -884,18 +853,14 @@ void PredictionsPage::fillDistribution()
             groups << churnRiskDisplayName(risk);
             *set << static_cast<double>(shoppers);
         }
-        auto *series = new QHorizontalBarSeries;
-        series->append(set);
-        series->setLabelsVisible(true);
-        series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
-        series->setLabelsFormat(QStringLiteral("@value"));
+        QAbstractBarSeries *series = ChartSupport::labelledBars(set, true);
         chart->addSeries(series);
         auto *axisY = new QBarCategoryAxis;
         axisY->append(groups);
         chart->addAxis(axisY, Qt::AlignLeft);
         series->attachAxis(axisY);
         QValueAxis *axisX
-            = countAxis(static_cast<double>(std::max({ d.low, d.medium, d.high })), tr("Shoppers"));
+            = ChartSupport::countAxis(static_cast<double>(std::max({ d.low, d.medium, d.high })), tr("Shoppers"));
         chart->addAxis(axisX, Qt::AlignBottom);
         series->attachAxis(axisX);
     }

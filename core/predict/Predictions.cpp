@@ -70,25 +70,13 @@ json toJson(const FittedModel &model)
         { "anonymous_buyers", model.anonymousBuyers },
         { "repeat_customers", model.repeatCustomers },
         { "orders", model.orders },
-        { "bg_nbd",
-            { { "r", model.bgNbd.r }, { "alpha", model.bgNbd.alpha }, { "a", model.bgNbd.a },
-                { "b", model.bgNbd.b }, { "log_likelihood", model.bgNbd.logLikelihood } } },
         { "churn_cuts",
             { { "high_below", model.churnCuts.highBelow },
                 { "medium_below", model.churnCuts.mediumBelow } } },
         { "replenishable", model.replenishableProducts },
         { "order_events", model.orderEvents },
     };
-    if (model.paretoNbd) {
-        const auto &p = *model.paretoNbd;
-        document["pareto_nbd"] = { { "r", p.r }, { "alpha", p.alpha }, { "s", p.s },
-            { "beta", p.beta }, { "log_likelihood", p.logLikelihood } };
-    }
-    if (model.gammaGamma) {
-        const auto &g = *model.gammaGamma;
-        document["gamma_gamma"] = { { "p", g.p }, { "q", g.q }, { "gamma", g.gamma },
-            { "log_likelihood", g.logLikelihood }, { "customers", g.customers } };
-    }
+    document.update(parametersJson(model));
     return document;
 }
 
@@ -106,13 +94,13 @@ FittedModel fromJson(const json &document)
     const json &bg = document.at("bg_nbd");
     model.bgNbd = { bg.at("r").get<double>(), bg.at("alpha").get<double>(),
         bg.at("a").get<double>(), bg.at("b").get<double>(), bg.at("log_likelihood").get<double>() };
-    if (document.contains("pareto_nbd")) {
+    if (document.contains("pareto_nbd") && !document["pareto_nbd"].is_null()) {
         const json &p = document.at("pareto_nbd");
         model.paretoNbd = ParetoNbdParameters { p.at("r").get<double>(), p.at("alpha").get<double>(),
             p.at("s").get<double>(), p.at("beta").get<double>(),
             p.at("log_likelihood").get<double>() };
     }
-    if (document.contains("gamma_gamma")) {
+    if (document.contains("gamma_gamma") && !document["gamma_gamma"].is_null()) {
         const json &g = document.at("gamma_gamma");
         model.gammaGamma = GammaGammaParameters { g.at("p").get<double>(), g.at("q").get<double>(),
             g.at("gamma").get<double>(), g.at("log_likelihood").get<double>(),
@@ -133,6 +121,26 @@ double finiteOr(double value, double fallback)
 }
 
 } // namespace
+
+json parametersJson(const FittedModel &model)
+{
+    json document { { "bg_nbd",
+                        { { "r", model.bgNbd.r }, { "alpha", model.bgNbd.alpha },
+                            { "a", model.bgNbd.a }, { "b", model.bgNbd.b },
+                            { "log_likelihood", model.bgNbd.logLikelihood } } },
+        { "pareto_nbd", nullptr }, { "gamma_gamma", nullptr } };
+    if (model.paretoNbd) {
+        const auto &p = *model.paretoNbd;
+        document["pareto_nbd"] = { { "r", p.r }, { "alpha", p.alpha }, { "s", p.s },
+            { "beta", p.beta }, { "log_likelihood", p.logLikelihood } };
+    }
+    if (model.gammaGamma) {
+        const auto &g = *model.gammaGamma;
+        document["gamma_gamma"] = { { "p", g.p }, { "q", g.q }, { "gamma", g.gamma },
+            { "log_likelihood", g.logLikelihood }, { "customers", g.customers } };
+    }
+    return document;
+}
 
 const char *timeUnitKey(TimeUnit unit)
 {

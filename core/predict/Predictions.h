@@ -5,6 +5,8 @@
 #include "common/Progress.h"
 #include "common/Time.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -21,6 +23,13 @@ enum class TimeUnit { Day, Week };
 /// "day" / "week"; parseTimeUnit returns nullopt for anything else.
 const char *timeUnitKey(TimeUnit unit);
 std::optional<TimeUnit> parseTimeUnit(const std::string &key);
+
+struct FittedModel;
+/// The fitted parameters as JSON, as stored and as `clientele predict fit --json` prints
+/// them: "bg_nbd" {r, alpha, a, b, log_likelihood}, "pareto_nbd" {r, alpha, s, beta,
+/// log_likelihood} and "gamma_gamma" {p, q, gamma, log_likelihood, customers}, the last two
+/// null when not fitted.
+nlohmann::json parametersJson(const FittedModel &model);
 
 /// Churn risk groups by probability alive: high below highBelow, medium below mediumBelow,
 /// low from mediumBelow up. Shown beside the groups wherever they are listed.

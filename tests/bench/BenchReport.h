@@ -6,12 +6,20 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <initializer_list>
 #include <map>
 #include <set>
 #include <string>
 
 namespace clientele::bench {
+
+/// Deletes a workspace file and its -wal and -shm companions, where they exist.
+inline void removeWorkspace(const std::string &path)
+{
+    for (const char *suffix : { "", "-wal", "-shm" })
+        std::filesystem::remove(path + suffix);
+}
 
 /// Peak resident memory of this process so far, in MiB.
 inline double peakMemoryMiB()

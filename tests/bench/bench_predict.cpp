@@ -62,8 +62,7 @@ int main(int argc, char *argv[])
     const bool generated = path.empty();
     if (generated) {
         path = (std::filesystem::temp_directory_path() / "clientele-bench-predict.clientele").string();
-        for (const char *suffix : { "", "-wal", "-shm" })
-            std::filesystem::remove(path + suffix);
+        bench::removeWorkspace(path);
         bench::Stopwatch generation;
         DemoStore::writeWorkspace(path, options);
         std::printf("demo workspace: %d shoppers written in %.1f s\n", options.shoppers,
@@ -140,9 +139,7 @@ int main(int argc, char *argv[])
         static_cast<long long>(spread.medium), static_cast<long long>(spread.high));
     std::printf("peak memory: %.0f MiB\n", bench::peakMemoryMiB());
 
-    if (generated && !args.has("--keep")) {
-        for (const char *suffix : { "", "-wal", "-shm" })
-            std::filesystem::remove(path + suffix);
-    }
+    if (generated && !args.has("--keep"))
+        bench::removeWorkspace(path);
     return 0;
 }

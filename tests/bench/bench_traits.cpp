@@ -19,16 +19,6 @@
 
 using namespace clientele;
 
-namespace {
-
-void removeWorkspace(const std::string &path)
-{
-    for (const char *suffix : { "", "-wal", "-shm" })
-        std::filesystem::remove(path + suffix);
-}
-
-} // namespace
-
 int main(int argc, char *argv[])
 {
     DemoOptions options;
@@ -45,7 +35,7 @@ int main(int argc, char *argv[])
     const bool keep = args.has("--keep");
     const std::string path
         = (std::filesystem::temp_directory_path() / "clientele-bench-traits.clientele").string();
-    removeWorkspace(path);
+    bench::removeWorkspace(path);
 
     if (source.empty()) {
         bench::Stopwatch generation;
@@ -123,7 +113,7 @@ int main(int argc, char *argv[])
     std::printf("  peak memory   %.1f MiB\n", bench::peakMemoryMiB());
 
     if (!keep)
-        removeWorkspace(path);
+        bench::removeWorkspace(path);
     else
         std::printf("  kept          %s\n", path.c_str());
     return 0;
