@@ -1,10 +1,11 @@
 #include "ProductPicker.h"
 
+#include "DisplayFormat.h"
+
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -101,7 +102,6 @@ void ProductPicker::showResults(const std::vector<ProductMatch> &matches)
 {
     matches_ = matches;
     results_->clear();
-    const QLocale locale;
     for (const ProductMatch &match : matches_) {
         auto *item = new QTreeWidgetItem(results_);
         item->setText(Sku, qs(match.sku));
@@ -110,7 +110,7 @@ void ProductPicker::showResults(const std::vector<ProductMatch> &matches)
             match.brand.empty() ? qs(match.name)
                                 : tr("%1 (%2)").arg(qs(match.name), qs(match.brand)));
         item->setText(Category, qs(match.category));
-        item->setText(Price, locale.toCurrencyString(match.price, qs(match.currency)));
+        item->setText(Price, formatMoney(match.price, match.currency, 2));
         item->setTextAlignment(Price, Qt::AlignRight | Qt::AlignVCenter);
     }
     if (!matches_.empty())
