@@ -123,7 +123,7 @@ int CommandLine::usage()
         "                                         treatment against holdout of a past "
         "campaign or a running journey\n"
         "       clientele predict fit --workspace FILE [--calibration-end YYYY-MM-DD]\n"
-        "                             [--time-unit day|week] [--json]\n"
+        "                             [--time-unit day|week] [--discount-rate RATE] [--json]\n"
         "                                         fit lifetime value, churn and next-order "
         "models\n"
         "       clientele predict validate --workspace FILE [--calibration-end DATE]\n"

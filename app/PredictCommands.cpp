@@ -82,6 +82,7 @@ json modelJson(const FittedModel &model)
             { { "high_below", model.churnCuts.highBelow },
                 { "medium_below", model.churnCuts.mediumBelow } } },
         { "replenishable_items", model.replenishableProducts },
+        { "annual_discount_rate", model.annualDiscountRate },
         { "seconds", rounded(model.seconds, 3) },
     };
     document.update(parametersJson(model));
@@ -117,12 +118,17 @@ int CommandLine::runPredictFit(const QStringList &arguments)
                                         "orders and stores every buyer's predictions."));
     parser.addHelpOption();
     const PredictOptions options;
-    parser.addOptions({ options.workspace, options.calibrationEnd, options.timeUnit, options.json });
+    const QCommandLineOption discount(QStringLiteral("discount-rate"),
+        tr("Yearly rate at which the predicted 12-month value is discounted, e.g. 0.1 for "
+           "10 % (default 0: none)."),
+        tr("RATE"), QStringLiteral("0"));
+    parser.addOptions(
+        { options.workspace, options.calibrationEnd, options.timeUnit, discount, options.json });
     if (const auto exitCode = parseOrFinish(parser, arguments))
         return *exitCode;
     if (!parser.isSet(options.workspace) || !parser.positionalArguments().isEmpty()) {
         err() << tr("Usage: clientele predict fit --workspace FILE [--calibration-end "
-                    "YYYY-MM-DD] [--time-unit day|week] [--json]")
+                    "YYYY-MM-DD] [--time-unit day|week] [--discount-rate RATE] [--json]")
               << Qt::endl;
         return 2;
     }
@@ -130,6 +136,13 @@ int CommandLine::runPredictFit(const QStringList &arguments)
     if (!readDay(parser, options.calibrationEnd, fit.calibrationEnd)
         || !readUnit(parser, options, fit.unit))
         return 2;
+    bool rateOk = false;
+    fit.annualDiscountRate = parser.value(discount).toDouble(&rateOk);
+    if (!rateOk || !(fit.annualDiscountRate >= 0.0 && fit.annualDiscountRate <= 1.0)) {
+        err() << tr("--discount-rate must be a number from 0 to 1: %1").arg(parser.value(discount))
+              << Qt::endl;
+        return 2;
+    }
     try {
         auto workspace = Workspace::open(parser.value(options.workspace).toStdString());
         StderrProgress progress;

@@ -83,6 +83,21 @@ void TestCliPredict::fitPrintsTheModels()
     QVERIFY2(std::abs(alphaDays / alphaWeeks / 7.0 - 1.0) < 0.01,
         qPrintable(QStringLiteral("%1 %2").arg(alphaDays).arg(alphaWeeks)));
 
+    // A yearly discount lowers every predicted value a little, never raises one.
+    QCOMPARE(run(predict(QStringLiteral("show"), { QStringLiteral("email:lena.hoffmann@example.com"),
+                     QStringLiteral("--json") }),
+                 &out),
+        0);
+    const double undiscounted = QJsonDocument::fromJson(out).object().value(QStringLiteral("predicted_value_12m")).toDouble();
+    QCOMPARE(run(predict(QStringLiteral("fit"), { QStringLiteral("--discount-rate"), QStringLiteral("0.2") }), &out), 0);
+    QCOMPARE(run(predict(QStringLiteral("show"), { QStringLiteral("email:lena.hoffmann@example.com"),
+                     QStringLiteral("--json") }),
+                 &out),
+        0);
+    const double discounted = QJsonDocument::fromJson(out).object().value(QStringLiteral("predicted_value_12m")).toDouble();
+    QVERIFY2(discounted < undiscounted && discounted > undiscounted * 0.8,
+        qPrintable(QStringLiteral("%1 vs %2").arg(discounted).arg(undiscounted)));
+
     // The plain text names the three models.
     QCOMPARE(run(predict(QStringLiteral("fit"), {}), &out), 0);
     QVERIFY(out.contains("BG/NBD"));
@@ -224,6 +239,9 @@ void TestCliPredict::badArgumentsAreRefused_data()
         QStringLiteral("--workspace"), QStringLiteral("x.clientele"), QStringLiteral("--calibration-end"),
         QStringLiteral("30/09/1997") };
     QTest::newRow("no workspace") << QStringList { QStringLiteral("predict"), QStringLiteral("fit") };
+    QTest::newRow("discount") << QStringList { QStringLiteral("predict"), QStringLiteral("fit"),
+        QStringLiteral("--workspace"), QStringLiteral("x.clientele"), QStringLiteral("--discount-rate"),
+        QStringLiteral("ten") };
 }
 
 void TestCliPredict::badArgumentsAreRefused()
