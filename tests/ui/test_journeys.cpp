@@ -1247,9 +1247,9 @@ void TestJourneys::exportShoppersAtTheSelectedStep()
     auto *sidebar = window_->findChild<QListWidget *>(QStringLiteral("sidebar"));
     QCOMPARE(sidebar->currentItem()->text(), QStringLiteral("Export"));
     ExportPage *exportPage = window_->exportPage();
-    QTRY_COMPARE(exportPage->audienceChoice().kind, AudienceChoice::Kind::JourneyStep);
-    QCOMPARE(exportPage->audienceChoice().journey, QStringLiteral("Step export"));
-    QCOMPARE(exportPage->audienceChoice().step, QStringLiteral("wait_order"));
+    QTRY_COMPARE(exportPage->audienceChoice().kind, AudienceRequest::Kind::JourneyStep);
+    QCOMPARE(exportPage->audienceChoice().journey, std::string("Step export"));
+    QCOMPARE(exportPage->audienceChoice().step, std::string("wait_order"));
 }
 
 QTEST_MAIN(TestJourneys)
