@@ -755,7 +755,7 @@ void ExportPage::startPreview()
             ExportPreviewResult result;
             result.generation = generation;
             if (countShoppers)
-                result.shoppers = db.queryInt("SELECT count(*) FROM profiles");
+                result.shoppers = Audience::countAll(db);
             request.audience = choice.resolve(db);
             result.preview = ExportJob::preview(db, request, 10, &check);
             return result;
