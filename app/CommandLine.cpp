@@ -31,9 +31,9 @@ bool CommandLine::isCommand(const QStringList &arguments)
     return first == QLatin1String("demo") || first == QLatin1String("import")
         || first == QLatin1String("profile") || first == QLatin1String("segment")
         || first == QLatin1String("export") || first == QLatin1String("journey")
-        || first == QLatin1String("predict")
-        || first == QLatin1String("--help") || first == QLatin1String("-h")
-        || first == QLatin1String("--version") || first == QLatin1String("help");
+        || first == QLatin1String("predict") || first == QLatin1String("--help")
+        || first == QLatin1String("-h") || first == QLatin1String("--version")
+        || first == QLatin1String("help");
 }
 
 int CommandLine::run(const QStringList &arguments)
@@ -241,14 +241,22 @@ int CommandLine::runImport(const QStringList &arguments)
            "recognise it from the header or from JSON Lines content; a file that is not a "
            "known format needs --mapping."),
         tr("NAME"), QStringLiteral("auto"));
+    const QCommandLineOption guessMappingOption(QStringLiteral("guess-mapping"),
+        tr("Map the columns by their names, as the import wizard guesses them (e.g. Email, "
+           "Order Date, Total), instead of a --mapping file."));
+    const QCommandLineOption printMappingOption(QStringLiteral("print-mapping"),
+        tr("Print the mapping guessed from INPUT's header as JSON (to check, edit and pass to "
+           "--mapping) and import nothing; needs no --workspace."));
     const QCommandLineOption jsonOption(
         QStringLiteral("json"), tr("Print the summary as one JSON object on stdout."));
-    parser.addOptions({ workspaceOption, mappingOption, presetOption, timezoneOption, countryOption,
-        encodingOption, jsonOption });
+    parser.addOptions({ workspaceOption, mappingOption, guessMappingOption, printMappingOption,
+        presetOption, timezoneOption, countryOption, encodingOption, jsonOption });
     parser.addPositionalArgument(QStringLiteral("INPUT"), tr("The file to import."));
     if (const auto exitCode = parseOrFinish(parser, arguments))
         return *exitCode;
-    if (!parser.isSet(workspaceOption) || parser.positionalArguments().size() != 1) {
+    const bool printMapping = parser.isSet(printMappingOption);
+    if ((!printMapping && !parser.isSet(workspaceOption))
+        || parser.positionalArguments().size() != 1) {
         err() << tr("Usage: clientele import --workspace FILE INPUT [--mapping MAPPING.json]")
               << Qt::endl;
         return 2;
@@ -260,13 +268,39 @@ int CommandLine::runImport(const QStringList &arguments)
         return 2;
     }
 
+    if (parser.isSet(mappingOption) && (parser.isSet(guessMappingOption) || printMapping)) {
+        err() << tr("--mapping cannot be combined with --guess-mapping or --print-mapping.")
+              << Qt::endl;
+        return 2;
+    }
+
     ImportRequest request;
     request.inputPath = parser.positionalArguments().constFirst().toStdString();
     request.encoding = encoding.toStdString();
     // A mapping makes the file generic; without one, the file must be a known format.
-    request.preset = parser.isSet(mappingOption) && !parser.isSet(presetOption)
+    const bool guess = parser.isSet(guessMappingOption) || printMapping;
+    request.preset = (parser.isSet(mappingOption) || guess) && !parser.isSet(presetOption)
         ? "generic"
         : parser.value(presetOption).toStdString();
+    if (guess) {
+        try {
+            if (ImportJob::isJsonLines(request.inputPath)) {
+                err() << tr("%1 is JSON Lines (Segment messages): it is imported without a "
+                            "mapping.")
+                             .arg(parser.positionalArguments().constFirst())
+                      << Qt::endl;
+                return 1;
+            }
+            request.mapping = ImportMapping::guessFromHeader(
+                ImportJob::csvHeader(request.inputPath, request.encoding));
+        } catch (const std::exception &error) {
+            err() << tr("Cannot read the header of %1: %2")
+                         .arg(parser.positionalArguments().constFirst(),
+                             QString::fromStdString(error.what()))
+                  << Qt::endl;
+            return 1;
+        }
+    }
     if (parser.isSet(mappingOption)) {
         QFile mappingFile(parser.value(mappingOption));
         if (!mappingFile.open(QIODevice::ReadOnly)) {
@@ -289,6 +323,17 @@ int CommandLine::runImport(const QStringList &arguments)
         request.mapping.timezone = parser.value(timezoneOption).toStdString();
     if (parser.isSet(countryOption))
         request.mapping.country = parser.value(countryOption).toUpper().toStdString();
+    if (printMapping) {
+        out() << QString::fromStdString(request.mapping.toJson().dump(2)) << Qt::endl;
+        // What the guess leaves open, so that the printed mapping can be completed.
+        std::vector<std::string> header;
+        for (const ColumnMapping &column : request.mapping.columns)
+            header.push_back(column.column);
+        for (const std::string &problem : request.mapping.problems(header))
+            err() << tr("Still to do before importing: %1").arg(QString::fromStdString(problem))
+                  << Qt::endl;
+        return 0;
+    }
 
     try {
         auto workspace = Workspace::openOrCreate(parser.value(workspaceOption).toStdString());
@@ -338,8 +383,9 @@ int CommandLine::runImport(const QStringList &arguments)
                                  c.toString(summary.journeyMessages))
                       << Qt::endl;
             if (refitted)
-                out() << tr("Predictions refitted on %1 buyers.").arg(c.toString(refitted->customers))
-                      << Qt::endl;
+                out()
+                    << tr("Predictions refitted on %1 buyers.").arg(c.toString(refitted->customers))
+                    << Qt::endl;
         }
         if (!refitError.isEmpty())
             err() << tr("The import is complete, but the predictions could not be refitted: %1")

@@ -1,22 +1,18 @@
 #include "CommandLine.h"
 #include "CommandLineSupport.h"
 
-#include "export/Audience.h"
+#include "export/AudienceRequest.h"
+#include "export/ExportError.h"
 #include "export/ExportJob.h"
-#include "journey/JourneyStore.h"
-#include "segment/SegmentEvaluator.h"
-#include "segment/SegmentStore.h"
 #include "store/Workspace.h"
 #include <nlohmann/json.hpp>
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QFileInfo>
 #include <QLocale>
 
 #include <exception>
-#include <optional>
 
 namespace clientele {
 
@@ -24,7 +20,7 @@ using namespace cli;
 
 namespace {
 
-/// The export command's ways of naming an audience; resolveAudience turns them into one.
+/// The export command's ways of naming an audience (an AudienceRequest).
 struct AudienceOptions {
     QCommandLineOption all { QStringLiteral("all"), CommandLine::tr("Every shopper.") };
     QCommandLineOption segment { QStringLiteral("segment"),
@@ -65,47 +61,21 @@ struct AudienceOptions {
     }
 };
 
-/// The one place that turns the command line into an Audience. Prints why not and returns
-/// nullopt.
-std::optional<Audience> resolveAudience(
-    const QCommandLineParser &parser, const AudienceOptions &options, Database &db)
+/// The audience the options name (chosenOnce() has checked there is exactly one).
+AudienceRequest audienceRequest(const QCommandLineParser &parser, const AudienceOptions &options)
 {
-    if (parser.isSet(options.all))
-        return Audience::all();
-    if (parser.isSet(options.segment)) {
-        const QString name = parser.value(options.segment);
-        SegmentStore store(db);
-        const auto saved = store.find(name.toStdString());
-        if (!saved) {
-            err() << CommandLine::tr("There is no saved segment '%1' in this workspace.").arg(name)
-                  << Qt::endl;
-            return std::nullopt;
-        }
-        SegmentEvaluator evaluator(db, &store);
-        return Audience::profiles(evaluator.ids(saved->definition),
-            { { "kind", "segment" }, { "name", saved->name },
-                { "definition", saved->definition.toJson() } });
-    }
+    if (parser.isSet(options.segment))
+        return AudienceRequest::ofSegment(parser.value(options.segment).toStdString());
+    if (parser.isSet(options.profiles))
+        return AudienceRequest::ofProfileFile(parser.value(options.profiles).toStdString());
     if (parser.isSet(options.journey)) {
-        const std::string name = parser.value(options.journey).toStdString();
-        try {
-            const JourneyStore store(db);
-            if (parser.isSet(options.outbox))
-                return store.outboxAudience(name, parser.value(options.outbox).toStdString());
-            return store.stepAudience(name, parser.value(options.step).toStdString());
-        } catch (const JourneyStoreError &error) {
-            err() << fromStd(error.what()) << Qt::endl;
-            return std::nullopt;
-        }
+        const std::string journey = parser.value(options.journey).toStdString();
+        if (parser.isSet(options.outbox))
+            return AudienceRequest::ofJourneyOutbox(
+                journey, parser.value(options.outbox).toStdString());
+        return AudienceRequest::ofJourneyStep(journey, parser.value(options.step).toStdString());
     }
-    const QString path = parser.value(options.profiles);
-    try {
-        return Audience::profiles(Audience::readIdFile(path.toStdString()),
-            { { "source", QFileInfo(path).fileName().toStdString() } });
-    } catch (const std::exception &error) {
-        err() << fromStd(error.what()) << Qt::endl;
-        return std::nullopt;
-    }
+    return AudienceRequest::all();
 }
 
 /// Why shoppers were left out, as the summary names it.
@@ -234,10 +204,12 @@ int CommandLine::runExport(const QStringList &arguments)
 
     try {
         auto workspace = Workspace::open(parser.value(workspaceOption).toStdString());
-        const auto audience = resolveAudience(parser, audienceOptions, workspace.db());
-        if (!audience)
+        try {
+            request.audience = audienceRequest(parser, audienceOptions).resolve(workspace.db());
+        } catch (const ExportError &error) {
+            err() << fromStd(error.what()) << Qt::endl;
             return 1;
-        request.audience = *audience;
+        }
         QElapsedTimer timer;
         timer.start();
         StderrProgress progress;

@@ -2,6 +2,7 @@
 #include "CommandLineSupport.h"
 
 #include "export/ExportJob.h"
+#include "profile/CustomerList.h"
 #include "profile/Privacy.h"
 #include "profile/ProfileReader.h"
 #include "profile/ProfileSearch.h"
@@ -374,11 +375,9 @@ int CommandLine::runProfileRebuildTraits(const QStringList &arguments)
         QElapsedTimer timer;
         timer.start();
         StderrProgress progress;
-        Transaction transaction(workspace.db());
         TraitBuilder::rebuildAll(workspace.db(), &progress);
-        transaction.commit();
         out() << tr("Recomputed the traits of %1 shoppers in %2 s.")
-                     .arg(workspace.db().queryInt("SELECT count(*) FROM profile_traits"))
+                     .arg(CustomerList::count(workspace.db()))
                      .arg(static_cast<double>(timer.elapsed()) / 1000.0, 0, 'f', 1)
               << Qt::endl;
         return 0;

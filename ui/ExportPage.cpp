@@ -10,7 +10,6 @@
 #include "export/ExportColumns.h"
 #include "export/ExportError.h"
 #include "journey/JourneyStore.h"
-#include "segment/SegmentEvaluator.h"
 #include "segment/SegmentStore.h"
 #include "store/Database.h"
 #include "store/Workspace.h"
@@ -453,8 +452,9 @@ void ExportPage::reloadJourneys()
             return journeys;
         },
         [this](QList<JourneyTargets> journeys) {
-            const QString current
-                = pendingJourney_ ? pendingJourney_->journey : journeyCombo_->currentText();
+            const QString current = pendingJourney_
+                ? QString::fromStdString(pendingJourney_->journey)
+                : journeyCombo_->currentText();
             const QString target = journeyTargetCombo_->currentData().toString();
             journeys_ = journeys;
             {
@@ -467,10 +467,10 @@ void ExportPage::reloadJourneys()
             journeyCombo_->setEnabled(!journeys_.isEmpty());
             journeyButton_->setEnabled(!journeys_.isEmpty());
             fillJourneyTargets();
-            const QString wanted = pendingJourney_ ? (pendingJourney_->step.isEmpty()
-                                           ? QStringLiteral("outbox:") + pendingJourney_->channel
-                                           : QStringLiteral("step:") + pendingJourney_->step)
-                                                   : target;
+            const QString wanted = !pendingJourney_ ? target
+                : pendingJourney_->kind == AudienceRequest::Kind::JourneyOutbox
+                ? QStringLiteral("outbox:") + QString::fromStdString(pendingJourney_->channel)
+                : QStringLiteral("step:") + QString::fromStdString(pendingJourney_->step);
             {
                 const QSignalBlocker blocker(journeyTargetCombo_);
                 const int index = journeyTargetCombo_->findData(wanted);
@@ -548,11 +548,9 @@ void ExportPage::journeyTargetChanged()
 
 void ExportPage::chooseJourney(const QString &journey, const QString &step, const QString &channel)
 {
-    AudienceChoice choice;
-    choice.journey = journey;
-    choice.step = step;
-    choice.channel = channel;
-    pendingJourney_ = choice;
+    pendingJourney_ = step.isEmpty()
+        ? AudienceRequest::ofJourneyOutbox(journey.toStdString(), channel.toStdString())
+        : AudienceRequest::ofJourneyStep(journey.toStdString(), step.toStdString());
     reloadJourneys();
 }
 
@@ -576,27 +574,20 @@ ExportFormat ExportPage::currentFormat() const
         .value_or(ExportFormat::Generic);
 }
 
-AudienceChoice ExportPage::audienceChoice() const
+AudienceRequest ExportPage::audienceChoice() const
 {
-    AudienceChoice choice;
-    if (segmentButton_->isChecked()) {
-        choice.kind = AudienceChoice::Kind::Segment;
-        choice.segment = segmentCombo_->currentText();
-    } else if (fileButton_->isChecked()) {
-        choice.kind = AudienceChoice::Kind::IdFile;
-        choice.idFile = idFile_;
-    } else if (journeyButton_->isChecked()) {
+    if (segmentButton_->isChecked())
+        return AudienceRequest::ofSegment(segmentCombo_->currentText().toStdString());
+    if (fileButton_->isChecked())
+        return AudienceRequest::ofProfileFile(idFile_.toStdString());
+    if (journeyButton_->isChecked()) {
         const QString target = journeyTargetCombo_->currentData().toString();
-        choice.journey = journeyCombo_->currentText();
-        if (target.startsWith(QStringLiteral("outbox:"))) {
-            choice.kind = AudienceChoice::Kind::JourneyOutbox;
-            choice.channel = target.mid(7);
-        } else {
-            choice.kind = AudienceChoice::Kind::JourneyStep;
-            choice.step = target.mid(5);
-        }
+        const std::string journey = journeyCombo_->currentText().toStdString();
+        if (target.startsWith(QStringLiteral("outbox:")))
+            return AudienceRequest::ofJourneyOutbox(journey, target.mid(7).toStdString());
+        return AudienceRequest::ofJourneyStep(journey, target.mid(5).toStdString());
     }
-    return choice;
+    return AudienceRequest::all();
 }
 
 ExportRequest ExportPage::currentRequest() const
@@ -621,40 +612,6 @@ ExportRequest ExportPage::currentRequest() const
         request.offer = offer_->text().trimmed().toStdString();
     }
     return request;
-}
-
-Audience ExportPage::buildAudience(Database &db, const AudienceChoice &choice)
-{
-    switch (choice.kind) {
-    case AudienceChoice::Kind::All:
-        return Audience::all();
-    case AudienceChoice::Kind::Segment: {
-        SegmentStore store(db);
-        const std::string name = choice.segment.toStdString();
-        const std::optional<SavedSegment> segment = store.find(name);
-        if (!segment)
-            throw ExportError("There is no saved segment called '" + name + "' any more.");
-        SegmentEvaluator evaluator(db, &store);
-        return Audience::profiles(evaluator.ids(segment->definition),
-            nlohmann::json { { "kind", "segment" }, { "name", name } });
-    }
-    case AudienceChoice::Kind::IdFile: {
-        const std::string path = choice.idFile.toStdString();
-        return Audience::profiles(Audience::readIdFile(path),
-            nlohmann::json { { "source", QFileInfo(choice.idFile).fileName().toStdString() } });
-    }
-    case AudienceChoice::Kind::JourneyStep:
-    case AudienceChoice::Kind::JourneyOutbox:
-        try {
-            const JourneyStore store(db);
-            return choice.kind == AudienceChoice::Kind::JourneyStep
-                ? store.stepAudience(choice.journey.toStdString(), choice.step.toStdString())
-                : store.outboxAudience(choice.journey.toStdString(), choice.channel.toStdString());
-        } catch (const JourneyStoreError &error) {
-            throw ExportError(error.what());
-        }
-    }
-    return Audience::all();
 }
 
 QString ExportPage::reasonDisplayName(const std::string &reason)
@@ -767,18 +724,18 @@ void ExportPage::startPreview()
     if (workspacePath_.isEmpty())
         return;
     const int generation = generation_;
-    const AudienceChoice choice = audienceChoice();
+    const AudienceRequest choice = audienceChoice();
     ExportRequest request = currentRequest();
 
     // Problems the page can tell before asking the workspace.
     QString problem;
-    if (choice.kind == AudienceChoice::Kind::Segment && choice.segment.isEmpty())
+    if (choice.kind == AudienceRequest::Kind::Segment && choice.segment.empty())
         problem = tr("Choose a saved segment, or save one in the Segments area first.");
-    else if (choice.kind == AudienceChoice::Kind::IdFile && choice.idFile.isEmpty())
+    else if (choice.kind == AudienceRequest::Kind::ProfileFile && choice.profileFile.empty())
         problem = tr("Choose a file of profile ids.");
-    else if ((choice.kind == AudienceChoice::Kind::JourneyStep
-                 || choice.kind == AudienceChoice::Kind::JourneyOutbox)
-        && choice.journey.isEmpty())
+    else if ((choice.kind == AudienceRequest::Kind::JourneyStep
+                 || choice.kind == AudienceRequest::Kind::JourneyOutbox)
+        && choice.journey.empty())
         problem = tr("Choose a journey, or save one in the Journeys area first.");
     else if (request.format == ExportFormat::Generic && request.columns.empty())
         problem = tr("Choose at least one column.");
@@ -798,8 +755,8 @@ void ExportPage::startPreview()
             ExportPreviewResult result;
             result.generation = generation;
             if (countShoppers)
-                result.shoppers = db.queryInt("SELECT count(*) FROM profiles");
-            request.audience = buildAudience(db, choice);
+                result.shoppers = Audience::countAll(db);
+            request.audience = choice.resolve(db);
             result.preview = ExportJob::preview(db, request, 10, &check);
             return result;
         },
@@ -965,11 +922,13 @@ void ExportPage::exportFile()
 {
     if (!preview_ || workspacePath_.isEmpty())
         return;
-    const AudienceChoice choice = audienceChoice();
+    const AudienceRequest choice = audienceChoice();
     ExportRequest request = currentRequest();
-    const QString audienceName = choice.kind == AudienceChoice::Kind::Segment ? choice.segment
-        : choice.kind == AudienceChoice::Kind::IdFile ? QFileInfo(choice.idFile).baseName()
-                                                      : tr("all-shoppers");
+    const QString audienceName = choice.kind == AudienceRequest::Kind::Segment
+        ? QString::fromStdString(choice.segment)
+        : choice.kind == AudienceRequest::Kind::ProfileFile
+        ? QFileInfo(QString::fromStdString(choice.profileFile)).baseName()
+        : tr("all-shoppers");
     const QString suggested
         = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
               .filePath(
@@ -991,7 +950,7 @@ void ExportPage::exportFile()
         tr("Exporting %Ln shopper(s)…", nullptr, static_cast<int>(preview_->exported)),
         [workspace, choice, request, summary](ProgressSink &progress) mutable {
             Database db = Workspace::connect(workspace, Database::Mode::ReadWrite);
-            request.audience = buildAudience(db, choice);
+            request.audience = choice.resolve(db);
             *summary = ExportJob::run(db, request, &progress);
         });
     if (outcome.cancelled) {

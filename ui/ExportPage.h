@@ -1,5 +1,6 @@
 #pragma once
 
+#include "export/AudienceRequest.h"
 #include "export/ExportJob.h"
 
 #include <QWidget>
@@ -23,17 +24,6 @@ class QTimer;
 namespace clientele {
 
 class DatabaseWorker;
-
-/// Which shoppers the marketer picked; turned into an Audience on a worker.
-struct AudienceChoice {
-    enum class Kind { All, Segment, IdFile, JourneyStep, JourneyOutbox };
-    Kind kind = Kind::All;
-    QString segment; ///< Segment: its saved name
-    QString idFile; ///< IdFile: a file of profile ids, one per line
-    QString journey; ///< JourneyStep, JourneyOutbox: the saved journey
-    QString step; ///< JourneyStep: the node id
-    QString channel; ///< JourneyOutbox: email, sms, push, banner or ad_audience
-};
 
 /// A saved journey as the audience box offers it: its steps (id, name) for "shoppers at".
 struct JourneyTargets {
@@ -82,7 +72,7 @@ public:
     /// The request the page would export now (audience left as all shoppers: the chosen
     /// audience is built on the worker from audienceChoice()).
     ExportRequest currentRequest() const;
-    AudienceChoice audienceChoice() const;
+    AudienceRequest audienceChoice() const;
     /// The last preview that matches the current choices, if it has arrived.
     const ExportPreview *preview() const;
     /// True while the preview of the current choices is still to come.
@@ -94,10 +84,6 @@ public:
     QPushButton *exportButton() const { return exportButton_; }
     /// The summary of the last export, when it succeeded.
     const std::optional<ExportSummary> &lastSummary() const { return lastSummary_; }
-
-    /// Builds the audience a choice stands for (on a worker connection). Throws ExportError
-    /// or SegmentError with a readable message.
-    static Audience buildAudience(Database &db, const AudienceChoice &choice);
 
     /// A suppression reason key as a marketer reads it ("no_consent" → "never gave consent").
     static QString reasonDisplayName(const std::string &reason);
@@ -157,7 +143,7 @@ private:
     QComboBox *journeyCombo_ = nullptr;
     QComboBox *journeyTargetCombo_ = nullptr;
     QList<JourneyTargets> journeys_;
-    std::optional<AudienceChoice> pendingJourney_;
+    std::optional<AudienceRequest> pendingJourney_;
     QLabel *idFileLabel_ = nullptr;
     QPushButton *idFileButton_ = nullptr;
     QString idFile_;

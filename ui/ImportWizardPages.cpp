@@ -98,16 +98,6 @@ const std::array<TargetChoice, 28> &targetChoices()
     return choices;
 }
 
-/// "E-Mail Address" → "emailaddress": how column names are compared when guessing.
-QString squashed(const QString &name)
-{
-    QString key;
-    for (const QChar c : name.toLower())
-        if (c.isLetterOrNumber())
-            key += c;
-    return key;
-}
-
 QString toQ(const std::string &text)
 {
     return QString::fromStdString(text);
@@ -504,73 +494,6 @@ ImportMappingPage::ImportMappingPage(ImportWizard *wizard)
     connect(loadButton, &QPushButton::clicked, this, &ImportMappingPage::loadMappingDialog);
 }
 
-std::pair<FieldTarget, std::string> ImportMappingPage::guessTarget(const QString &columnName)
-{
-    const QString key = squashed(columnName);
-    const auto is = [&key](std::initializer_list<const char *> names) {
-        for (const char *name : names)
-            if (key == QLatin1String(name))
-                return true;
-        return false;
-    };
-    if (is({ "email", "mail", "emailaddress", "useremail", "customeremail" }))
-        return { FieldTarget::Identity, IdentityKind::Email };
-    if (is({ "phone", "mobile", "tel", "telephone", "phonenumber", "mobilephone", "cell" }))
-        return { FieldTarget::Identity, IdentityKind::Phone };
-    if (is({ "customerid", "customer", "customerno", "customernumber", "userid", "clientid",
-            "memberid" }))
-        return { FieldTarget::Identity, IdentityKind::CustomerId };
-    if (is({ "anonymousid", "deviceid", "cookieid", "visitorid", "anonid" }))
-        return { FieldTarget::Identity, IdentityKind::AnonymousId };
-    if (is({ "loyaltycard", "loyalty", "loyaltyid", "cardnumber", "loyaltycardnumber" }))
-        return { FieldTarget::Identity, IdentityKind::LoyaltyCard };
-    if (is({ "timestamp", "date", "time", "datetime", "createdat", "occurredat", "eventtime",
-            "eventdate", "orderdate", "ts", "when" }))
-        return { FieldTarget::Timestamp, {} };
-    if (is({ "event", "type", "eventtype", "eventname", "action" }))
-        return { FieldTarget::EventType, {} };
-    if (is({ "eventid", "id", "messageid", "rowid" }))
-        return { FieldTarget::EventId, {} };
-    if (is({ "channel", "source" }))
-        return { FieldTarget::Channel, {} };
-    if (is({ "sku", "productsku", "productid", "stockcode", "itemid", "articlenumber" }))
-        return { FieldTarget::ProductSku, {} };
-    if (is({ "productname", "product", "description", "itemname", "title" }))
-        return { FieldTarget::ProductName, {} };
-    if (is({ "category", "productcategory" }))
-        return { FieldTarget::Category, {} };
-    if (is({ "brand" }))
-        return { FieldTarget::Brand, {} };
-    if (is({ "orderid", "order", "ordernumber", "orderno", "invoice", "invoiceno" }))
-        return { FieldTarget::OrderId, {} };
-    if (is({ "cartid", "basketid", "cart" }))
-        return { FieldTarget::CartId, {} };
-    if (is({ "value", "amount", "total", "revenue", "ordertotal", "ordervalue" }))
-        return { FieldTarget::Value, {} };
-    if (is({ "price", "unitprice" }))
-        return { FieldTarget::Price, {} };
-    if (is({ "quantity", "qty" }))
-        return { FieldTarget::Quantity, {} };
-    if (is({ "currency" }))
-        return { FieldTarget::Currency, {} };
-    if (is({ "firstname", "givenname" }))
-        return { FieldTarget::FirstName, {} };
-    if (is({ "lastname", "surname", "familyname" }))
-        return { FieldTarget::LastName, {} };
-    if (is({ "country", "countrycode" }))
-        return { FieldTarget::Country, {} };
-    if (is({ "city", "town" }))
-        return { FieldTarget::City, {} };
-    if (is({ "acceptsemailmarketing", "acceptsmarketing", "emailconsent", "emailoptin",
-            "newsletter", "marketingconsent", "subscribed" }))
-        return { FieldTarget::Consent, "email" };
-    if (is({ "acceptssmsmarketing", "smsconsent", "smsoptin" }))
-        return { FieldTarget::Consent, "sms" };
-    if (is({ "pushconsent", "pushoptin", "acceptspush" }))
-        return { FieldTarget::Consent, "push" };
-    return { FieldTarget::Ignore, {} };
-}
-
 QComboBox *ImportMappingPage::targetCombo(int row) const
 {
     return qobject_cast<QComboBox *>(columnsTable_->cellWidget(row, 2));
@@ -612,8 +535,8 @@ void ImportMappingPage::rebuildColumns()
                 QStringList { toQ(ImportMapping::targetName(choice.target)),
                     QString::fromLatin1(choice.detail) });
         columnsTable_->setCellWidget(row, 2, combo);
-        const auto [target, detail] = guessTarget(name);
-        setColumnTarget(name, target, detail);
+        const ColumnMapping guess = ImportMapping::guessColumn(name.toStdString());
+        setColumnTarget(name, guess.target, guess.detail);
         connect(combo, &QComboBox::currentIndexChanged, this, &ImportMappingPage::refresh);
     }
     columnsTable_->resizeColumnToContents(2);

@@ -107,9 +107,6 @@ public:
     /// Reads a mapping saved as JSON and shows it; returns the error for the user, or "".
     QString loadMapping(const QString &path);
 
-    /// The best guess of a column's meaning from its name ("E-Mail" → email identity).
-    static std::pair<FieldTarget, std::string> guessTarget(const QString &columnName);
-
     QTableWidget *columnsTable() const { return columnsTable_; }
     QTableWidget *previewTable() const { return previewTable_; }
     QLabel *problemsLabel() const { return problemsLabel_; }

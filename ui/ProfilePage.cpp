@@ -9,7 +9,6 @@
 
 #include "identity/MergeEditor.h"
 #include "profile/Privacy.h"
-#include "profile/TraitBuilder.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -850,21 +849,6 @@ void ProfilePage::runEdit(const QString &what, std::function<std::int64_t(Databa
         });
 }
 
-namespace {
-
-/// Refreshes the traits a merge edit changed, then names the profile to show now.
-std::int64_t afterEdit(Database &db, const MergeEdit &edit, std::int64_t shown)
-{
-    std::vector<std::int64_t> touched = edit.changedProfiles;
-    touched.insert(touched.end(), edit.removedProfiles.begin(), edit.removedProfiles.end());
-    Transaction transaction(db);
-    TraitBuilder::refresh(db, touched);
-    transaction.commit();
-    return MergeEditor(db).currentProfile(shown);
-}
-
-} // namespace
-
 void ProfilePage::splitMerge(std::int64_t mergeId)
 {
     if (!view_.record)
@@ -892,8 +876,10 @@ void ProfilePage::splitMerge(std::int64_t mergeId)
     runEdit(
         tr("Profile #%1 was split out. Its traits were computed again.").arg(it->mergedProfileId),
         [mergeId, shown](Database &db) {
-            const MergeEdit edit = MergeEditor(db).split(mergeId);
-            return afterEdit(db, edit, shown);
+            // The editor refreshes the traits in the edit's transaction.
+            MergeEditor editor(db);
+            editor.split(mergeId);
+            return editor.currentProfile(shown);
         });
 }
 
@@ -905,8 +891,10 @@ void ProfilePage::undoMergeRecord(std::int64_t recordId)
         return;
     const std::int64_t shown = profileId_;
     runEdit(tr("Undone."), [recordId, shown](Database &db) {
-        const MergeEdit edit = MergeEditor(db).undo(recordId);
-        return afterEdit(db, edit, shown);
+        // The editor refreshes the traits in the edit's transaction.
+        MergeEditor editor(db);
+        editor.undo(recordId);
+        return editor.currentProfile(shown);
     });
 }
 
@@ -936,8 +924,10 @@ void ProfilePage::mergeWith(std::int64_t otherProfileId)
     const std::int64_t shown = profileId_;
     runEdit(
         tr("Merged with profile #%1.").arg(otherProfileId), [shown, otherProfileId](Database &db) {
-            const MergeEdit edit = MergeEditor(db).merge(shown, otherProfileId);
-            return afterEdit(db, edit, shown);
+            // The editor refreshes the traits in the edit's transaction.
+            MergeEditor editor(db);
+            editor.merge(shown, otherProfileId);
+            return editor.currentProfile(shown);
         });
 }
 

@@ -365,14 +365,9 @@ void SegmentsPage::save()
         this,
         [name = name.toStdString(), original = original.toStdString(), definition, description](
             Database &db) {
-            SegmentStore store(db);
             // A renamed segment keeps its history and the segments that include it follow;
             // rename and save succeed or fail together.
-            Transaction transaction(db);
-            if (!original.empty() && original != name && store.find(original))
-                store.rename(original, name, nowMillis());
-            store.save(name, definition, description, nowMillis());
-            transaction.commit();
+            SegmentStore(db).saveAs(original, name, definition, description, nowMillis());
             return true;
         },
         [this, name](bool) {

@@ -2,6 +2,8 @@
 
 #include "ExportError.h"
 
+#include "store/Database.h"
+
 #include <charconv>
 #include <fstream>
 #include <unordered_set>
@@ -14,6 +16,11 @@ Audience Audience::all()
     audience.kind_ = Kind::All;
     audience.definition_ = { { "kind", "all" } };
     return audience;
+}
+
+std::int64_t Audience::countAll(Database &db)
+{
+    return db.queryInt("SELECT count(*) FROM profiles");
 }
 
 Audience Audience::profiles(std::vector<ProfileId> ids, nlohmann::json definition)

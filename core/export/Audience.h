@@ -11,6 +11,8 @@
 
 namespace clientele {
 
+class Database;
+
 /// A value bound to a parameter of an audience's SQL (NULL, integer, real or text).
 using AudienceParameter = std::variant<std::monostate, std::int64_t, double, std::string>;
 
@@ -43,6 +45,8 @@ public:
     };
 
     static Audience all();
+    /// How many shoppers all() holds now: every profile of the workspace.
+    static std::int64_t countAll(Database &db);
     /// ids in order; repeats are dropped (the first one counts). definition gets
     /// "kind": "profiles" and "count" added.
     static Audience profiles(std::vector<ProfileId> ids, nlohmann::json definition = {});

@@ -610,7 +610,7 @@ std::int64_t prepareAudience(Database &db, const Audience &audience)
 {
     switch (audience.kind()) {
     case Audience::Kind::All:
-        return db.queryInt("SELECT count(*) FROM profiles");
+        return Audience::countAll(db);
     case Audience::Kind::Profiles: {
         db.exec("CREATE TEMP TABLE IF NOT EXISTS export_audience ("
                 "position INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL)");

@@ -4,6 +4,7 @@
 
 #include "MergeRules.h"
 
+#include "profile/TraitBuilder.h"
 #include "store/Database.h"
 
 #include <optional>
@@ -224,10 +225,18 @@ MergeEdit MergeEditor::mergeProfiles(
     return edit;
 }
 
+void MergeEditor::refreshTraits(const MergeEdit &edit)
+{
+    std::vector<std::int64_t> touched = edit.changedProfiles;
+    touched.insert(touched.end(), edit.removedProfiles.begin(), edit.removedProfiles.end());
+    TraitBuilder::refresh(db_, touched);
+}
+
 MergeEdit MergeEditor::split(std::int64_t mergeId)
 {
     Transaction transaction(db_);
     MergeEdit edit = splitRow(loadRow(mergeId), nowMillis());
+    refreshTraits(edit);
     transaction.commit();
     return edit;
 }
@@ -238,6 +247,7 @@ MergeEdit MergeEditor::merge(std::int64_t profileA, std::int64_t profileB)
     // The older profile keeps its id, as in identity resolution.
     MergeEdit edit = mergeProfiles(
         std::min(profileA, profileB), std::max(profileA, profileB), std::nullopt, nowMillis());
+    refreshTraits(edit);
     transaction.commit();
     return edit;
 }
@@ -262,6 +272,7 @@ MergeEdit MergeEditor::undo(std::int64_t recordId)
             .bind(2, now)
             .run();
     }
+    refreshTraits(edit);
     transaction.commit();
     return edit;
 }

@@ -25,9 +25,9 @@ struct MergeEdit {
     std::int64_t otherProfileId = 0; ///< merged in, or split out
     std::int64_t identitiesMoved = 0;
     std::int64_t eventsMoved = 0;
-    /// Profiles whose identities or events changed: their traits need recomputing.
+    /// Profiles whose identities or events changed (their traits were recomputed).
     std::vector<std::int64_t> changedProfiles;
-    /// Profiles that no longer exist (merged away): drop their traits.
+    /// Profiles that no longer exist (merged away; their traits were dropped).
     std::vector<std::int64_t> removedProfiles;
 };
 
@@ -46,8 +46,10 @@ struct MergeEdit {
  *   decided. Recorded as action 'merge' with reason "manual".
  * - undo(row) reverses a merge (= split) or a split (= re-merge, reason "manual").
  *
- * Traits are not computed here: the caller refreshes MergeEdit::changedProfiles.
- * Runs its own transaction; call it outside one.
+ * The traits of the profiles an edit changed or removed are refreshed in the edit's own
+ * transaction, so the profile list, segments and exports never see a merge without its
+ * traits: when the refresh fails, the edit is rolled back. Runs its own transaction; call
+ * it outside one.
  */
 class MergeEditor {
 public:
@@ -67,6 +69,8 @@ private:
     MergeEdit mergeProfiles(
         std::int64_t kept, std::int64_t merged, std::optional<std::int64_t> reverts, Millis now);
     bool profileExists(std::int64_t id);
+    /// TraitBuilder::refresh of the edit's changed and removed profiles.
+    void refreshTraits(const MergeEdit &edit);
     void refreshKnown(std::int64_t profile);
     /// Lists the identities that moved with a merge or split record (merge_identities).
     void recordIdentities(std::int64_t recordId, const std::vector<std::int64_t> &identities);

@@ -750,6 +750,19 @@ ImportSummary ImportJob::run(
     return summary;
 }
 
+std::vector<std::string> ImportJob::csvHeader(const std::string &path, const std::string &encoding)
+{
+    CsvReader::Options options;
+    const auto decoding = TextDecoder::encodingFromName(encoding);
+    if (!decoding)
+        throw std::invalid_argument("'" + encoding
+            + "' is not a text encoding Clientele reads (use utf-8 or windows-1252).");
+    options.encoding = *decoding;
+    InputFile input(path);
+    CsvReader reader(input, options);
+    return reader.header();
+}
+
 bool ImportJob::isJsonLines(const std::string &path)
 {
     InputFile input(path);

@@ -81,6 +81,11 @@ public:
     /// The format "auto" picks for a CSV file with this header: a preset's name, "catalog",
     /// or "generic" (the columns need a mapping).
     static std::string detectCsvFormat(const std::vector<std::string> &header);
+    /// The column names of a CSV file as an import reads them (decompressed, decoded with
+    /// the encoding, delimiter detected, names trimmed). Throws IngestError, or
+    /// std::invalid_argument for an unknown encoding.
+    static std::vector<std::string> csvHeader(
+        const std::string &path, const std::string &encoding = "utf-8");
 };
 
 } // namespace clientele

@@ -1,10 +1,14 @@
 #include "ImportMapping.h"
 
+#include "identity/MergeRules.h"
+
 #include <nlohmann/json.hpp>
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <initializer_list>
 #include <stdexcept>
 #include <utility>
 
@@ -52,7 +56,114 @@ bool maps(const std::vector<ColumnMapping> &columns, FieldTarget target)
         [target](const ColumnMapping &c) { return c.target == target; });
 }
 
+/// The name's letters and digits in lower case ("E-Mail Address" → "emailaddress"), the
+/// key the guesses compare; invalid UTF-8 bytes are dropped.
+std::string squashed(const std::string &name)
+{
+    std::string key;
+    const auto *bytes = reinterpret_cast<const utf8proc_uint8_t *>(name.data());
+    utf8proc_ssize_t position = 0;
+    const auto size = static_cast<utf8proc_ssize_t>(name.size());
+    while (position < size) {
+        utf8proc_int32_t codepoint = 0;
+        const utf8proc_ssize_t length
+            = utf8proc_iterate(bytes + position, size - position, &codepoint);
+        if (length <= 0) {
+            ++position;
+            continue;
+        }
+        position += length;
+        const utf8proc_category_t category = utf8proc_category(codepoint);
+        const bool letterOrNumber
+            = (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO)
+            || (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO);
+        if (!letterOrNumber)
+            continue;
+        utf8proc_uint8_t encoded[4];
+        const utf8proc_ssize_t written = utf8proc_encode_char(utf8proc_tolower(codepoint), encoded);
+        key.append(reinterpret_cast<const char *>(encoded), static_cast<std::size_t>(written));
+    }
+    return key;
+}
+
 } // namespace
+
+ColumnMapping ImportMapping::guessColumn(const std::string &column)
+{
+    const std::string key = squashed(column);
+    const auto is = [&key](std::initializer_list<const char *> names) {
+        return std::any_of(
+            names.begin(), names.end(), [&key](const char *name) { return key == name; });
+    };
+    const auto as = [&column](FieldTarget target, std::string detail = {}) {
+        return ColumnMapping { column, target, std::move(detail) };
+    };
+    if (is({ "email", "mail", "emailaddress", "useremail", "customeremail" }))
+        return as(FieldTarget::Identity, IdentityKind::Email);
+    if (is({ "phone", "mobile", "tel", "telephone", "phonenumber", "mobilephone", "cell" }))
+        return as(FieldTarget::Identity, IdentityKind::Phone);
+    if (is({ "customerid", "customer", "customerno", "customernumber", "userid", "clientid",
+            "memberid" }))
+        return as(FieldTarget::Identity, IdentityKind::CustomerId);
+    if (is({ "anonymousid", "deviceid", "cookieid", "visitorid", "anonid" }))
+        return as(FieldTarget::Identity, IdentityKind::AnonymousId);
+    if (is({ "loyaltycard", "loyalty", "loyaltyid", "cardnumber", "loyaltycardnumber" }))
+        return as(FieldTarget::Identity, IdentityKind::LoyaltyCard);
+    if (is({ "timestamp", "date", "time", "datetime", "createdat", "occurredat", "eventtime",
+            "eventdate", "orderdate", "ts", "when" }))
+        return as(FieldTarget::Timestamp);
+    if (is({ "event", "type", "eventtype", "eventname", "action" }))
+        return as(FieldTarget::EventType);
+    if (is({ "eventid", "id", "messageid", "rowid" }))
+        return as(FieldTarget::EventId);
+    if (is({ "channel", "source" }))
+        return as(FieldTarget::Channel);
+    if (is({ "sku", "productsku", "productid", "stockcode", "itemid", "articlenumber" }))
+        return as(FieldTarget::ProductSku);
+    if (is({ "productname", "product", "description", "itemname", "title" }))
+        return as(FieldTarget::ProductName);
+    if (is({ "category", "productcategory" }))
+        return as(FieldTarget::Category);
+    if (is({ "brand" }))
+        return as(FieldTarget::Brand);
+    if (is({ "orderid", "order", "ordernumber", "orderno", "invoice", "invoiceno" }))
+        return as(FieldTarget::OrderId);
+    if (is({ "cartid", "basketid", "cart" }))
+        return as(FieldTarget::CartId);
+    if (is({ "value", "amount", "total", "revenue", "ordertotal", "ordervalue" }))
+        return as(FieldTarget::Value);
+    if (is({ "price", "unitprice" }))
+        return as(FieldTarget::Price);
+    if (is({ "quantity", "qty" }))
+        return as(FieldTarget::Quantity);
+    if (is({ "currency" }))
+        return as(FieldTarget::Currency);
+    if (is({ "firstname", "givenname" }))
+        return as(FieldTarget::FirstName);
+    if (is({ "lastname", "surname", "familyname" }))
+        return as(FieldTarget::LastName);
+    if (is({ "country", "countrycode" }))
+        return as(FieldTarget::Country);
+    if (is({ "city", "town" }))
+        return as(FieldTarget::City);
+    if (is({ "acceptsemailmarketing", "acceptsmarketing", "emailconsent", "emailoptin",
+            "newsletter", "marketingconsent", "subscribed" }))
+        return as(FieldTarget::Consent, "email");
+    if (is({ "acceptssmsmarketing", "smsconsent", "smsoptin" }))
+        return as(FieldTarget::Consent, "sms");
+    if (is({ "pushconsent", "pushoptin", "acceptspush" }))
+        return as(FieldTarget::Consent, "push");
+    return as(FieldTarget::Ignore);
+}
+
+ImportMapping ImportMapping::guessFromHeader(const std::vector<std::string> &header)
+{
+    ImportMapping mapping;
+    mapping.columns.reserve(header.size());
+    for (const std::string &column : header)
+        mapping.columns.push_back(guessColumn(column));
+    return mapping;
+}
 
 std::string ImportMapping::targetName(FieldTarget target)
 {

@@ -84,6 +84,17 @@ struct ImportMapping {
     /// Throws std::invalid_argument with a readable message for a malformed document.
     static ImportMapping fromJson(const nlohmann::json &document);
 
+    /**
+     * What a column's name suggests, as the import wizard proposes it and
+     * `clientele import --guess-mapping` uses it: the name is compared case-insensitively
+     * with its punctuation and spaces dropped against known names ("E-Mail" and "email"
+     * → an email identity, "Order Date" → the timestamp, "Accepts Email Marketing" →
+     * email consent); anything else is ignored.
+     */
+    static ColumnMapping guessColumn(const std::string &column);
+    /// A mapping with every header column's guess (guessColumn) and the default settings.
+    static ImportMapping guessFromHeader(const std::vector<std::string> &header);
+
     static std::string targetName(FieldTarget target);
     static std::optional<FieldTarget> targetFromName(const std::string &name);
 };

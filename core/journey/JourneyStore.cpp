@@ -118,6 +118,15 @@ void JourneyStore::save(const Journey &journey, Millis now)
     upsert.run();
 }
 
+void JourneyStore::saveAs(const std::string &previousName, const Journey &journey, Millis now)
+{
+    TransactionUnlessOpen transaction(db_);
+    if (!previousName.empty() && previousName != journey.name && contains(previousName))
+        rename(previousName, journey.name, now);
+    save(journey, now);
+    transaction.commit();
+}
+
 void JourneyStore::rename(const std::string &from, const std::string &to, Millis now)
 {
     TransactionUnlessOpen transaction(db_);

@@ -64,6 +64,11 @@ public:
     void save(const Journey &journey, Millis now);
     /// Throws JourneyStoreError when from does not exist or to is taken or empty.
     void rename(const std::string &from, const std::string &to, Millis now);
+    /// Saves an edited journey that was saved as previousName (empty: a new one) under
+    /// journey.name: when the name changed and previousName is still saved, it is renamed
+    /// first (keeping its state and outbox), then saved. One transaction: when the save
+    /// fails, the rename is undone too. Throws what rename() and save() throw.
+    void saveAs(const std::string &previousName, const Journey &journey, Millis now);
     /// A copy called to, switched off and without state. Throws JourneyStoreError.
     void duplicate(const std::string &from, const std::string &to, Millis now);
     /// Removes the journey with its state, entries and outbox; false when there is none.

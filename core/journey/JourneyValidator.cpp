@@ -210,6 +210,31 @@ int JourneyValidator::weekdayIndex(const std::string &day)
     return found == days.end() ? -1 : static_cast<int>(found - days.begin());
 }
 
+std::optional<ConnectionProblem> JourneyValidator::connectionProblem(
+    const Journey &journey, const JourneyConnection &connection, std::size_t existing)
+{
+    const JourneyNode *from = journey.node(connection.fromNode);
+    const JourneyNode *to = journey.node(connection.toNode);
+    if (!from || !to)
+        return ConnectionProblem::UnknownStep;
+    if (from->id == to->id)
+        return ConnectionProblem::ToItself;
+    if (to->kind == JourneyKind::kEntry)
+        return ConnectionProblem::IntoEntry;
+    const std::vector<std::string> ports = Journey::outputPorts(*from);
+    if (std::find(ports.begin(), ports.end(), connection.fromPort) == ports.end())
+        return ConnectionProblem::UnknownExit;
+    if (connection.toPort != "in")
+        return ConnectionProblem::UnknownInput;
+    const std::size_t drawn = std::min(existing, journey.connections.size());
+    for (std::size_t i = 0; i < drawn; ++i) {
+        const JourneyConnection &other = journey.connections[i];
+        if (other.fromNode == connection.fromNode && other.fromPort == connection.fromPort)
+            return ConnectionProblem::ExitTaken;
+    }
+    return std::nullopt;
+}
+
 const std::vector<std::string> &JourneyValidator::channels()
 {
     static const std::vector<std::string> known { "email", "push", "sms", "banner", "ad_audience" };
@@ -243,33 +268,42 @@ std::vector<JourneyIssue> JourneyValidator::validate(const Journey &journey)
             entries[i]->displayName()
                 + ": a journey has exactly one entry, this is a second one" });
 
-    // Connections: known ends, one connection per exit, nothing into the entry.
+    // Connections: each judged by connectionProblem against the ones before it.
     std::map<std::string, std::vector<std::string>> next;
     std::set<std::pair<std::string, std::string>> wired;
-    for (const JourneyConnection &connection : journey.connections) {
+    for (std::size_t i = 0; i < journey.connections.size(); ++i) {
+        const JourneyConnection &connection = journey.connections[i];
         const JourneyNode *from = journey.node(connection.fromNode);
         const JourneyNode *to = journey.node(connection.toNode);
-        if (!from || !to) {
-            issues.push_back({ from ? from->id : std::string(),
-                "A connection goes from \"" + connection.fromNode + "\" to \"" + connection.toNode
-                    + "\", but there is no such step" });
-            continue;
+        if (const auto problem = connectionProblem(journey, connection, i)) {
+            switch (*problem) {
+            case ConnectionProblem::UnknownStep:
+                issues.push_back({ from ? from->id : std::string(),
+                    "A connection goes from \"" + connection.fromNode + "\" to \""
+                        + connection.toNode + "\", but there is no such step" });
+                continue;
+            case ConnectionProblem::UnknownExit:
+                issues.push_back({ from->id,
+                    from->displayName() + " has no exit called \"" + connection.fromPort + "\"" });
+                continue;
+            case ConnectionProblem::ToItself:
+                issues.push_back({ from->id, from->displayName() + " leads to itself" });
+                break;
+            case ConnectionProblem::IntoEntry:
+                issues.push_back(
+                    { to->id, to->displayName() + ": nothing can lead back into the entry" });
+                break;
+            case ConnectionProblem::UnknownInput:
+                issues.push_back({ to->id, to->displayName() + " has only one input, \"in\"" });
+                break;
+            case ConnectionProblem::ExitTaken:
+                issues.push_back({ from->id,
+                    from->displayName() + ": the exit \"" + connection.fromPort
+                        + "\" is connected twice; each exit leads to one step" });
+                break;
+            }
         }
-        const auto ports = Journey::outputPorts(*from);
-        if (std::find(ports.begin(), ports.end(), connection.fromPort) == ports.end()) {
-            issues.push_back({ from->id,
-                from->displayName() + " has no exit called \"" + connection.fromPort + "\"" });
-            continue;
-        }
-        if (connection.toPort != "in")
-            issues.push_back({ to->id, to->displayName() + " has only one input, \"in\"" });
-        if (to->kind == JourneyKind::kEntry)
-            issues.push_back(
-                { to->id, to->displayName() + ": nothing can lead back into the entry" });
-        if (!wired.insert({ from->id, connection.fromPort }).second)
-            issues.push_back({ from->id,
-                from->displayName() + ": the exit \"" + connection.fromPort
-                    + "\" is connected twice; each exit leads to one step" });
+        wired.insert({ from->id, connection.fromPort });
         next[from->id].push_back(to->id);
     }
     for (const JourneyNode &node : journey.nodes)

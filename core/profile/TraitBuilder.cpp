@@ -206,6 +206,7 @@ void TraitBuilder::rebuildAll(Database &db, ProgressSink *progress)
     // Sorts and ordered scans want a small cache (PERF-NOTES: SQLite's sorter threads stay
     // on); the workspace connection's default is 2 MB.
     PragmaScope cache(db, "cache_size", -kWorkCacheKiB);
+    TransactionUnlessOpen transaction(db);
     Savepoint savepoint(db);
     const Millis referenceTime = latestEventTime(db).value_or(0);
     const TraitCatalog catalog = TraitCatalog::load(db);
@@ -269,6 +270,7 @@ void TraitBuilder::rebuildAll(Database &db, ProgressSink *progress)
     refreshQueryStatistics(db);
     reportProgress(progress, total, total, kStage);
     savepoint.release();
+    transaction.commit();
 }
 
 void TraitBuilder::refresh(Database &db, const std::vector<ProfileId> &profiles)

@@ -62,7 +62,8 @@ public:
      * in meta "traits.rfm"), then refreshes the planner's statistics of the traits
      * (refreshQueryStatistics) so that segments pick the index that narrows most. One pass
      * over events in (profile, time) order; throws Cancelled when progress asks to stop
-     * (nothing changed) or StoreError.
+     * (nothing changed) or StoreError. Runs in the caller's transaction (an import, the
+     * demo), or in one of its own (`clientele profile rebuild-traits`).
      */
     static void rebuildAll(Database &db, ProgressSink *progress = nullptr);
 

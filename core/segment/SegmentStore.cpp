@@ -102,6 +102,17 @@ bool renameMembership(nlohmann::json &node, const std::string &oldName, const st
 
 } // namespace
 
+std::int64_t SegmentStore::saveAs(const std::string &previousName, const std::string &name,
+    const SegmentDefinition &definition, const std::string &description, Millis now)
+{
+    TransactionUnlessOpen transaction(db_);
+    if (!previousName.empty() && previousName != name && find(previousName))
+        rename(previousName, name, now);
+    const std::int64_t id = save(name, definition, description, now);
+    transaction.commit();
+    return id;
+}
+
 void SegmentStore::rename(const std::string &oldName, const std::string &newName, Millis now)
 {
     if (newName.empty() || newName.size() > 200 || newName.find('\0') != std::string::npos)

@@ -54,10 +54,19 @@ public:
      * Renames a saved segment, keeping its id, creation time and size history, and points
      * the segments that include it by name at the new name. A segment already called
      * newName is replaced (the caller asked the user). Throws SegmentError when there is no
-     * segment called oldName or newName is not a usable name. Call it inside a transaction
-     * together with the save() that follows, so that a failure leaves both as they were.
+     * segment called oldName or newName is not a usable name. saveAs() renames and saves
+     * in one transaction.
      */
     void rename(const std::string &oldName, const std::string &newName, Millis now);
+    /**
+     * Saves an edited segment that was saved as previousName (empty: a new one) under name:
+     * when the name changed and previousName is still saved, it is renamed first (keeping
+     * its id and size history; segments that include it follow), then saved. One
+     * transaction: when the save fails (an invalid rule), the rename is undone too. Returns
+     * the segment's id.
+     */
+    std::int64_t saveAs(const std::string &previousName, const std::string &name,
+        const SegmentDefinition &definition, const std::string &description, Millis now);
     /// Removes a segment and its size history; false when there is none of that name. Does
     /// not check whether other segments include it (they then fail validation).
     bool remove(const std::string &name);

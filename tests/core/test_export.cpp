@@ -2,6 +2,7 @@
 
 #include "common/Progress.h"
 #include "export/Audience.h"
+#include "export/AudienceRequest.h"
 #include "export/CsvWriter.h"
 #include "export/DiscountCodes.h"
 #include "export/ExportError.h"
@@ -10,6 +11,8 @@
 #include "export/Sha256.h"
 #include "ingest/InputFile.h"
 #include "profile/Privacy.h"
+#include "segment/SegmentDefinition.h"
+#include "segment/SegmentStore.h"
 #include "store/Workspace.h"
 
 #include <QCryptographicHash>
@@ -165,6 +168,7 @@ private Q_SLOTS:
     void manifestDescribesTheExport();
     void profileListKeepsOrderAndCountsUnknownIds();
     void queryAudienceWithBoundParameters();
+    void audienceRequestsResolveAndRecordTheirDefinition();
     void cancelLeavesNothing();
     void previewMatchesTheFileAndIssuesNothing();
     void badRequestsAreRefused();
@@ -778,6 +782,69 @@ void TestExport::queryAudienceWithBoundParameters()
                  .value(QStringLiteral("name"))
                  .toString(),
         QStringLiteral("Loyal buyers"));
+}
+
+void TestExport::audienceRequestsResolveAndRecordTheirDefinition()
+{
+    const ProfileId big = addShopper(
+        { "Big", "Buyer", "big@example.com", "", "DE", "Köln", { { "email", "granted" } }, 9 });
+    addShopper(
+        { "Small", "Buyer", "small@example.com", "", "DE", "Köln", { { "email", "granted" } }, 1 });
+    const auto rule = SegmentDefinition::fromJson(nlohmann::json { { "version", 1 },
+        { "rule",
+            { { "type", "trait" }, { "field", "orders" }, { "op", ">=" }, { "value", 3 } } } });
+    SegmentStore(db()).save("Loyal buyers", rule, "", 1000);
+
+    // Every shopper.
+    const Audience all = AudienceRequest::all().resolve(db());
+    QCOMPARE(all.kind(), Audience::Kind::All);
+    QCOMPARE(all.definition().dump(), (nlohmann::json { { "kind", "all" } }).dump());
+
+    // A saved segment: its ids now, and its name and rule in the definition, so the export
+    // record can reproduce the campaign whoever made it (app or command line).
+    const Audience segment = AudienceRequest::ofSegment("Loyal buyers").resolve(db());
+    QCOMPARE(segment.ids(), (std::vector<ProfileId> { zoe_, big }));
+    QCOMPARE(segment.definition().dump(),
+        (nlohmann::json { { "kind", "profiles" }, { "name", "Loyal buyers" },
+             { "definition", rule.toJson() }, { "count", 2 } })
+            .dump());
+    ExportRequest request;
+    request.audience = segment;
+    request.columns = { "email" };
+    const auto summary = run(request, QStringLiteral("loyal.csv"));
+    auto record = db().prepare("SELECT audience FROM exports WHERE id = ?1");
+    record.bind(1, summary.exportId);
+    QVERIFY(record.step());
+    const auto recorded = nlohmann::json::parse(record.columnText(0));
+    QCOMPARE(recorded.at("definition").dump(), rule.toJson().dump());
+    QCOMPARE(recorded.at("name").dump(), nlohmann::json("Loyal buyers").dump());
+
+    // A file of ids: its name (not its folder) as the source.
+    const QString idFile = path(QStringLiteral("ids.txt"));
+    {
+        std::ofstream out(test::toStd(idFile));
+        out << big << "\n" << zoe_ << "\n";
+    }
+    const Audience file = AudienceRequest::ofProfileFile(test::toStd(idFile)).resolve(db());
+    QCOMPARE(file.ids(), (std::vector<ProfileId> { big, zoe_ }));
+    QCOMPARE(file.definition().at("source").dump(), nlohmann::json("ids.txt").dump());
+
+    // What cannot be resolved says so as an ExportError.
+    const std::vector<std::pair<AudienceRequest, std::string>> refused {
+        { AudienceRequest::ofSegment("Nope"), "There is no saved segment 'Nope'" },
+        { AudienceRequest::ofProfileFile(test::toStd(path(QStringLiteral("missing.txt")))),
+            "Cannot read" },
+        { AudienceRequest::ofJourneyStep("Nope", "wait"), "There is no journey" },
+        { AudienceRequest::ofJourneyOutbox("Nope", "pigeon"), "not a channel" },
+    };
+    for (const auto &[request, message] : refused) {
+        try {
+            request.resolve(db());
+            QFAIL(("resolved: " + message).c_str());
+        } catch (const ExportError &error) {
+            QVERIFY2(std::string(error.what()).find(message) != std::string::npos, error.what());
+        }
+    }
 }
 
 void TestExport::cancelLeavesNothing()

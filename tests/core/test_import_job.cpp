@@ -82,6 +82,9 @@ private Q_SLOTS:
     void firstLoadBesideAnotherConnection();
     void mappingThatDoesNotFitIsRefused();
     void mappingRoundTripsThroughJson();
+    void mappingGuessedFromColumnNames_data();
+    void mappingGuessedFromColumnNames();
+    void guessedMappingImportsAFile();
 
 private:
     QString write(const QString &name, const QByteArray &content);
@@ -506,6 +509,86 @@ void TestImportJob::mappingRoundTripsThroughJson()
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
         ImportMapping::fromJson({ { "version", 1 },
             { "columns", { { { "column", "A" }, { "target", "colour" } } } } }));
+}
+
+void TestImportJob::mappingGuessedFromColumnNames_data()
+{
+    QTest::addColumn<QByteArray>("column"); // bytes, so that broken UTF-8 stays broken
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("detail");
+    const auto row
+        = [](const char *name, const char *column, const char *target, const char *detail) {
+              QTest::newRow(name) << QByteArray(column) << QString::fromUtf8(target)
+                                  << QString::fromUtf8(detail);
+          };
+    row("email-with-hyphen", "E-Mail", "identity", "email");
+    row("email-address", "Email Address", "identity", "email");
+    row("phone", "Mobile Phone", "identity", "phone");
+    row("customer-id", "customer_id", "identity", "customer_id");
+    row("device", "Device ID", "identity", "anonymous_id");
+    row("loyalty", "Loyalty Card Number", "identity", "loyalty_card");
+    row("timestamp", "Order Date", "timestamp", "");
+    row("created-at", "created_at", "timestamp", "");
+    row("event-type", "Event Name", "event_type", "");
+    row("event-id", "ID", "event_id", "");
+    row("channel", "Source", "channel", "");
+    row("sku", "StockCode", "product_sku", "");
+    row("product", "Product Name", "product_name", "");
+    row("order", "InvoiceNo", "order_id", "");
+    row("value", "Total", "value", "");
+    row("price", "Unit Price", "price", "");
+    row("quantity", "Qty", "quantity", "");
+    row("names", "Given Name", "first_name", "");
+    row("surname", "Surname", "last_name", "");
+    row("country", "Country Code", "country", "");
+    row("email-consent", "Accepts Email Marketing", "consent", "email");
+    row("sms-consent", "SMS opt-in", "consent", "sms");
+    row("unknown", "Favourite colour", "ignore", "");
+    row("not-letters", "--", "ignore", "");
+    row("unknown-non-ascii", "Straße", "ignore", "");
+    row("broken-utf8", "E\xff-Mail", "identity", "email");
+}
+
+void TestImportJob::mappingGuessedFromColumnNames()
+{
+    QFETCH(QByteArray, column);
+    QFETCH(QString, target);
+    QFETCH(QString, detail);
+    const std::string name = column.toStdString();
+    const ColumnMapping guess = ImportMapping::guessColumn(name);
+    QCOMPARE(guess.column, name);
+    QCOMPARE(QString::fromStdString(ImportMapping::targetName(guess.target)), target);
+    QCOMPARE(QString::fromStdString(guess.detail), detail);
+}
+
+void TestImportJob::guessedMappingImportsAFile()
+{
+    const QString path = dir_->filePath(QStringLiteral("guessed.csv"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("\xEF\xBB\xBFOrder Date;Event;E-Mail;Total;Notes\n"
+                   "2026-01-05T10:00:00Z;Order Completed;mia@example.org;89.90;gift\n"
+                   "2026-01-06T10:00:00Z;Product Viewed;bo@example.org;;\n");
+    }
+    const auto header = ImportJob::csvHeader(test::toStd(path));
+    QCOMPARE(
+        header, (std::vector<std::string> { "Order Date", "Event", "E-Mail", "Total", "Notes" }));
+    const ImportMapping mapping = ImportMapping::guessFromHeader(header);
+    QCOMPARE(mapping.columns.size(), header.size());
+    QCOMPARE(mapping.columns[2].target, FieldTarget::Identity);
+    QCOMPARE(mapping.columns[4].target, FieldTarget::Ignore);
+    QVERIFY(mapping.problems(header).empty());
+
+    ImportRequest request;
+    request.inputPath = test::toStd(path);
+    request.preset = "generic";
+    request.mapping = mapping;
+    const ImportSummary summary = ImportJob::run(*workspace_, request);
+    QCOMPARE(summary.imported, std::int64_t(2));
+    QCOMPARE(workspace_->db().queryInt(
+                 "SELECT count(*) FROM events WHERE type = 'order_completed' AND value = 89.9"),
+        1);
 }
 
 QTEST_GUILESS_MAIN(TestImportJob)

@@ -96,6 +96,8 @@ private Q_SLOTS:
     void validationMessages_data();
     void validationMessages();
     void loopWithWaitIsAllowed();
+    void connectionProblems_data();
+    void connectionProblems();
     void messageTokens();
 
     void entryOnEventWaitAndSend();
@@ -364,6 +366,111 @@ void TestJourney::loopWithWaitIsAllowed()
     QVERIFY2(issues.empty(), issues.empty() ? "" : issues.front().message.c_str());
 }
 
+void TestJourney::connectionProblems_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("port");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<QString>("toPort");
+    QTest::addColumn<int>("problem"); // -1: allowed
+    QTest::addColumn<QString>("issueNode"); // where validate() reports it
+    QTest::addColumn<QString>("issue");
+
+    // Steps of every kind, mostly unwired: entry → w → done is the only path.
+    const std::vector<std::pair<const char *, const char *>> steps { { "entry", "out" },
+        { "w", "out" }, { "until", "event" }, { "branch", "yes" }, { "split", "a" },
+        { "mail", "out" }, { "tag", "out" }, { "done", "out" } };
+    const auto problem = [](ConnectionProblem p) { return static_cast<int>(p); };
+    for (const auto &[id, port] : steps)
+        QTest::addRow("self-%s", id)
+            << QString::fromUtf8(id) << QString::fromUtf8(port) << QString::fromUtf8(id)
+            << QStringLiteral("in") << problem(ConnectionProblem::ToItself) << QString::fromUtf8(id)
+            << QStringLiteral("leads to itself");
+    QTest::newRow("into-entry") << QStringLiteral("mail") << QStringLiteral("out")
+                                << QStringLiteral("entry") << QStringLiteral("in")
+                                << problem(ConnectionProblem::IntoEntry) << QStringLiteral("entry")
+                                << QStringLiteral("nothing can lead back into the entry");
+    QTest::newRow("from-an-exit") << QStringLiteral("done") << QStringLiteral("out")
+                                  << QStringLiteral("mail") << QStringLiteral("in")
+                                  << problem(ConnectionProblem::UnknownExit)
+                                  << QStringLiteral("done") << QStringLiteral("has no exit called");
+    QTest::newRow("unknown-exit") << QStringLiteral("w") << QStringLiteral("yes")
+                                  << QStringLiteral("mail") << QStringLiteral("in")
+                                  << problem(ConnectionProblem::UnknownExit) << QStringLiteral("w")
+                                  << QStringLiteral("has no exit called \"yes\"");
+    QTest::newRow("unknown-step") << QStringLiteral("mail") << QStringLiteral("out")
+                                  << QStringLiteral("nowhere") << QStringLiteral("in")
+                                  << problem(ConnectionProblem::UnknownStep)
+                                  << QStringLiteral("mail") << QStringLiteral("no such step");
+    QTest::newRow("unknown-input")
+        << QStringLiteral("mail") << QStringLiteral("out") << QStringLiteral("done")
+        << QStringLiteral("side") << problem(ConnectionProblem::UnknownInput)
+        << QStringLiteral("done") << QStringLiteral("has only one input");
+    QTest::newRow("duplicate") << QStringLiteral("entry") << QStringLiteral("out")
+                               << QStringLiteral("mail") << QStringLiteral("in")
+                               << problem(ConnectionProblem::ExitTaken) << QStringLiteral("entry")
+                               << QStringLiteral("is connected twice");
+    QTest::newRow("allowed") << QStringLiteral("mail") << QStringLiteral("out")
+                             << QStringLiteral("done") << QStringLiteral("in") << -1 << QString()
+                             << QString();
+    // A loop is judged on the whole graph (validate), not per connection: one through a
+    // wait is fine, one without is reported as a loop.
+    QTest::newRow("loop-through-a-wait")
+        << QStringLiteral("mail") << QStringLiteral("out") << QStringLiteral("w")
+        << QStringLiteral("in") << -1 << QString() << QString();
+}
+
+void TestJourney::connectionProblems()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, port);
+    QFETCH(QString, to);
+    QFETCH(QString, toPort);
+    QFETCH(int, problem);
+    QFETCH(QString, issueNode);
+    QFETCH(QString, issue);
+
+    json document
+        = line({ viewedEntry(), node("w", "wait", { { "days", 1 } }), node("done", "exit") });
+    document["nodes"].push_back(
+        node("until", "wait_until", { { "event", "order_completed" }, { "timeout_hours", 24 } }));
+    document["nodes"].push_back(node("branch", "branch",
+        { { "rule",
+            { { "type", "trait" }, { "field", "orders" }, { "op", ">" }, { "value", 0 } } } }));
+    document["nodes"].push_back(node("split", "split",
+        { { "arms",
+            { { { "port", "a" }, { "percent", 50 } },
+                { { "port", "b" }, { "percent", 50 } } } } }));
+    document["nodes"].push_back(emailSend());
+    document["nodes"].push_back(node("tag", "update_profile", { { "tag", "x" } }));
+    const Journey journey = Journey::fromJson(document);
+    // The rows name real exits of their kinds.
+    if (from != QLatin1String("done") && port != QLatin1String("yes")
+        && journey.node(from.toStdString())) {
+        const auto ports = Journey::outputPorts(*journey.node(from.toStdString()));
+        QVERIFY(std::find(ports.begin(), ports.end(), port.toStdString()) != ports.end());
+    }
+
+    const JourneyConnection connection { from.toStdString(), port.toStdString(), to.toStdString(),
+        toPort.toStdString() };
+    const auto found = JourneyValidator::connectionProblem(journey, connection);
+    QCOMPARE(found ? static_cast<int>(*found) : -1, problem);
+    if (problem < 0)
+        return;
+    // The validator judges a saved graph holding that connection by the same rule.
+    Journey drawn = journey;
+    drawn.connections.push_back(connection);
+    QStringList all;
+    bool reported = false;
+    for (const JourneyIssue &each : JourneyValidator::validate(drawn)) {
+        all << QString::fromStdString(each.nodeId + ": " + each.message);
+        reported = reported
+            || (each.nodeId == issueNode.toStdString()
+                && QString::fromStdString(each.message).contains(issue));
+    }
+    QVERIFY2(reported, qPrintable(all.join(QStringLiteral(" | "))));
+}
+
 void TestJourney::messageTokens()
 {
     const std::string text = "Hi {{first_name|there}}, {{ cart.items }} for {{cart.value}}.";
@@ -432,10 +539,10 @@ void TestJourney::waitUntilTimeOfDay()
     addEvent(3, at(3 * 24 + 8.5), "order_completed", 50);
     addDataEnd();
     const json until = { { "hour", 9 }, { "weekdays", { "mon", "tue", "wed", "thu", "fri" } } };
-    const json journey = line({ viewedEntry(), node("w", "wait", { { "until", until } }),
-                                  emailSend(), node("w2", "wait", { { "hours", 24 } }),
-                                  node("done", "exit") },
-        { { "goal", "order_completed" } });
+    const json journey
+        = line({ viewedEntry(), node("w", "wait", { { "until", until } }), emailSend(),
+                   node("w2", "wait", { { "hours", 24 } }), node("done", "exit") },
+            { { "goal", "order_completed" } });
     QVERIFY(JourneyValidator::validate(Journey::fromJson(journey)).empty());
     const auto result = simulate(journey);
     QCOMPARE(result.entered, 3);
@@ -446,8 +553,8 @@ void TestJourney::waitUntilTimeOfDay()
 
     // Validation explains a wrong hour, a wrong day and a wait that is both kinds.
     auto issues = [](const json &config) {
-        return JourneyValidator::validate(
-            Journey::fromJson(line({ viewedEntry(), node("w", "wait", config), node("done", "exit") })));
+        return JourneyValidator::validate(Journey::fromJson(
+            line({ viewedEntry(), node("w", "wait", config), node("done", "exit") })));
     };
     QCOMPARE(issues({ { "until", { { "hour", 24 } } } }).size(), std::size_t(1));
     QVERIFY(QString::fromStdString(issues({ { "until", { { "hour", 24 } } } }).front().message)
@@ -480,9 +587,11 @@ void TestJourney::entryOnEnteringASegment()
     addEvent(3, at(20), "order_completed", 30);
     addDataEnd();
     const json repeatBuyers = { { "version", 1 },
-        { "rule", { { "type", "trait" }, { "field", "orders" }, { "op", ">=" }, { "value", 2 } } } };
-    const json journey = line({ node("entry", "entry", { { "trigger", { { "segment", repeatBuyers } } } }),
-        node("w", "wait", { { "hours", 1 } }), emailSend(), node("done", "exit") });
+        { "rule",
+            { { "type", "trait" }, { "field", "orders" }, { "op", ">=" }, { "value", 2 } } } };
+    const json journey
+        = line({ node("entry", "entry", { { "trigger", { { "segment", repeatBuyers } } } }),
+            node("w", "wait", { { "hours", 1 } }), emailSend(), node("done", "exit") });
     QVERIFY(JourneyValidator::validate(Journey::fromJson(journey)).empty());
     const auto result = simulate(journey, kT0, kT0 + 10 * kMillisPerDay);
     QCOMPARE(result.entered, 1);

@@ -60,7 +60,8 @@ json cartJourney(bool withHoldout = false)
             { "config",
                 { { "arms",
                     { { { "port", "mail" }, { "percent", 50 } },
-                        { { "port", "holdout" }, { "percent", 50 }, { "holdout", true } } } } } } });
+                        { { "port", "holdout" }, { "percent", 50 },
+                            { "holdout", true } } } } } } });
         connect("entry", "out", "split");
         connect("split", "mail", "mail");
         connect("split", "holdout", "mail");
@@ -160,8 +161,8 @@ void TestJourneyRuntime::cleanup()
     workspace_.reset();
 }
 
-ImportSummary TestJourneyRuntime::importText(const QString &name, const std::string &rows,
-    const char *header, const ImportMapping &mapping)
+ImportSummary TestJourneyRuntime::importText(
+    const QString &name, const std::string &rows, const char *header, const ImportMapping &mapping)
 {
     const QString file = dir_.filePath(name);
     QFile out(file);
@@ -234,6 +235,22 @@ void TestJourneyRuntime::storeSavesRenamesDuplicatesRemoves()
     QVERIFY(!store.remove("Second"));
     QCOMPARE(store.list().size(), std::size_t(1));
     QVERIFY_THROWS_EXCEPTION(JourneyStoreError, store.save(Journey {}, 600));
+
+    // Saving under a new name renames and saves in one transaction: a journey that is on
+    // refuses an invalid definition, and keeps its old name too.
+    store.setActive("Cart rescue", true, 700);
+    Journey renamed = draft;
+    renamed.name = "Cart rescue 2";
+    QVERIFY_THROWS_EXCEPTION(JourneyInvalid, store.saveAs("Cart rescue", renamed, 800));
+    QVERIFY(store.contains("Cart rescue"));
+    QVERIFY(!store.contains("Cart rescue 2"));
+    QVERIFY(*store.load("Cart rescue") == journey);
+    renamed = journey;
+    renamed.name = "Cart rescue 2";
+    store.saveAs("Cart rescue", renamed, 900);
+    QVERIFY(!store.contains("Cart rescue"));
+    QVERIFY(store.summary("Cart rescue 2")->active); // the same journey, still on
+    QCOMPARE(store.summary("Cart rescue 2")->updatedAt, Millis(900));
 }
 
 void TestJourneyRuntime::switchingOnNeedsAValidJourney()
@@ -271,7 +288,8 @@ void TestJourneyRuntime::advancesAcrossTwoImportsAndAReopen()
         "2026-03-02 10:00:00,Product Added,ana@example.com,Ana,c-ana,TENT-1,Trail Tent,199.00,yes\n"
         "2026-03-02 10:01:00,Product Added,ana@example.com,Ana,c-ana,LAMP-2,Head Lamp,25.50,\n"
         "2026-03-02 10:00:00,Product Added,ben@example.com,Ben,c-ben,TENT-1,Trail Tent,199.00,no\n"
-        "2026-03-02 10:00:00,Product Added,cleo@example.com,Cleo,c-cleo,TENT-1,Trail Tent,199.00,yes\n"
+        "2026-03-02 10:00:00,Product Added,cleo@example.com,Cleo,c-cleo,TENT-1,Trail "
+        "Tent,199.00,yes\n"
         "2026-03-02 10:30:00,Order Completed,cleo@example.com,Cleo,c-cleo,,,199.00,\n"
         "2026-03-02 10:00:00,Product Added,dan@example.com,Dan,c-dan,LAMP-2,Head Lamp,25.50,yes\n"
         "2026-03-02 12:00:00,Page Viewed,eve@example.com,Eve,,,,,\n");
@@ -290,7 +308,8 @@ void TestJourneyRuntime::advancesAcrossTwoImportsAndAReopen()
     QCOMPARE(ana->channel, std::string("email"));
     QCOMPARE(ana->node, std::string("mail"));
     QCOMPARE(ana->subject, std::string("Ana, your cart"));
-    QCOMPARE(QString::fromStdString(ana->body), QStringLiteral("Trail Tent and Head Lamp for 224.50 EUR"));
+    QCOMPARE(QString::fromStdString(ana->body),
+        QStringLiteral("Trail Tent and Head Lamp for 224.50 EUR"));
     QCOMPARE(ana->dueAt, *parseIsoDate("2026-03-02") + 11 * kMillisPerHour + 60 * 1000);
     QCOMPARE(ana->offer, std::string("10 % off"));
     QVERIFY(ana->offerCode.starts_with("CART-"));
@@ -365,7 +384,8 @@ void TestJourneyRuntime::holdoutReceivesNothingAndLiftComparesArms()
     rows += "2026-03-02 12:00:00,Page Viewed,eve@example.com,Eve,,,,,\n";
     const ImportSummary first = importText(QStringLiteral("carts.csv"), rows);
     QCOMPARE(first.journeyEntries, 40);
-    const std::int64_t heldOut = queryInt("SELECT count(*) FROM journey_entries WHERE held_out = 1");
+    const std::int64_t heldOut
+        = queryInt("SELECT count(*) FROM journey_entries WHERE held_out = 1");
     QVERIFY(heldOut > 5 && heldOut < 35);
     QCOMPARE(first.journeyMessages, 40 - heldOut);
     // No held-out shopper has a message.
@@ -375,8 +395,8 @@ void TestJourneyRuntime::holdoutReceivesNothingAndLiftComparesArms()
     // The arm is a function of the seed and the shopper: the same as the simulator's.
     Statement arms(workspace_->db(), "SELECT profile_id, held_out FROM journey_entries");
     while (arms.step())
-        QCOMPARE(arms.columnInt(1) != 0,
-            JourneySimulator::splitBucket(3, arms.columnInt(0)) >= 5000);
+        QCOMPARE(
+            arms.columnInt(1) != 0, JourneySimulator::splitBucket(3, arms.columnInt(0)) >= 5000);
 
     // Half of each arm's first ten shoppers (by id) order afterwards.
     std::string orders;
@@ -427,7 +447,8 @@ void TestJourneyRuntime::failedImportLeavesJourneysAsTheyWere()
     QCOMPARE(queryInt("SELECT count(*) FROM outbox"), outbox);
     QCOMPARE(queryInt("SELECT count(*) FROM journey_entries"), 1);
     QCOMPARE(queryInt("SELECT count(*) FROM journey_state WHERE node = 'until'"), 1);
-    QCOMPARE(queryInt("SELECT last_event_id FROM journeys"), queryInt("SELECT max(id) FROM events"));
+    QCOMPARE(
+        queryInt("SELECT last_event_id FROM journeys"), queryInt("SELECT max(id) FROM events"));
 }
 
 void TestJourneyRuntime::outboxExportsEachMessageOnce()
@@ -576,8 +597,8 @@ void TestJourneyRuntime::stateFollowsAMerge()
     const std::int64_t now = queryInt("SELECT profile_id FROM journey_state");
     QCOMPARE(queryInt("SELECT count(*) FROM profiles WHERE id = " + std::to_string(now)), 1);
     QCOMPARE(now, queryInt("SELECT profile_id FROM identities WHERE value = 'ana@example.com'"));
-    QCOMPARE(queryInt("SELECT count(*) FROM journey_entries WHERE profile_id = "
-                 + std::to_string(now)),
+    QCOMPARE(
+        queryInt("SELECT count(*) FROM journey_entries WHERE profile_id = " + std::to_string(now)),
         1);
     QVERIFY2(now != guest, "the known profile is kept, so the guest's state had to move");
     // Her order now ends the stay as a conversion.
@@ -595,10 +616,12 @@ void TestJourneyRuntime::entryOnJoiningASegment()
         "2026-03-01 10:00:00,Order Completed,ben@example.com,Ben,,,,30.00,yes\n"
         "2026-03-01 11:00:00,Order Completed,ben@example.com,Ben,,,,30.00,\n");
     const json repeatBuyers = { { "version", 1 },
-        { "rule", { { "type", "trait" }, { "field", "orders" }, { "op", ">=" }, { "value", 2 } } } };
+        { "rule",
+            { { "type", "trait" }, { "field", "orders" }, { "op", ">=" }, { "value", 2 } } } };
     json document = chain("Thank repeat buyers", "unused",
         { { { "id", "mail" }, { "kind", "send" },
-            { "config", { { "channel", "email" }, { "subject", "Thank you, {{first_name}}" } } } } });
+            { "config",
+                { { "channel", "email" }, { "subject", "Thank you, {{first_name}}" } } } } });
     document["nodes"][0]["config"]["trigger"] = { { "segment", repeatBuyers } };
     JourneyStore store(workspace_->db());
     switchOn(store, document);

@@ -5,6 +5,8 @@
 #include "identity/MergeEditor.h"
 #include "profile/IdentifierRef.h"
 #include "profile/ProfileReader.h"
+#include "profile/TraitBuilder.h"
+#include "store/StoreError.h"
 #include "store/Workspace.h"
 
 #include <QTemporaryDir>
@@ -40,6 +42,7 @@ private Q_SLOTS:
     void splitOfAChainedMerge();
     void splitOfTheBriefShopper();
     void refusesWhatCannotBeDone();
+    void traitsAreRefreshedInTheEditsTransaction();
 
 private:
     Database &db() { return workspace_->db(); }
@@ -360,6 +363,53 @@ void TestMergeEditor::refusesWhatCannotBeDone()
         QVERIFY2(std::string(error.what()).find("no record") != std::string::npos, error.what());
     }
     QCOMPARE(count("SELECT count(*) FROM profiles"), 1);
+}
+
+void TestMergeEditor::traitsAreRefreshedInTheEditsTransaction()
+{
+    IdentityResolver resolver(db());
+    const ProfileId ana = see(resolver, { { "email", "ana@example.com" } }, 10);
+    see(resolver, { { "email", "ana@example.com" } }, 11);
+    const ProfileId work = see(resolver, { { "email", "ana.lopez@work.example" } }, 20);
+    see(resolver, { { "email", "ana.lopez@work.example" } }, 21);
+    TraitBuilder::refresh(db(), { ana, work }); // as an import leaves them
+    const auto lastSeen = [this](ProfileId profile) {
+        return count("SELECT coalesce(max(last_seen), -1) FROM profile_traits WHERE profile_id = "
+            + std::to_string(profile));
+    };
+    QCOMPARE(lastSeen(ana), 11);
+
+    // A merge, a split and an undo each leave the traits as a refresh computes them.
+    MergeEditor editor(db());
+    const MergeEdit merge = editor.merge(ana, work);
+    QCOMPARE(lastSeen(ana), 21);
+    QCOMPARE(lastSeen(work), -1);
+    const MergeEdit split = editor.undo(merge.recordId);
+    QCOMPARE(lastSeen(ana), 11);
+    QCOMPARE(lastSeen(work), 21);
+
+    // A refresh that fails takes the edit with it: no half-done merge with stale traits.
+    db().exec("CREATE TEMP TRIGGER fail_trait_inserts BEFORE INSERT ON main.profile_traits "
+              "BEGIN SELECT RAISE(ABORT, 'trait refresh failed'); END");
+    db().exec("CREATE TEMP TRIGGER fail_trait_updates BEFORE UPDATE ON main.profile_traits "
+              "BEGIN SELECT RAISE(ABORT, 'trait refresh failed'); END");
+    const Placement before = placement();
+    const std::int64_t records = count("SELECT count(*) FROM merges");
+    const std::int64_t undone = count("SELECT count(*) FROM merges WHERE undone_at IS NOT NULL");
+    QVERIFY_THROWS_EXCEPTION(StoreError, editor.undo(split.recordId));
+    QVERIFY_THROWS_EXCEPTION(StoreError, editor.merge(ana, work));
+    QCOMPARE(placement(), before);
+    QCOMPARE(count("SELECT count(*) FROM merges"), records);
+    QCOMPARE(count("SELECT count(*) FROM merges WHERE undone_at IS NOT NULL"), undone);
+    QCOMPARE(lastSeen(ana), 11);
+    QCOMPARE(lastSeen(work), 21);
+    QVERIFY(!db().inTransaction());
+
+    db().exec("DROP TRIGGER fail_trait_inserts");
+    db().exec("DROP TRIGGER fail_trait_updates");
+    editor.undo(split.recordId);
+    QCOMPARE(lastSeen(ana), 21);
+    QCOMPARE(lastSeen(work), -1);
 }
 
 QTEST_GUILESS_MAIN(TestMergeEditor)

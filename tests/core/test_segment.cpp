@@ -1166,8 +1166,30 @@ void TestSegment::renameKeepsHistoryAndReferences()
     // No such segment, or an unusable name: refused.
     QVERIFY_THROWS_EXCEPTION(SegmentError, store_->rename("Loyal buyers", "x", T0));
     QVERIFY_THROWS_EXCEPTION(SegmentError, store_->rename("Repeat buyers", "", T0));
+
+    // Saving an edited segment under a new name renames and saves in one transaction: an
+    // invalid rule leaves the old name, and the old rule, as they were.
+    const auto edited = rule(trait("no_such_field", ">=", 3));
+    QVERIFY_THROWS_EXCEPTION(
+        SegmentError, store_->saveAs("Repeat buyers", "Big buyers", edited, "", T0 + 2 * D));
+    QVERIFY(!store_->find("Big buyers"));
+    QCOMPARE(store_->find("Repeat buyers")->definition.toJson().dump(),
+        after->definition.toJson().dump());
+    QVERIFY(dependent->definition.toJson().dump()
+        == store_->find("Loyal buyers in DE")->definition.toJson().dump());
+    const auto threeOrders = rule(trait("orders", ">=", 3));
+    QCOMPARE(store_->saveAs("Repeat buyers", "Big buyers", threeOrders, "three", T0 + 2 * D),
+        before->id);
+    QVERIFY(!store_->find("Repeat buyers"));
+    QCOMPARE(store_->find("Big buyers")->definition.toJson().dump(), threeOrders.toJson().dump());
+    QVERIFY(store_->find("Loyal buyers in DE")->definition.toJson().dump().find("Big buyers")
+        != std::string::npos);
+    // Without a previous name (a new segment) it is a plain save.
+    const std::int64_t fresh = store_->saveAs("", "Fresh", threeOrders, "", T0 + 2 * D);
+    QCOMPARE(store_->find("Fresh")->id, fresh);
+    store_->remove("Fresh");
     store_->remove("Loyal buyers in DE");
-    store_->remove("Repeat buyers");
+    store_->remove("Big buyers");
 }
 
 void TestSegment::dailySizes()

@@ -4,6 +4,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void importsAndSummarisesAsJson();
     void reimportCountsDuplicates();
     void badMappingFailsClearly();
+    void mappingGuessedFromTheHeader();
     void killedImportLeavesWorkspaceAsItWas();
     void killedFirstLoadLeavesAnEmptyWorkspace();
 
@@ -143,6 +145,65 @@ void TestCliImport::badMappingFailsClearly()
     QCOMPARE(run(importArguments(input), nullptr, &err), 1);
     QVERIFY2(err.contains("email"), err.constData());
     QVERIFY2(err.contains("unchanged"), err.constData());
+}
+
+void TestCliImport::mappingGuessedFromTheHeader()
+{
+    const QString input = write(QStringLiteral("orders.csv"),
+        "Order Date,Event,E-Mail,Device ID,Total,Notes\n"
+        "2026-01-05T10:00:00Z,Product Viewed,,d1,,\n"
+        "2026-01-05T10:10:00Z,Order Completed,mia@example.org,d1,89.90,gift\n");
+
+    // --print-mapping prints the wizard's guess as a mapping file and imports nothing.
+    QByteArray out;
+    QByteArray err;
+    QCOMPARE(
+        run({ QStringLiteral("import"), QStringLiteral("--print-mapping"), input }, &out, &err), 0);
+    const QJsonObject printed = QJsonDocument::fromJson(out).object();
+    QVERIFY2(!printed.isEmpty(), out.constData());
+    QCOMPARE(printed.value(QStringLiteral("version")).toInt(), 1);
+    const QJsonArray columns = printed.value(QStringLiteral("columns")).toArray();
+    QCOMPARE(columns.size(), 6);
+    const auto targetOf = [&columns](int index) {
+        const QJsonObject column = columns.at(index).toObject();
+        return column.value(QStringLiteral("target")).toString() + QLatin1Char('/')
+            + column.value(QStringLiteral("detail")).toString();
+    };
+    QCOMPARE(targetOf(0), QStringLiteral("timestamp/"));
+    QCOMPARE(targetOf(1), QStringLiteral("event_type/"));
+    QCOMPARE(targetOf(2), QStringLiteral("identity/email"));
+    QCOMPARE(targetOf(3), QStringLiteral("identity/anonymous_id"));
+    QCOMPARE(targetOf(4), QStringLiteral("value/"));
+    QCOMPARE(targetOf(5), QStringLiteral("ignore/"));
+    QVERIFY2(err.isEmpty(), err.constData()); // nothing left to complete
+    QVERIFY(!QFile::exists(workspace_));
+
+    // --guess-mapping imports with that guess; the printed file imports the same.
+    QCOMPARE(run({ QStringLiteral("import"), QStringLiteral("--workspace"), workspace_, input,
+                     QStringLiteral("--guess-mapping"), QStringLiteral("--json") },
+                 &out, &err),
+        0);
+    QJsonObject summary = QJsonDocument::fromJson(out).object();
+    QVERIFY2(!summary.isEmpty(), err.constData());
+    QCOMPARE(summary.value(QStringLiteral("imported")).toInt(), 2);
+    QCOMPARE(summary.value(QStringLiteral("profiles_created")).toInt(), 1);
+    mapping_ = write(QStringLiteral("printed.json"), QJsonDocument(printed).toJson());
+    QCOMPARE(run(importArguments(input), &out), 0);
+    summary = QJsonDocument::fromJson(out).object();
+    QCOMPARE(summary.value(QStringLiteral("duplicates")).toInt(), 2);
+
+    // A guess that lacks something says what, and --mapping is one or the other.
+    const QString noDates
+        = write(QStringLiteral("people.csv"), "Email,Favourite colour\nana@example.org,red\n");
+    QCOMPARE(
+        run({ QStringLiteral("import"), QStringLiteral("--print-mapping"), noDates }, &out, &err),
+        0);
+    QVERIFY2(err.contains("Still to do"), err.constData());
+    QCOMPARE(run({ QStringLiteral("import"), QStringLiteral("--workspace"), workspace_, input,
+                     QStringLiteral("--guess-mapping"), QStringLiteral("--mapping"), mapping_ },
+                 nullptr, &err),
+        2);
+    QVERIFY2(err.contains("--guess-mapping"), err.constData());
 }
 
 QString TestCliImport::writeBigFile()

@@ -6,13 +6,14 @@
 #include "UiTestSupport.h"
 
 #include "demo/DemoStore.h"
+#include "export/AudienceRequest.h"
 #include "export/ExportJob.h"
 #include "ingest/CsvReader.h"
 #include "ingest/ImportJob.h"
+#include "ingest/InputFile.h"
 #include "journey/JourneyOutbox.h"
 #include "journey/JourneyStore.h"
 #include "journey/JourneyTemplates.h"
-#include "ingest/InputFile.h"
 #include "segment/SegmentEvaluator.h"
 #include "segment/SegmentStore.h"
 #include "store/Workspace.h"
@@ -72,6 +73,7 @@ private Q_SLOTS:
     void genericEmailCountsMatchExportAndSql();
     void customerMatchPreviewIsHashed();
     void savedSegmentAudience();
+    void appExportRecordsTheSegmentRule();
     void invalidCodePatternDisablesExport();
     void exportWritesFileAndManifest();
     void cancelledExportWritesNothing();
@@ -161,7 +163,7 @@ void TestExportPage::genericEmailCountsMatchExportAndSql()
     auto window = openExport(demoPath_);
     QVERIFY(window);
     ExportPage &page = *window->exportPage();
-    QCOMPARE(page.audienceChoice().kind, AudienceChoice::Kind::All);
+    QCOMPARE(page.audienceChoice().kind, AudienceRequest::Kind::All);
     const ExportRequest request = page.currentRequest();
     QCOMPARE(request.format, ExportFormat::Generic);
     QCOMPARE(request.channel, std::optional(ExportChannel::Email));
@@ -265,8 +267,8 @@ void TestExportPage::savedSegmentAudience()
     QVERIFY(window);
     ExportPage &page = *window->exportPage();
     window->exportSegment(QStringLiteral("Big spenders"));
-    QTRY_COMPARE(page.audienceChoice().kind, AudienceChoice::Kind::Segment);
-    QCOMPARE(page.audienceChoice().segment, QStringLiteral("Big spenders"));
+    QTRY_COMPARE(page.audienceChoice().kind, AudienceRequest::Kind::Segment);
+    QCOMPARE(page.audienceChoice().segment, std::string("Big spenders"));
     QVERIFY(waitForPreview(page));
     QVERIFY(page.preview());
 
@@ -277,6 +279,39 @@ void TestExportPage::savedSegmentAudience()
     QVERIFY(members > 0 && members < 3000);
     QCOMPARE(page.preview()->audience, members);
     QCOMPARE(page.preview()->exported + page.preview()->suppressedTotal(), members);
+}
+
+void TestExportPage::appExportRecordsTheSegmentRule()
+{
+    auto window = openExport(demoPath_);
+    QVERIFY(window);
+    ExportPage &page = *window->exportPage();
+    window->exportSegment(QStringLiteral("Big spenders"));
+    QTRY_COMPARE(page.audienceChoice().kind, AudienceRequest::Kind::Segment);
+    QVERIFY(waitForPreview(page));
+    QTRY_VERIFY(page.exportButton()->isEnabled());
+
+    const QString path = dir_.filePath(QStringLiteral("big-spenders.csv"));
+    Prompts::setNextSaveFileName(path);
+    QSignalSpy finished(&page, &ExportPage::exportFinished);
+    QTest::mouseClick(page.exportButton(), Qt::LeftButton);
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(finished.front().front().toBool(), true);
+    QVERIFY(page.lastSummary());
+
+    // The export record holds the segment's name and rule, as the command line's
+    // `export --segment "Big spenders"` records it, so the campaign can be reproduced.
+    auto db = Workspace::connect(demoPath_.toStdString(), Database::Mode::ReadOnly);
+    auto record = db.prepare("SELECT audience FROM exports WHERE id = ?1");
+    record.bind(1, page.lastSummary()->exportId);
+    QVERIFY(record.step());
+    const auto recorded = nlohmann::json::parse(record.columnText(0));
+    QCOMPARE(recorded.at("definition").dump(), bigSpenders_.toJson().dump());
+    QCOMPARE(recorded.at("name").dump(), nlohmann::json("Big spenders").dump());
+    QCOMPARE(recorded.dump(),
+        AudienceRequest::ofSegment("Big spenders").resolve(db).definition().dump());
+    QCOMPARE(SegmentDefinition::fromJson(recorded.at("definition")).toJson().dump(),
+        bigSpenders_.toJson().dump());
 }
 
 void TestExportPage::invalidCodePatternDisablesExport()
@@ -432,7 +467,7 @@ void TestExportPage::idFileWhereEveryoneIsSuppressed()
     Prompts::setNextOpenFileName(idFile);
     QTest::mouseClick(
         page.findChild<QPushButton *>(QStringLiteral("idFileButton")), Qt::LeftButton);
-    QCOMPARE(page.audienceChoice().kind, AudienceChoice::Kind::IdFile);
+    QCOMPARE(page.audienceChoice().kind, AudienceRequest::Kind::ProfileFile);
     QVERIFY(waitForPreview(page));
     QVERIFY(page.preview());
     QCOMPARE(page.preview()->audience, std::int64_t(6));
@@ -509,10 +544,10 @@ void TestExportPage::journeyOutboxAndStepAudiences()
     ExportPage &page = *window->exportPage();
     window->exportJourney(name, QString(), QStringLiteral("email"));
     QVERIFY(QTest::qWaitFor(
-        [&] { return page.audienceChoice().kind == AudienceChoice::Kind::JourneyOutbox; }, 5000));
+        [&] { return page.audienceChoice().kind == AudienceRequest::Kind::JourneyOutbox; }, 5000));
     QVERIFY(waitForPreview(page));
-    QCOMPARE(page.audienceChoice().journey, name);
-    QCOMPARE(page.audienceChoice().channel, QStringLiteral("email"));
+    QCOMPARE(page.audienceChoice().journey, name.toStdString());
+    QCOMPARE(page.audienceChoice().channel, std::string("email"));
     const ExportPreview *preview = page.preview();
     QVERIFY(preview);
     QCOMPARE(preview->audience, pending);
@@ -529,20 +564,22 @@ void TestExportPage::journeyOutboxAndStepAudiences()
     // The shoppers now waiting for an order after the cart e-mail.
     window->exportJourney(name, QStringLiteral("wait_order"), QString());
     QVERIFY(QTest::qWaitFor(
-        [&] { return page.audienceChoice().kind == AudienceChoice::Kind::JourneyStep; }, 5000));
+        [&] { return page.audienceChoice().kind == AudienceRequest::Kind::JourneyStep; }, 5000));
     QVERIFY(waitForPreview(page));
-    QCOMPARE(page.audienceChoice().step, QStringLiteral("wait_order"));
+    QCOMPARE(page.audienceChoice().step, std::string("wait_order"));
     QCOMPARE(page.preview()->audience, std::int64_t(3));
     // Message columns belong to an outbox only.
     auto *columns = page.findChild<QListWidget *>(QStringLiteral("columnList"));
     for (int row = 0; row < columns->count(); ++row)
-        if (columns->item(row)->data(Qt::UserRole).toString().startsWith(QStringLiteral("message_")))
+        if (columns->item(row)
+                ->data(Qt::UserRole)
+                .toString()
+                .startsWith(QStringLiteral("message_")))
             QVERIFY(columns->item(row)->isHidden());
 
     // A push outbox picks the push channel of the generic format.
     window->exportJourney(name, QString(), QStringLiteral("push"));
-    QVERIFY(QTest::qWaitFor([&] { return page.audienceChoice().channel == QStringLiteral("push"); },
-        5000));
+    QVERIFY(QTest::qWaitFor([&] { return page.audienceChoice().channel == "push"; }, 5000));
     QVERIFY(waitForPreview(page));
     QCOMPARE(page.currentRequest().channel, std::optional(ExportChannel::Push));
     const auto &headers = page.preview()->headers;

@@ -1,8 +1,8 @@
 #include "AppSettings.h"
 #include "CartEvents.h"
 #include "ConditionRow.h"
-#include "FieldPicker.h"
 #include "ExportPage.h"
+#include "FieldPicker.h"
 #include "JourneyConnectionItem.h"
 #include "JourneyDocument.h"
 #include "JourneyKinds.h"
@@ -14,8 +14,8 @@
 #include "JourneyOutboxPanel.h"
 #include "JourneyPalette.h"
 #include "JourneyPortItem.h"
-#include "JourneyResultsPanel.h"
 #include "JourneyProperties.h"
+#include "JourneyResultsPanel.h"
 #include "JourneyScene.h"
 #include "JourneySimulationPanel.h"
 #include "JourneySimulationRunner.h"
@@ -32,6 +32,7 @@
 #include "journey/JourneySimulator.h"
 #include "journey/JourneyStore.h"
 #include "journey/JourneyTemplates.h"
+#include "journey/JourneyValidator.h"
 #include "store/Workspace.h"
 
 #include <QAbstractItemModelTester>
@@ -67,6 +68,8 @@
 #include <QTranslator>
 #include <QUndoStack>
 
+#include <algorithm>
+
 using namespace clientele;
 using json = nlohmann::json;
 
@@ -91,6 +94,7 @@ private Q_SLOTS:
     void dropFromPaletteAddsStep();
     void connectPortsByMouse();
     void refusedConnectionsSayWhy();
+    void waitSelfConnectionIsJudgedAlike();
     void undoRestoresJsonExactly();
     void deleteAndUndo();
     void copyPaste();
@@ -315,6 +319,55 @@ void TestJourneys::refusedConnectionsSayWhy()
         qPrintable(page_->messageLabel()->text()));
     QCOMPARE(dumped(document()->journey()), dumped(before));
     QCOMPARE(document()->undoStack()->count(), 1); // only the drop
+}
+
+void TestJourneys::waitSelfConnectionIsJudgedAlike()
+{
+    page_->newJourney();
+    dropKind(JourneyKind::kWait, page_->view()->mapFromScene(QPointF(0, 160)));
+    const std::string waitId = document()->journey().nodes.back().id;
+    QCOMPARE(document()->journey().node(waitId)->kind, std::string(JourneyKind::kWait));
+    const Journey before = document()->journey();
+    JourneyNodeItem *wait = scene()->nodeItem(waitId);
+
+    // The canvas refuses a Wait leading to itself …
+    dragOnCanvas(wait->outputPort("out")->anchor(), wait->inputPort()->anchor());
+    QVERIFY2(page_->messageLabel()->text().contains(QStringLiteral("cannot lead to itself")),
+        qPrintable(page_->messageLabel()->text()));
+    QCOMPARE(dumped(document()->journey()), dumped(before));
+
+    // … and a saved journey with that connection (a file, an older version) fails the
+    // validator for the same reason, on the same step.
+    const JourneyConnection self { waitId, "out", waitId, "in" };
+    QCOMPARE(JourneyValidator::connectionProblem(before, self), ConnectionProblem::ToItself);
+    Journey drawn = before;
+    drawn.connections.push_back(self);
+    bool reported = false;
+    for (const JourneyIssue &issue : JourneyValidator::validate(drawn))
+        reported = reported
+            || (issue.nodeId == waitId
+                && issue.message.find("leads to itself") != std::string::npos);
+    QVERIFY(reported);
+
+    // Whatever the canvas refuses between these steps, the validator reports as a new issue.
+    const std::vector<JourneyIssue> issuesBefore = JourneyValidator::validate(before);
+    for (const JourneyNode &from : before.nodes)
+        for (const std::string &port : Journey::outputPorts(from))
+            for (const JourneyNode &to : before.nodes) {
+                const JourneyConnection connection { from.id, port, to.id, "in" };
+                const bool refused = document()->connectionRefusal(connection).has_value();
+                QCOMPARE(
+                    refused, JourneyValidator::connectionProblem(before, connection).has_value());
+                if (!refused)
+                    continue;
+                Journey with = before;
+                with.connections.push_back(connection);
+                const auto issues = JourneyValidator::validate(with);
+                QVERIFY(std::any_of(issues.begin(), issues.end(), [&](const JourneyIssue &issue) {
+                    return std::find(issuesBefore.begin(), issuesBefore.end(), issue)
+                        == issuesBefore.end();
+                }));
+            }
 }
 
 void TestJourneys::undoRestoresJsonExactly()
@@ -569,8 +622,9 @@ void TestJourneys::cartRecoverySimulates()
     page_->view()->centerOn(scene()->nodeItem("app_push"));
     QVERIFY(test::saveScreenshot(*window_, QStringLiteral("journeys-simulated.png")));
     // The whole simulated journey as Export › Canvas as PNG writes it, counts included.
-    const QString canvasPng = QDir(QCoreApplication::applicationDirPath())
-                                  .filePath(QStringLiteral("screenshots/journeys-simulated-canvas.png"));
+    const QString canvasPng
+        = QDir(QCoreApplication::applicationDirPath())
+              .filePath(QStringLiteral("screenshots/journeys-simulated-canvas.png"));
     Prompts::setNextSaveFileName(canvasPng);
     page_->exportPng();
     QVERIFY(QImage(canvasPng).width() > 5 * static_cast<int>(JourneyNodeItem::kWidth));
@@ -1130,8 +1184,8 @@ void TestJourneys::outboxListsMessagesOfARunningJourney()
 
     // Switched off in the list: the tab says so.
     library->table()->selectRow(row);
-    QTest::mouseClick(library->findChild<QPushButton *>(QStringLiteral("switchJourney")),
-        Qt::LeftButton);
+    QTest::mouseClick(
+        library->findChild<QPushButton *>(QStringLiteral("switchJourney")), Qt::LeftButton);
     QTRY_VERIFY(results->results().has_value() && !results->results()->summary.active);
     QVERIFY(results->findChild<QLabel *>(QStringLiteral("resultsStatus"))
                 ->text()
@@ -1247,9 +1301,9 @@ void TestJourneys::exportShoppersAtTheSelectedStep()
     auto *sidebar = window_->findChild<QListWidget *>(QStringLiteral("sidebar"));
     QCOMPARE(sidebar->currentItem()->text(), QStringLiteral("Export"));
     ExportPage *exportPage = window_->exportPage();
-    QTRY_COMPARE(exportPage->audienceChoice().kind, AudienceChoice::Kind::JourneyStep);
-    QCOMPARE(exportPage->audienceChoice().journey, QStringLiteral("Step export"));
-    QCOMPARE(exportPage->audienceChoice().step, QStringLiteral("wait_order"));
+    QTRY_COMPARE(exportPage->audienceChoice().kind, AudienceRequest::Kind::JourneyStep);
+    QCOMPARE(exportPage->audienceChoice().journey, std::string("Step export"));
+    QCOMPARE(exportPage->audienceChoice().step, std::string("wait_order"));
 }
 
 QTEST_MAIN(TestJourneys)

@@ -706,8 +706,8 @@ void TestSegments::historyDuplicateDelete()
     QTest::mouseClick(
         page_->findChild<QPushButton *>(QStringLiteral("exportSegmentButton")), Qt::LeftButton);
     QTRY_VERIFY(window_->exportPage()->isVisible());
-    QTRY_COMPARE(window_->exportPage()->audienceChoice().segment, QStringLiteral("Big spenders"));
-    QCOMPARE(window_->exportPage()->audienceChoice().kind, AudienceChoice::Kind::Segment);
+    QTRY_COMPARE(window_->exportPage()->audienceChoice().segment, std::string("Big spenders"));
+    QCOMPARE(window_->exportPage()->audienceChoice().kind, AudienceRequest::Kind::Segment);
     window_->findChild<QListWidget *>(QStringLiteral("sidebar"))->setCurrentRow(2);
     QTRY_VERIFY(page_->isVisible());
 

@@ -49,24 +49,28 @@ std::string JourneyDocument::freeId(const Journey &journey, const std::string &k
 
 std::optional<QString> JourneyDocument::connectionRefusal(const JourneyConnection &connection) const
 {
+    const auto problem = JourneyValidator::connectionProblem(journey_, connection);
+    if (!problem)
+        return std::nullopt;
     const JourneyNode *from = journey_.node(connection.fromNode);
-    const JourneyNode *to = journey_.node(connection.toNode);
-    if (!from || !to)
+    const QString fromName = from ? QString::fromStdString(from->displayName()) : QString();
+    switch (*problem) {
+    case ConnectionProblem::UnknownStep:
         return tr("Connect an exit of a step to the input of another step.");
-    if (from->id == to->id)
+    case ConnectionProblem::ToItself:
         return tr("A step cannot lead to itself.");
-    if (to->kind == JourneyKind::kEntry)
+    case ConnectionProblem::IntoEntry:
         return tr("Nothing can lead into the Entry: it is where shoppers start.");
-    const std::vector<std::string> ports = Journey::outputPorts(*from);
-    if (std::find(ports.begin(), ports.end(), connection.fromPort) == ports.end())
+    case ConnectionProblem::UnknownExit:
         return tr("%1 has no exit \"%2\".")
-            .arg(QString::fromStdString(from->displayName()),
-                QString::fromStdString(connection.fromPort));
-    if (!journey_.connectionsFrom(connection.fromNode, connection.fromPort).empty())
+            .arg(fromName, QString::fromStdString(connection.fromPort));
+    case ConnectionProblem::UnknownInput:
+        return tr("A step has one input: connect the exit to the step's input.");
+    case ConnectionProblem::ExitTaken:
         return tr("The exit \"%1\" of %2 already leads to a step. Each exit leads to exactly "
                   "one step: delete that connection first.")
-            .arg(QString::fromStdString(connection.fromPort),
-                QString::fromStdString(from->displayName()));
+            .arg(QString::fromStdString(connection.fromPort), fromName);
+    }
     return std::nullopt;
 }
 

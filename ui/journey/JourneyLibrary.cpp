@@ -144,13 +144,8 @@ void JourneyLibrary::save(const Journey &journey, const QString &previousName)
     run(
         [journey, previous](Database &db) {
             JourneyStore store(db);
-            const Millis now = nowMillis();
             // A renamed journey keeps its state and outbox: rename, then save, as one step.
-            Transaction transaction(db);
-            if (!previous.empty() && previous != journey.name && store.contains(previous))
-                store.rename(previous, journey.name, now);
-            store.save(journey, now);
-            transaction.commit();
+            store.saveAs(previous, journey, nowMillis());
             return store.list();
         },
         [this, name] {
