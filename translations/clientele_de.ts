@@ -2554,10 +2554,6 @@ Details: %2</translation>
         <translation>Passt die Kauf- und Ausgabenmodelle an die Bestellungen des Arbeitsbereichs an und speichert die Vorhersagen aller Käufer.</translation>
     </message>
     <message>
-        <source>Usage: clientele predict fit --workspace FILE [--calibration-end YYYY-MM-DD] [--time-unit day|week] [--json]</source>
-        <translation>Aufruf: clientele predict fit --workspace DATEI [--calibration-end JJJJ-MM-TT] [--time-unit day|week] [--json]</translation>
-    </message>
-    <message>
         <source>Fitted on %1 buyers (%2 with repeat orders), history up to %3, in %4 s.</source>
         <translation>Angepasst auf %1 Käufer (%2 mit Wiederholungskäufen), Historie bis %3, in %4 s.</translation>
     </message>
@@ -2666,6 +2662,38 @@ Details: %2</translation>
         <translation>Der Befehl ist fehlgeschlagen: %1</translation>
     </message>
     <message>
+        <source>Usage: clientele segment count|list|save|explain|overlap --workspace FILE … (see clientele --help)</source>
+        <translation>Aufruf: clientele segment count|list|save|explain|overlap --workspace DATEI … (siehe clientele --help)</translation>
+    </message>
+    <message>
+        <source>Counts the shoppers in the first segment only, in both and in the second only.</source>
+        <translation>Zählt die Kundinnen und Kunden nur im ersten Segment, in beiden und nur im zweiten.</translation>
+    </message>
+    <message>
+        <source>Print {&quot;a_only&quot;: N, &quot;both&quot;: N, &quot;b_only&quot;: N, &quot;a&quot;: N, &quot;b&quot;: N, &quot;ms&quot;: T} on stdout.</source>
+        <translation>{&quot;a_only&quot;: N, &quot;both&quot;: N, &quot;b_only&quot;: N, &quot;a&quot;: N, &quot;b&quot;: N, &quot;ms&quot;: T} auf stdout ausgeben.</translation>
+    </message>
+    <message>
+        <source>Usage: clientele segment overlap --workspace FILE --name A --name B [--as-of YYYY-MM-DD] [--json]</source>
+        <translation>Aufruf: clientele segment overlap --workspace DATEI --name A --name B [--as-of JJJJ-MM-TT] [--json]</translation>
+    </message>
+    <message>
+        <source>Only in &apos;%1&apos;: %2</source>
+        <translation>Nur in „%1“: %2</translation>
+    </message>
+    <message>
+        <source>In both: %1</source>
+        <translation>In beiden: %1</translation>
+    </message>
+    <message>
+        <source>(&apos;%1&apos;: %2, &apos;%3&apos;: %4; %5 ms)</source>
+        <translation>(„%1“: %2, „%3“: %4; %5 ms)</translation>
+    </message>
+    <message>
+        <source>The overlap failed: %1</source>
+        <translation>Die Überschneidung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
         <source>Usage: clientele [WORKSPACE]            open the app on a workspace
        clientele demo --out FILE [--shoppers N] [--seed S] [--end YYYY-MM-DD]
                                          write a demo store workspace
@@ -2716,7 +2744,7 @@ Details: %2</translation>
        clientele journey lift --workspace FILE (--campaign NAME [--days N] | --name NAME) [--json]
                                          treatment against holdout of a past campaign or a running journey
        clientele predict fit --workspace FILE [--calibration-end YYYY-MM-DD]
-                             [--time-unit day|week] [--json]
+                             [--time-unit day|week] [--discount-rate RATE] [--json]
                                          fit lifetime value, churn and next-order models
        clientele predict validate --workspace FILE [--calibration-end DATE]
                                   [--holdout-end DATE] [--time-unit day|week] [--json]
@@ -2775,7 +2803,7 @@ Details: %2</translation>
         clientele journey lift --workspace DATEI (--campaign NAME [--days N] | --name NAME) [--json]
                                          vergleicht Versand und Kontrollgruppe einer früheren Kampagne oder laufenden Journey
         clientele predict fit --workspace DATEI [--calibration-end JJJJ-MM-TT]
-                              [--time-unit day|week] [--json]
+                              [--time-unit day|week] [--discount-rate RATE] [--json]
                                          passt die Modelle für Kundenwert, Abwanderung und nächste Bestellung an
         clientele predict validate --workspace DATEI [--calibration-end DATUM]
                                    [--holdout-end DATUM] [--time-unit day|week] [--json]
@@ -2786,36 +2814,44 @@ Details: %2</translation>
 </translation>
     </message>
     <message>
-        <source>Usage: clientele segment count|list|save|explain|overlap --workspace FILE … (see clientele --help)</source>
-        <translation>Aufruf: clientele segment count|list|save|explain|overlap --workspace DATEI … (siehe clientele --help)</translation>
+        <source>Map the columns by their names, as the import wizard guesses them (e.g. Email, Order Date, Total), instead of a --mapping file.</source>
+        <translation>Die Spalten nach ihren Namen zuordnen, wie der Import-Assistent sie errät (z. B. Email, Order Date, Total), statt mit einer --mapping-Datei.</translation>
     </message>
     <message>
-        <source>Counts the shoppers in the first segment only, in both and in the second only.</source>
-        <translation>Zählt die Kundinnen und Kunden nur im ersten Segment, in beiden und nur im zweiten.</translation>
+        <source>Print the mapping guessed from INPUT&apos;s header as JSON (to check, edit and pass to --mapping) and import nothing; needs no --workspace.</source>
+        <translation>Die aus der Kopfzeile von INPUT erratene Zuordnung als JSON ausgeben (zum Prüfen, Bearbeiten und Übergeben an --mapping) und nichts importieren; braucht kein --workspace.</translation>
     </message>
     <message>
-        <source>Print {&quot;a_only&quot;: N, &quot;both&quot;: N, &quot;b_only&quot;: N, &quot;a&quot;: N, &quot;b&quot;: N, &quot;ms&quot;: T} on stdout.</source>
-        <translation>{&quot;a_only&quot;: N, &quot;both&quot;: N, &quot;b_only&quot;: N, &quot;a&quot;: N, &quot;b&quot;: N, &quot;ms&quot;: T} auf stdout ausgeben.</translation>
+        <source>--mapping cannot be combined with --guess-mapping or --print-mapping.</source>
+        <translation>--mapping kann nicht mit --guess-mapping oder --print-mapping kombiniert werden.</translation>
     </message>
     <message>
-        <source>Usage: clientele segment overlap --workspace FILE --name A --name B [--as-of YYYY-MM-DD] [--json]</source>
-        <translation>Aufruf: clientele segment overlap --workspace DATEI --name A --name B [--as-of JJJJ-MM-TT] [--json]</translation>
+        <source>%1 is JSON Lines (Segment messages): it is imported without a mapping.</source>
+        <translation>%1 ist JSON Lines (Segment-Nachrichten): Die Datei wird ohne Zuordnung importiert.</translation>
     </message>
     <message>
-        <source>Only in &apos;%1&apos;: %2</source>
-        <translation>Nur in „%1“: %2</translation>
+        <source>Cannot read the header of %1: %2</source>
+        <translation>Die Kopfzeile von %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>In both: %1</source>
-        <translation>In beiden: %1</translation>
+        <source>Still to do before importing: %1</source>
+        <translation>Vor dem Import noch zu tun: %1</translation>
     </message>
     <message>
-        <source>(&apos;%1&apos;: %2, &apos;%3&apos;: %4; %5 ms)</source>
-        <translation>(„%1“: %2, „%3“: %4; %5 ms)</translation>
+        <source>Yearly rate at which the predicted 12-month value is discounted, e.g. 0.1 for 10 % (default 0: none).</source>
+        <translation>Jährlicher Satz, mit dem der vorhergesagte 12-Monats-Wert abgezinst wird, z. B. 0.1 für 10 % (Standard 0: keiner).</translation>
     </message>
     <message>
-        <source>The overlap failed: %1</source>
-        <translation>Die Überschneidung ist fehlgeschlagen: %1</translation>
+        <source>RATE</source>
+        <translation>SATZ</translation>
+    </message>
+    <message>
+        <source>Usage: clientele predict fit --workspace FILE [--calibration-end YYYY-MM-DD] [--time-unit day|week] [--discount-rate RATE] [--json]</source>
+        <translation>Aufruf: clientele predict fit --workspace DATEI [--calibration-end JJJJ-MM-TT] [--time-unit day|week] [--discount-rate SATZ] [--json]</translation>
+    </message>
+    <message>
+        <source>--discount-rate must be a number from 0 to 1: %1</source>
+        <translation>--discount-rate muss eine Zahl von 0 bis 1 sein: %1</translation>
     </message>
 </context>
 <context>
@@ -4065,6 +4101,10 @@ Cancel stops the import and leaves the workspace unchanged.</source>
     <message>
         <source>Change Journey Settings</source>
         <translation>Journey-Einstellungen ändern</translation>
+    </message>
+    <message>
+        <source>A step has one input: connect the exit to the step&apos;s input.</source>
+        <translation>Ein Schritt hat einen Eingang: Verbinden Sie den Ausgang mit dem Eingang des Schritts.</translation>
     </message>
 </context>
 <context>
