@@ -2694,12 +2694,55 @@ Details: %2</translation>
         <translation>Die Überschneidung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
+        <source>Map the columns by their names, as the import wizard guesses them (e.g. Email, Order Date, Total), instead of a --mapping file.</source>
+        <translation>Die Spalten nach ihren Namen zuordnen, wie der Import-Assistent sie errät (z. B. Email, Order Date, Total), statt mit einer --mapping-Datei.</translation>
+    </message>
+    <message>
+        <source>Print the mapping guessed from INPUT&apos;s header as JSON (to check, edit and pass to --mapping) and import nothing; needs no --workspace.</source>
+        <translation>Die aus der Kopfzeile von INPUT erratene Zuordnung als JSON ausgeben (zum Prüfen, Bearbeiten und Übergeben an --mapping) und nichts importieren; braucht kein --workspace.</translation>
+    </message>
+    <message>
+        <source>--mapping cannot be combined with --guess-mapping or --print-mapping.</source>
+        <translation>--mapping kann nicht mit --guess-mapping oder --print-mapping kombiniert werden.</translation>
+    </message>
+    <message>
+        <source>%1 is JSON Lines (Segment messages): it is imported without a mapping.</source>
+        <translation>%1 ist JSON Lines (Segment-Nachrichten): Die Datei wird ohne Zuordnung importiert.</translation>
+    </message>
+    <message>
+        <source>Cannot read the header of %1: %2</source>
+        <translation>Die Kopfzeile von %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Still to do before importing: %1</source>
+        <translation>Vor dem Import noch zu tun: %1</translation>
+    </message>
+    <message>
+        <source>Yearly rate at which the predicted 12-month value is discounted, e.g. 0.1 for 10 % (default 0: none).</source>
+        <translation>Jährlicher Satz, mit dem der vorhergesagte 12-Monats-Wert abgezinst wird, z. B. 0.1 für 10 % (Standard 0: keiner).</translation>
+    </message>
+    <message>
+        <source>RATE</source>
+        <translation>SATZ</translation>
+    </message>
+    <message>
+        <source>Usage: clientele predict fit --workspace FILE [--calibration-end YYYY-MM-DD] [--time-unit day|week] [--discount-rate RATE] [--json]</source>
+        <translation>Aufruf: clientele predict fit --workspace DATEI [--calibration-end JJJJ-MM-TT] [--time-unit day|week] [--discount-rate SATZ] [--json]</translation>
+    </message>
+    <message>
+        <source>--discount-rate must be a number from 0 to 1: %1</source>
+        <translation>--discount-rate muss eine Zahl von 0 bis 1 sein: %1</translation>
+    </message>
+    <message>
         <source>Usage: clientele [WORKSPACE]            open the app on a workspace
        clientele demo --out FILE [--shoppers N] [--seed S] [--end YYYY-MM-DD]
                                          write a demo store workspace
-       clientele import --workspace FILE INPUT [--mapping MAPPING.json] [--preset NAME]
-                        [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
+       clientele import --workspace FILE INPUT [--mapping MAPPING.json | --guess-mapping]
+                        [--preset NAME] [--timezone TZ] [--country CC]
+                        [--encoding windows-1252] [--json]
                                          import an events file (CSV, optionally gzip)
+       clientele import --print-mapping INPUT
+                                         print the mapping guessed from a file&apos;s header
        clientele profile show --workspace FILE KIND:VALUE [--json]
                                          show a shopper (e.g. email:ana@example.com)
        clientele profile search --workspace FILE TEXT [--limit N] [--json]
@@ -2756,9 +2799,12 @@ Details: %2</translation>
         <translation>Aufruf: clientele [ARBEITSBEREICH]       öffnet die App mit einem Arbeitsbereich
         clientele demo --out DATEI [--shoppers N] [--seed S] [--end JJJJ-MM-TT]
                                          schreibt einen Demo-Shop als Arbeitsbereich
-        clientele import --workspace DATEI EINGABE [--mapping ZUORDNUNG.json] [--preset NAME]
-                         [--timezone TZ] [--country CC] [--encoding windows-1252] [--json]
+        clientele import --workspace DATEI EINGABE [--mapping ZUORDNUNG.json | --guess-mapping]
+                         [--preset NAME] [--timezone TZ] [--country CC]
+                         [--encoding windows-1252] [--json]
                                          importiert eine Ereignisdatei (CSV, auch gzip)
+        clientele import --print-mapping EINGABE
+                                         gibt die aus der Kopfzeile erratene Zuordnung aus
         clientele profile show --workspace DATEI ART:WERT [--json]
                                          zeigt einen Kunden (z. B. email:ana@example.com)
         clientele profile search --workspace DATEI TEXT [--limit N] [--json]
@@ -2812,46 +2858,6 @@ Details: %2</translation>
                                          die Vorhersagen für eine Kundin oder einen Kunden
         clientele --help | --version
 </translation>
-    </message>
-    <message>
-        <source>Map the columns by their names, as the import wizard guesses them (e.g. Email, Order Date, Total), instead of a --mapping file.</source>
-        <translation>Die Spalten nach ihren Namen zuordnen, wie der Import-Assistent sie errät (z. B. Email, Order Date, Total), statt mit einer --mapping-Datei.</translation>
-    </message>
-    <message>
-        <source>Print the mapping guessed from INPUT&apos;s header as JSON (to check, edit and pass to --mapping) and import nothing; needs no --workspace.</source>
-        <translation>Die aus der Kopfzeile von INPUT erratene Zuordnung als JSON ausgeben (zum Prüfen, Bearbeiten und Übergeben an --mapping) und nichts importieren; braucht kein --workspace.</translation>
-    </message>
-    <message>
-        <source>--mapping cannot be combined with --guess-mapping or --print-mapping.</source>
-        <translation>--mapping kann nicht mit --guess-mapping oder --print-mapping kombiniert werden.</translation>
-    </message>
-    <message>
-        <source>%1 is JSON Lines (Segment messages): it is imported without a mapping.</source>
-        <translation>%1 ist JSON Lines (Segment-Nachrichten): Die Datei wird ohne Zuordnung importiert.</translation>
-    </message>
-    <message>
-        <source>Cannot read the header of %1: %2</source>
-        <translation>Die Kopfzeile von %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>Still to do before importing: %1</source>
-        <translation>Vor dem Import noch zu tun: %1</translation>
-    </message>
-    <message>
-        <source>Yearly rate at which the predicted 12-month value is discounted, e.g. 0.1 for 10 % (default 0: none).</source>
-        <translation>Jährlicher Satz, mit dem der vorhergesagte 12-Monats-Wert abgezinst wird, z. B. 0.1 für 10 % (Standard 0: keiner).</translation>
-    </message>
-    <message>
-        <source>RATE</source>
-        <translation>SATZ</translation>
-    </message>
-    <message>
-        <source>Usage: clientele predict fit --workspace FILE [--calibration-end YYYY-MM-DD] [--time-unit day|week] [--discount-rate RATE] [--json]</source>
-        <translation>Aufruf: clientele predict fit --workspace DATEI [--calibration-end JJJJ-MM-TT] [--time-unit day|week] [--discount-rate SATZ] [--json]</translation>
-    </message>
-    <message>
-        <source>--discount-rate must be a number from 0 to 1: %1</source>
-        <translation>--discount-rate muss eine Zahl von 0 bis 1 sein: %1</translation>
     </message>
 </context>
 <context>
