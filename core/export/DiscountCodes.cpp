@@ -138,4 +138,39 @@ std::optional<DiscountCodeRecord> DiscountCodes::trace(Database &db, std::string
     return record;
 }
 
+DiscountCodeLedger::DiscountCodeLedger(Database &db)
+    : db_(db)
+    , forExport_(db,
+          "INSERT OR IGNORE INTO discount_codes(code, profile_id, export_id, created_at) "
+          "VALUES (?1, ?2, ?3, ?4)")
+    , forMessage_(db,
+          "INSERT OR IGNORE INTO discount_codes(code, profile_id, outbox_id, created_at) "
+          "VALUES (?1, ?2, ?3, ?4)")
+{
+}
+
+bool DiscountCodeLedger::recordForExport(
+    const std::string &code, ProfileId profile, std::int64_t exportId, Millis at)
+{
+    forExport_.bind(1, code).bind(2, profile).bind(3, exportId).bind(4, at);
+    forExport_.run();
+    return db_.changes() == 1;
+}
+
+bool DiscountCodeLedger::recordForMessage(
+    const std::string &code, ProfileId profile, std::int64_t outboxId, Millis at)
+{
+    forMessage_.bind(1, code).bind(2, profile).bind(3, outboxId).bind(4, at);
+    forMessage_.run();
+    return db_.changes() == 1;
+}
+
+void DiscountCodeLedger::detachJourneyMessages(Database &db, std::int64_t journeyId)
+{
+    auto detach = db.prepare("UPDATE discount_codes SET outbox_id = NULL WHERE outbox_id IN "
+                             "(SELECT id FROM outbox WHERE journey_id = ?1)");
+    detach.bind(1, journeyId);
+    detach.run();
+}
+
 } // namespace clientele

@@ -2,6 +2,7 @@
 
 #include "common/Time.h"
 #include "profile/ProfileTraits.h"
+#include "store/Database.h"
 
 #include <cstdint>
 #include <functional>
@@ -61,6 +62,31 @@ private:
     std::vector<std::size_t> slots_; ///< positions of the X
     std::vector<std::uint8_t> randomBytes_;
     std::size_t nextByte_ = 0;
+};
+
+/**
+ * The one writer of discount_codes: codes issued to a shopper by an export or with a
+ * journey's message, and the unlinking of the messages a removed journey takes along (the
+ * codes stay traceable to their shopper). Writes through the caller's transaction.
+ */
+class DiscountCodeLedger {
+public:
+    explicit DiscountCodeLedger(Database &db);
+
+    /// Records code as handed out to profile by the export; false when the workspace issued
+    /// the code before (then nothing is written and the caller draws another).
+    bool recordForExport(const std::string &code, ProfileId profile, std::int64_t exportId, Millis at);
+    /// The same for a code sent with a journey's outbox message.
+    bool recordForMessage(
+        const std::string &code, ProfileId profile, std::int64_t outboxId, Millis at);
+
+    /// Before a journey's messages are deleted: their codes keep their shopper, lose the message.
+    static void detachJourneyMessages(Database &db, std::int64_t journeyId);
+
+private:
+    Database &db_;
+    Statement forExport_;
+    Statement forMessage_;
 };
 
 /// Where a discount code went.

@@ -1,5 +1,7 @@
 #include "ExportJob.h"
 
+#include "journey/JourneyOutbox.h"
+
 #include "CsvWriter.h"
 #include "DiscountCodes.h"
 #include "ExportColumns.h"
@@ -932,8 +934,7 @@ ExportSummary ExportJob::run(Database &db, const ExportRequest &request, Progres
         csv.field(column.header);
     csv.endRecord();
 
-    auto insertCode = db.prepare("INSERT OR IGNORE INTO discount_codes(code, profile_id, "
-                                 "export_id, created_at) VALUES (?1, ?2, ?3, ?4)");
+    DiscountCodeLedger ledger(db);
     auto row = db.prepare(buildQuery(request.audience, columns));
     bindParameters(row, request.audience);
     RowWriter cells(csv, row, request.offer);
@@ -956,12 +957,7 @@ ExportSummary ExportJob::run(Database &db, const ExportRequest &request, Progres
         if (codes) {
             const ProfileId profile = row.columnInt(kProfileId);
             code = codes->issue([&](const std::string &candidate) {
-                insertCode.bind(1, candidate)
-                    .bind(2, profile)
-                    .bind(3, summary.exportId)
-                    .bind(4, startedAt);
-                insertCode.run();
-                return db.changes() == 1;
+                return ledger.recordForExport(candidate, profile, summary.exportId, startedAt);
             });
             ++summary.codes;
         }
@@ -1024,12 +1020,8 @@ ExportSummary ExportJob::run(Database &db, const ExportRequest &request, Progres
     if (request.audience.kind() == Audience::Kind::Outbox) {
         // Handed over: exported, or left out for a reason the manifest counts. Either
         // way the message is done and the next export of this outbox starts after it.
-        auto done = db.prepare("UPDATE outbox SET exported_at = ?3 WHERE journey_id = ?1 "
-                               "AND channel = ?2 AND exported_at IS NULL");
-        done.bind(1, request.audience.outboxJourney())
-            .bind(2, request.audience.outboxChannel())
-            .bind(3, startedAt);
-        done.run();
+        JourneyOutbox::markHandedOver(
+            db, request.audience.outboxJourney(), request.audience.outboxChannel(), startedAt);
     }
 
     file.moveTo(summary.path);

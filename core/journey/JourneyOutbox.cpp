@@ -1,5 +1,6 @@
 #include "JourneyOutbox.h"
 
+#include "export/DiscountCodes.h"
 #include "store/Database.h"
 
 namespace clientele {
@@ -69,6 +70,54 @@ std::int64_t JourneyOutbox::count(Database &db, const OutboxFilter &filter)
     bindFilter(query, filter);
     query.step();
     return query.columnInt(0);
+}
+
+void JourneyOutbox::markHandedOver(
+    Database &db, std::int64_t journeyId, const std::string &channel, Millis at)
+{
+    auto done = db.prepare("UPDATE outbox SET exported_at = ?3 WHERE journey_id = ?1 "
+                           "AND channel = ?2 AND exported_at IS NULL");
+    done.bind(1, journeyId).bind(2, channel).bind(3, at);
+    done.run();
+}
+
+void JourneyOutbox::removeJourney(Database &db, std::int64_t journeyId)
+{
+    DiscountCodeLedger::detachJourneyMessages(db, journeyId);
+    auto remove = db.prepare("DELETE FROM outbox WHERE journey_id = ?1");
+    remove.bind(1, journeyId);
+    remove.run();
+}
+
+OutboxWriter::OutboxWriter(Database &db)
+    : db_(db)
+    , insert_(db,
+          "INSERT INTO outbox(journey_id, node, profile_id, channel, address, subject, body, "
+          "offer, due_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+    , setCode_(db, "UPDATE outbox SET offer_code = ?2 WHERE id = ?1")
+{
+}
+
+std::int64_t OutboxWriter::append(const OutboxDraft &message)
+{
+    insert_.bind(1, message.journeyId)
+        .bind(2, message.node)
+        .bind(3, message.profileId)
+        .bind(4, message.channel)
+        .bind(5, message.address)
+        .bind(6, message.subject)
+        .bind(7, message.body)
+        .bind(8, message.offer)
+        .bind(9, message.dueAt)
+        .bind(10, message.createdAt);
+    insert_.run();
+    return db_.lastInsertRowId();
+}
+
+void OutboxWriter::setCode(std::int64_t messageId, const std::string &code)
+{
+    setCode_.bind(1, messageId).bind(2, code);
+    setCode_.run();
 }
 
 } // namespace clientele

@@ -1,6 +1,7 @@
 #include "JourneyRuntime.h"
 
 #include "JourneyMessage.h"
+#include "JourneyOutbox.h"
 #include "JourneyReplay.h"
 #include "JourneyValidator.h"
 
@@ -83,13 +84,8 @@ public:
               "SELECT t.email, t.phone, (SELECT value FROM identities i WHERE i.profile_id = ?1 "
               "AND i.kind = 'anonymous_id' ORDER BY first_seen DESC LIMIT 1) "
               "FROM profile_traits t WHERE t.profile_id = ?1")
-        , outbox_(db,
-              "INSERT INTO outbox(journey_id, node, profile_id, channel, address, subject, body, "
-              "offer, due_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
-        , code_(db,
-              "INSERT OR IGNORE INTO discount_codes(code, profile_id, outbox_id, created_at) "
-              "VALUES (?1, ?2, ?3, ?4)")
-        , setCode_(db, "UPDATE outbox SET offer_code = ?2 WHERE id = ?1")
+        , outbox_(db)
+        , codes_(db)
         , tag_(db,
               "INSERT INTO profile_tags(profile_id, tag, journey_id, ts) VALUES (?1, ?2, ?3, ?4) "
               "ON CONFLICT(profile_id, tag) DO UPDATE SET journey_id = excluded.journey_id, "
@@ -193,17 +189,19 @@ public:
         const json &config = node.config;
         const std::string channel = config.at("channel").get<std::string>();
         const auto values = messageValues_.of(profile, cart);
-        outbox_.bind(1, journey_.id).bind(2, node.id).bind(3, profile).bind(4, channel);
-        outbox_.bind(5, address(profile, channel));
-        outbox_.bind(6, JourneyMessage::render(config.value("subject", std::string()), values));
-        outbox_.bind(7, JourneyMessage::render(config.value("body", std::string()), values));
+        OutboxDraft message;
+        message.journeyId = journey_.id;
+        message.node = node.id;
+        message.profileId = profile;
+        message.channel = channel;
+        message.address = address(profile, channel);
+        message.subject = JourneyMessage::render(config.value("subject", std::string()), values);
+        message.body = JourneyMessage::render(config.value("body", std::string()), values);
         if (config.contains("offer"))
-            outbox_.bind(8, offerText(config.at("offer")));
-        else
-            outbox_.bindNull(8);
-        outbox_.bind(9, at).bind(10, now_);
-        outbox_.run();
-        const std::int64_t messageId = db_.lastInsertRowId();
+            message.offer = offerText(config.at("offer"));
+        message.dueAt = at;
+        message.createdAt = now_;
+        const std::int64_t messageId = outbox_.append(message);
         if (config.contains("offer") && config.at("offer").contains("code_pattern"))
             issueCode(config.at("offer").at("code_pattern").get<std::string>(), profile, messageId);
         countMessage_.bind(1, entryId);
@@ -230,12 +228,9 @@ private:
         if (found == patterns_.end())
             found = patterns_.emplace(pattern, DiscountCodePattern(pattern)).first;
         const std::string code = found->second.issue([&](const std::string &candidate) {
-            code_.bind(1, candidate).bind(2, profile).bind(3, messageId).bind(4, now_);
-            code_.run();
-            return db_.changes() == 1;
+            return codes_.recordForMessage(candidate, profile, messageId, now_);
         });
-        setCode_.bind(1, messageId).bind(2, code);
-        setCode_.run();
+        outbox_.setCode(messageId, code);
     }
 
     Database &db_;
@@ -250,9 +245,8 @@ private:
     Statement leave_;
     Statement countMessage_;
     Statement contact_;
-    Statement outbox_;
-    Statement code_;
-    Statement setCode_;
+    OutboxWriter outbox_;
+    DiscountCodeLedger codes_;
     Statement tag_;
     MessageValues messageValues_;
     std::map<std::string, DiscountCodePattern> patterns_;

@@ -1,5 +1,7 @@
 #include "JourneyStore.h"
 
+#include "JourneyOutbox.h"
+
 #include "JourneyRuntime.h"
 #include "JourneySimulator.h"
 #include "JourneyValidator.h"
@@ -164,10 +166,8 @@ bool JourneyStore::remove(const std::string &name)
         return false;
     const std::int64_t id = *found;
     // Codes already handed out stay traceable to their shopper; only the message goes.
-    for (const char *sql : { "UPDATE discount_codes SET outbox_id = NULL WHERE outbox_id IN "
-                             "(SELECT id FROM outbox WHERE journey_id = ?1)",
-             "DELETE FROM outbox WHERE journey_id = ?1",
-             "DELETE FROM journey_entries WHERE journey_id = ?1",
+    JourneyOutbox::removeJourney(db_, id);
+    for (const char *sql : { "DELETE FROM journey_entries WHERE journey_id = ?1",
              "DELETE FROM journey_state WHERE journey_id = ?1",
              "DELETE FROM journey_members WHERE journey_id = ?1",
              "DELETE FROM journeys WHERE id = ?1" }) {
