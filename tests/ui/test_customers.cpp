@@ -78,11 +78,7 @@ void TestCustomers::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(dir_.isValid());
     demoPath_ = dir_.filePath(QStringLiteral("demo.clientele"));
-    DemoOptions options;
-    options.shoppers = 3000;
-    options.seed = 5;
-    options.end = *parseIsoDate("2026-11-25");
-    DemoStore::writeWorkspace(demoPath_.toStdString(), options);
+    QVERIFY(test::writeUiDemo(demoPath_));
     // Tests that change shoppers work on a copy, so the list tests see the demo as made.
     editPath_ = dir_.filePath(QStringLiteral("edit.clientele"));
     QVERIFY(QFile::copy(demoPath_, editPath_));

@@ -102,11 +102,7 @@ void TestExportPage::initTestCase()
     Prompts::setCaptureOpenedUrls(true);
     QVERIFY(dir_.isValid());
     demoPath_ = dir_.filePath(QStringLiteral("demo.clientele"));
-    DemoOptions options;
-    options.shoppers = 3000;
-    options.seed = 5;
-    options.end = *parseIsoDate("2026-11-25");
-    DemoStore::writeWorkspace(demoPath_.toStdString(), options);
+    QVERIFY(test::writeUiDemo(demoPath_));
 
     auto workspace = Workspace::open(demoPath_.toStdString());
     SegmentStore store(workspace.db());

@@ -56,11 +56,7 @@ void TestMainWindow::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(dir_.isValid());
     demoPath_ = dir_.filePath(QStringLiteral("demo.clientele"));
-    DemoOptions options;
-    options.shoppers = 3000;
-    options.seed = 5;
-    options.end = *parseIsoDate("2026-11-25");
-    DemoStore::writeWorkspace(demoPath_.toStdString(), options);
+    QVERIFY(test::writeUiDemo(demoPath_));
 }
 
 void TestMainWindow::init()

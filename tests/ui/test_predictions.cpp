@@ -94,11 +94,7 @@ void TestPredictions::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(dir_.isValid());
     path_ = dir_.filePath(QStringLiteral("demo.clientele"));
-    DemoOptions options;
-    options.shoppers = 3000;
-    options.seed = 5;
-    options.end = *parseIsoDate("2026-11-25");
-    DemoStore::writeWorkspace(path_.toStdString(), options);
+    QVERIFY(test::writeUiDemo(path_));
     // Fitted here, so the test does not depend on whether the demo fits at creation.
     auto db = Workspace::connect(path_.toStdString());
     predict::Predictions::fit(db);

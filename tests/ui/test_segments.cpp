@@ -104,11 +104,7 @@ void TestSegments::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(dir_.isValid());
     path_ = dir_.filePath(QStringLiteral("demo.clientele"));
-    DemoOptions options;
-    options.shoppers = 3000;
-    options.seed = 5;
-    options.end = *parseIsoDate("2026-11-25");
-    DemoStore::writeWorkspace(path_.toStdString(), options);
+    QVERIFY(test::writeUiDemo(path_));
     // These tests build their segments from an empty list; the demo's starting points are
     // checked by demoStartsWithSavedSegments.
     auto workspace = Workspace::open(path_.toStdString());
