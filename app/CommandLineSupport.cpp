@@ -131,19 +131,29 @@ std::optional<Journey> readJourney(const QString &templateKey, const QString &pa
     return Journey::fromText(file.readAll().toStdString());
 }
 
-bool readAsOf(
-    QCommandLineParser &parser, const SegmentOptions &options, EvaluationOptions &evaluation)
+bool readDay(QCommandLineParser &parser, const QCommandLineOption &option, std::optional<Millis> &day)
 {
-    if (!parser.isSet(options.asOf))
+    if (!parser.isSet(option))
         return true;
-    const auto day = parseIsoDate(parser.value(options.asOf).toStdString());
-    if (!day) {
-        err() << CommandLine::tr("--as-of must be a date like 2026-06-30, not '%1'.")
-                     .arg(parser.value(options.asOf))
+    const auto parsed = parseIsoDate(parser.value(option).toStdString());
+    if (!parsed) {
+        err() << CommandLine::tr("--%1 must be a date like 2026-06-30, not '%2'.")
+                     .arg(option.names().constFirst(), parser.value(option))
               << Qt::endl;
         return false;
     }
-    evaluation.asOf = *day + kMillisPerDay - 1;
+    day = parsed;
+    return true;
+}
+
+bool readAsOf(
+    QCommandLineParser &parser, const SegmentOptions &options, EvaluationOptions &evaluation)
+{
+    std::optional<Millis> day;
+    if (!readDay(parser, options.asOf, day))
+        return false;
+    if (day)
+        evaluation.asOf = *day + kMillisPerDay - 1;
     return true;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Progress.h"
+#include "common/Time.h"
 #include "journey/Journey.h"
 #include "journey/JourneySimulator.h"
 #include "segment/SegmentDefinition.h"
@@ -114,6 +115,10 @@ void printJourneyIssues(const JourneyInvalid &error);
 /// cannot be read) and returns nullopt. A file that is not a journey throws
 /// JourneyFormatError.
 std::optional<Journey> readJourney(const QString &templateKey, const QString &path, int &exitCode);
+
+/// A YYYY-MM-DD option as the start of that day (unset: day stays as it was); false (after
+/// printing why) when it is not a date.
+bool readDay(QCommandLineParser &parser, const QCommandLineOption &option, std::optional<Millis> &day);
 
 /// --as-of as the end of that day; false (after printing why) when it is not a date.
 bool readAsOf(

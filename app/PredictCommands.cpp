@@ -33,21 +33,6 @@ struct PredictOptions {
     QCommandLineOption json { QStringLiteral("json"), CommandLine::tr("Print one JSON object.") };
 };
 
-/// A YYYY-MM-DD option as the start of that day; false (after saying why) when malformed.
-bool readDay(QCommandLineParser &parser, const QCommandLineOption &option, std::optional<Millis> &day)
-{
-    if (!parser.isSet(option))
-        return true;
-    day = parseIsoDate(parser.value(option).toStdString());
-    if (!day) {
-        err() << CommandLine::tr("--%1 must be a date written YYYY-MM-DD: %2")
-                     .arg(option.names().front(), parser.value(option))
-              << Qt::endl;
-        return false;
-    }
-    return true;
-}
-
 bool readUnit(QCommandLineParser &parser, const PredictOptions &options, TimeUnit &unit)
 {
     const auto parsed = parseTimeUnit(parser.value(options.timeUnit).toStdString());

@@ -2014,10 +2014,6 @@ Details: %2</translation>
         <translation>In diesem Arbeitsbereich gibt es kein gespeichertes Segment „%1“.</translation>
     </message>
     <message>
-        <source>--as-of must be a date like 2026-06-30, not &apos;%1&apos;.</source>
-        <translation>--as-of muss ein Datum wie 2026-06-30 sein, nicht „%1“.</translation>
-    </message>
-    <message>
         <source>not a profile in this workspace</source>
         <translation>kein Profil in diesem Arbeitsbereich</translation>
     </message>
@@ -2538,10 +2534,6 @@ Details: %2</translation>
         <translation>Ein JSON-Objekt ausgeben.</translation>
     </message>
     <message>
-        <source>--%1 must be a date written YYYY-MM-DD: %2</source>
-        <translation>--%1 muss ein Datum der Form JJJJ-MM-TT sein: %2</translation>
-    </message>
-    <message>
         <source>--time-unit must be day or week: %1</source>
         <translation>--time-unit muss day oder week sein: %1</translation>
     </message>
@@ -2858,6 +2850,10 @@ Details: %2</translation>
                                          die Vorhersagen für eine Kundin oder einen Kunden
         clientele --help | --version
 </translation>
+    </message>
+    <message>
+        <source>--%1 must be a date like 2026-06-30, not &apos;%2&apos;.</source>
+        <translation>--%1 muss ein Datum wie 2026-06-30 sein, nicht „%2“.</translation>
     </message>
 </context>
 <context>

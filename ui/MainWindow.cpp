@@ -425,12 +425,10 @@ void MainWindow::refreshPredictions()
     const std::string path = workspace_->path();
     const JobOutcome outcome = runWithProgress(this, tr("Updating Predictions"),
         tr("Updating the predictions with the imported orders…"), [path](ProgressSink &progress) {
+            // Too little data is no error after an import (no refit); the Predictions area
+            // says so.
             auto db = Workspace::connect(path);
-            try {
-                predict::Predictions::refreshAfterImport(db, &progress);
-            } catch (const predict::PredictionError &) {
-                // Too little data is no error after an import: the Predictions area says so.
-            }
+            predict::Predictions::refreshAfterImport(db, &progress);
         });
     if (outcome.failed())
         reportError(tr("Predictions"),

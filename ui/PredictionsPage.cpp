@@ -520,13 +520,7 @@ void PredictionsPage::refit()
 {
     if (path_.isEmpty())
         return;
-    predict::FitOptions options;
-    if (model_) {
-        // A refit keeps the choices of the model it replaces; the history grows to the
-        // latest order.
-        options.unit = model_->unit;
-        options.annualDiscountRate = model_->annualDiscountRate;
-    }
+    const predict::FitOptions options = predict::Predictions::refitOptions(model_);
     showMessage(QString());
     const std::string path = path_.toStdString();
     QString tooLittle;

@@ -1,5 +1,6 @@
 #include "OrderHistory.h"
 
+#include "profile/TraitAccumulator.h"
 #include "store/Database.h"
 
 #include <nlohmann/json.hpp>
@@ -17,9 +18,10 @@ using json = nlohmann::json;
 
 constexpr const char *kStage = "Reading orders";
 
+/// The UTC calendar day of a time, as a day number.
 int dayOf(Millis t)
 {
-    return static_cast<int>(std::floor(static_cast<double>(t) / static_cast<double>(kMillisPerDay)));
+    return static_cast<int>(startOfDay(t) / kMillisPerDay);
 }
 
 /// One shopper's orders while their index entries are read.
@@ -210,18 +212,13 @@ struct Item {
     int statedDays = 0; ///< the catalogue's replenishment interval, 0 when none
 };
 
-/// Products and categories, each interned once.
+/// Products and categories, each interned once; products are known through the catalogue
+/// that traits read (TraitCatalog).
 class Items {
 public:
     explicit Items(Database &db)
+        : catalog_(TraitCatalog::load(db))
     {
-        auto query = db.prepare("SELECT id, sku, name, category, replenish_days FROM products");
-        while (query.step()) {
-            Product product { query.columnText(1), query.columnText(2), query.columnText(3),
-                query.isNull(4) ? 0 : static_cast<int>(query.columnInt(4)), -1 };
-            bySku_.emplace(product.sku, query.columnInt(0));
-            products_.emplace(query.columnInt(0), std::move(product));
-        }
     }
 
     /// The items a line names: its product (by id, else SKU; an SKU the catalogue does not
@@ -229,22 +226,15 @@ public:
     void lineItems(std::optional<std::int64_t> id, std::string_view sku, std::string_view category,
         std::int32_t &product, std::int32_t &categoryItem)
     {
-        Product *known = nullptr;
-        if (id) {
-            const auto it = products_.find(*id);
-            if (it != products_.end())
-                known = &it->second;
-        }
-        if (!known && !sku.empty()) {
-            const auto it = bySku_.find(std::string(sku));
-            if (it != bySku_.end())
-                known = &products_.at(it->second);
-        }
+        const TraitCatalog::Product *known = id ? catalog_.byId(*id) : nullptr;
+        if (!known && !sku.empty())
+            known = catalog_.bySku(sku);
         product = -1;
         if (known) {
-            if (known->item < 0)
-                known->item = intern("p:" + known->sku, known->name, known->sku, known->statedDays);
-            product = known->item;
+            auto [it, inserted] = knownItems_.try_emplace(known, -1);
+            if (inserted)
+                it->second = intern("p:" + known->sku, known->name, known->sku, known->replenishDays);
+            product = it->second;
             if (category.empty())
                 category = known->category;
         } else if (!sku.empty()) {
@@ -258,12 +248,6 @@ public:
     const Item &at(std::int32_t index) const { return items_[static_cast<std::size_t>(index)]; }
 
 private:
-    struct Product {
-        std::string sku, name, category;
-        int statedDays = 0;
-        std::int32_t item = -1;
-    };
-
     std::int32_t intern(const std::string &key, std::string name, std::string sku, int days)
     {
         const auto [it, inserted] = index_.try_emplace(key, static_cast<std::int32_t>(items_.size()));
@@ -272,8 +256,8 @@ private:
         return it->second;
     }
 
-    std::unordered_map<std::int64_t, Product> products_;
-    std::unordered_map<std::string, std::int64_t> bySku_;
+    TraitCatalog catalog_;
+    std::unordered_map<const TraitCatalog::Product *, std::int32_t> knownItems_;
     std::unordered_map<std::string, std::int32_t> index_;
     std::vector<Item> items_;
 };

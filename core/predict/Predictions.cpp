@@ -3,7 +3,6 @@
 #include "OrderHistory.h"
 
 #include "store/Database.h"
-#include "store/PragmaScope.h"
 #include "store/Workspace.h"
 
 #include <nlohmann/json.hpp>
@@ -272,11 +271,9 @@ std::vector<ShopperPrediction> predictAll(const FittedModel &model, const OrderH
 void writePredictions(Database &db, const std::vector<ShopperPrediction> &predictions,
     const OrderHistory &history, ProgressSink *progress)
 {
-    // Rows appended in profile order with the secondary indexes built afterwards by
-    // sorting: rewriting 426,000 rows through four B-trees at random took 20 s on the 1M
-    // demo, mostly cache misses.
-    PragmaScope largeCache(db, "cache_size", -64 * 1024);
-    const std::vector<IndexDefinition> indexes = dropIndexesOf(db, "predictions");
+    // Rows appended in profile order to a table without secondary indexes (segments read
+    // it by profile id): rewriting 426,000 rows through four B-trees at random took 20 s
+    // on the 1M demo, mostly cache misses; appended, about a second.
     db.exec("DELETE FROM predictions");
     auto insert = db.prepare(
         "INSERT INTO predictions(profile_id, repeat_days, recency_days, age_days, "
@@ -307,7 +304,6 @@ void writePredictions(Database &db, const std::vector<ShopperPrediction> &predic
             insert.bindNull(13).bindNull(14).bindNull(15);
         insert.run();
     }
-    recreateIndexes(db, indexes);
 }
 
 std::int64_t countOrderEvents(Database &db)
@@ -468,18 +464,23 @@ FittedModel Predictions::fit(Database &db, const FitOptions &options, ProgressSi
     return model;
 }
 
+FitOptions Predictions::refitOptions(const std::optional<FittedModel> &previous)
+{
+    FitOptions options;
+    if (previous) {
+        options.unit = previous->unit;
+        options.annualDiscountRate = previous->annualDiscountRate;
+    }
+    return options;
+}
+
 std::optional<FittedModel> Predictions::refreshAfterImport(Database &db, ProgressSink *progress)
 {
     const auto before = stored(db);
     if (before && before->orderEvents == countOrderEvents(db))
         return std::nullopt;
-    FitOptions options;
-    if (before) {
-        options.unit = before->unit;
-        options.annualDiscountRate = before->annualDiscountRate;
-    }
     try {
-        return fit(db, options, progress);
+        return fit(db, refitOptions(before), progress);
     } catch (const PredictionError &) {
         return std::nullopt;
     }
@@ -545,7 +546,6 @@ PredictionDistribution Predictions::distribution(Database &db)
                 result.high = count;
         }
     }
-    // Buckets that a marketer reads: 0, then steps that roughly double, up to the maximum.
     auto query = db.prepare("SELECT predicted_value_12m FROM predictions ORDER BY predicted_value_12m");
     std::vector<double> values;
     while (query.step()) {
@@ -619,7 +619,6 @@ HoldoutCheck Predictions::validate(Database &db, const ValidateOptions &options,
     if (!bg)
         throw PredictionError("The purchase model could not be fitted (" + failure.reason + ").");
     check.bgNbd = *bg;
-
 
     const double perUnit = unitDays(options.unit);
     const double holdoutDays = static_cast<double>(holdoutEnd - calibrationEnd) / kMillisPerDay;

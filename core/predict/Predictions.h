@@ -179,6 +179,10 @@ public:
     /// nothing changed, or too little data (not an error here).
     static std::optional<FittedModel> refreshAfterImport(Database &db, ProgressSink *progress = nullptr);
 
+    /// What a refit keeps of the model it replaces (time unit, discount rate); the history
+    /// grows to the latest order. Defaults when there is none.
+    static FitOptions refitOptions(const std::optional<FittedModel> &previous);
+
     /// The stored model, if any.
     static std::optional<FittedModel> stored(Database &db);
     /// One shopper's stored predictions; nullopt when they have none (no order).

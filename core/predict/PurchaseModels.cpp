@@ -120,6 +120,19 @@ double totalWeight(const std::vector<PurchaseSummary> &rows)
     return total;
 }
 
+/// Numbers the distinct values collected in index, in order, and returns them: rows then
+/// refer to a value by its number, and a likelihood term is computed once per value.
+template<typename K> std::vector<K> numberDistinct(std::map<K, std::uint32_t> &index)
+{
+    std::vector<K> values;
+    values.reserve(index.size());
+    for (auto &[value, position] : index) {
+        position = static_cast<std::uint32_t>(values.size());
+        values.push_back(value);
+    }
+    return values;
+}
+
 bool validRows(const std::vector<PurchaseSummary> &rows)
 {
     return std::all_of(rows.begin(), rows.end(), [](const PurchaseSummary &row) {
@@ -160,15 +173,9 @@ struct PreparedRows {
             txIndex.emplace(row.tx, 0);
             TIndex.emplace(row.T, 0);
         }
-        auto number = [](std::map<double, std::uint32_t> &index, std::vector<double> &values) {
-            for (auto &[value, position] : index) {
-                position = static_cast<std::uint32_t>(values.size());
-                values.push_back(value);
-            }
-        };
-        number(xIndex, xs);
-        number(txIndex, txs);
-        number(TIndex, Ts);
+        xs = numberDistinct(xIndex);
+        txs = numberDistinct(txIndex);
+        Ts = numberDistinct(TIndex);
         rows.reserve(summaries.size());
         for (const PurchaseSummary &row : summaries)
             rows.push_back({ xIndex[row.x], txIndex[row.tx], TIndex[row.T], row.weight });
@@ -319,18 +326,9 @@ struct PreparedPareto {
             pairIndex.emplace(std::make_pair(row.x, row.tx), 0);
             pairIndex.emplace(std::make_pair(row.x, row.T), 0);
         }
-        for (auto &[value, position] : xIndex) {
-            position = static_cast<std::uint32_t>(xs.size());
-            xs.push_back(value);
-        }
-        for (auto &[value, position] : TIndex) {
-            position = static_cast<std::uint32_t>(Ts.size());
-            Ts.push_back(value);
-        }
-        for (auto &[pair, position] : pairIndex) {
-            position = static_cast<std::uint32_t>(pairs.size());
-            pairs.push_back(pair);
-        }
+        xs = numberDistinct(xIndex);
+        Ts = numberDistinct(TIndex);
+        pairs = numberDistinct(pairIndex);
         for (const PurchaseSummary &row : summaries) {
             rows.push_back({ xIndex[row.x], TIndex[row.T], pairIndex[{ row.x, row.tx }],
                 pairIndex[{ row.x, row.T }], row.weight });
@@ -463,10 +461,7 @@ struct PreparedSpend {
             if (row.x > 0 && row.monetary > 0)
                 index.emplace(row.x, 0);
         }
-        for (auto &[value, position] : index) {
-            position = static_cast<std::uint32_t>(xs.size());
-            xs.push_back(value);
-        }
+        xs = numberDistinct(index);
         for (const PurchaseSummary &row : summaries) {
             if (row.x > 0 && row.monetary > 0)
                 rows.push_back({ index[row.x], row.monetary, std::log(row.monetary), row.weight });

@@ -58,12 +58,14 @@ std::string textAt(const json &object, const char *key)
 TraitCatalog TraitCatalog::load(Database &db)
 {
     TraitCatalog catalog;
-    auto query = db.prepare("SELECT id, sku, category, brand FROM products");
+    auto query = db.prepare("SELECT id, sku, category, brand, name, replenish_days FROM products");
     while (query.step()) {
         const std::int64_t id = query.columnInt(0);
         catalog.idsBySku_.emplace(query.columnText(1), id);
-        catalog.products_.emplace(
-            id, Product { query.columnText(1), query.columnText(2), query.columnText(3) });
+        catalog.products_.emplace(id,
+            Product { query.columnText(1), query.columnText(2), query.columnText(3),
+                query.columnText(4),
+                query.isNull(5) ? 0 : static_cast<int>(query.columnInt(5)) });
     }
     return catalog;
 }

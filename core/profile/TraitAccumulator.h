@@ -22,6 +22,8 @@ public:
         std::string sku;
         std::string category;
         std::string brand;
+        std::string name;
+        int replenishDays = 0; ///< the catalogue's rebuy interval; 0 when it states none
     };
 
     static TraitCatalog load(Database &db);
